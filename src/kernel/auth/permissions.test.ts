@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { can, permissionsOf, registerScopeResolver, type Actor } from './permissions.js';
+
+function actor(roles: Actor['roles']): Actor {
+  return { userId: 'u1', username: 'u', displayName: 'U', roles, permissions: new Set(permissionsOf(roles)) };
+}
+
+describe('permissions', () => {
+  it('denies by default: no roles, no permissions', async () => {
+    expect(permissionsOf([])).toEqual([]);
+    expect(await can(null, 'organisation:read')).toBe(false);
+    expect(await can(actor([]), 'organisation:read')).toBe(false);
+  });
+
+  it('gives the audit log to administrators only', async () => {
+    expect(await can(actor(['administrator']), 'audit:read')).toBe(true);
+    for (const role of ['organisation_editor', 'leader', 'employee', 'first_line_agent', 'analyst'] as const) {
+      expect(await can(actor([role]), 'audit:read')).toBe(false);
+    }
+  });
+
+  it('ignores unknown role names', () => {
+    expect(permissionsOf(['superuser'])).toEqual([]);
+  });
+
+  it('asks the registered resolver for scoped checks and denies unknown scope kinds', async () => {
+    registerScopeResolver('test-unit', async (a, _p, scope) => a.userId === 'u1' && scope.id === 'mine');
+    const editor = actor(['organisation_editor']);
+    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'mine' })).toBe(true);
+    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'theirs' })).toBe(false);
+    expect(await can(editor, 'organisation:write', { kind: 'no-such-kind', id: 'mine' })).toBe(false);
+    expect(await can(editor, 'steering:write', { kind: 'test-unit', id: 'mine' })).toBe(false);
+  });
+});

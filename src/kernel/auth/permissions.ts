@@ -1,0 +1,93 @@
+/**
+ * Roles and what they may do. Deny by default: a permission not listed for any of the user's
+ * roles is refused. Every HTTP route names the permission it needs (see http/guard.ts).
+ */
+export const roles = [
+  'administrator',
+  'organisation_editor',
+  'leader',
+  'employee',
+  'first_line_agent',
+  'second_line_agent',
+  'analyst',
+  'portfolio_board_member',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'audit:read',
+  'users:read',
+  'users:write',
+  'organisation:read',
+  'organisation:write',
+  'places:read',
+  'places:write',
+  'leader_support:submit',
+  'leader_support:handle',
+  'portfolio:read',
+  'portfolio:propose',
+  'portfolio:decide',
+  'steering:read',
+  'steering:write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['organisation:read', 'places:read', 'portfolio:read', 'portfolio:propose', 'steering:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  administrator: permissions,
+  organisation_editor: [...everyone, 'organisation:write', 'places:write'],
+  leader: [...everyone, 'leader_support:submit'],
+  employee: everyone,
+  first_line_agent: [...everyone, 'leader_support:submit', 'leader_support:handle', 'users:read'],
+  second_line_agent: [...everyone, 'leader_support:handle'],
+  analyst: [...everyone, 'steering:write'],
+  portfolio_board_member: [...everyone, 'portfolio:decide'],
+};
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function permissionsOf(userRoles: readonly string[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of userRoles) if (isRole(role)) for (const p of rolePermissions[role]) granted.add(p);
+  return permissions.filter((p) => granted.has(p));
+}
+
+/** The signed-in user as every module sees it. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: ReadonlySet<Permission>;
+}
+
+/**
+ * A check that needs more than a role: "leader of this unit or above". The organisation module
+ * registers the resolver, since only it knows positions and units; the kernel only asks.
+ */
+export interface Scope {
+  kind: string;
+  id: string;
+}
+export type ScopeResolver = (actor: Actor, permission: Permission, scope: Scope) => Promise<boolean>;
+
+const scopeResolvers = new Map<string, ScopeResolver>();
+
+export function registerScopeResolver(kind: string, resolver: ScopeResolver): void {
+  scopeResolvers.set(kind, resolver);
+}
+
+/**
+ * May `actor` use `permission` (on `scope`)? The role must grant the permission; with a scope, the
+ * resolver for that kind must also agree. An unknown scope kind is denied.
+ */
+export async function can(actor: Actor | null, permission: Permission, scope?: Scope): Promise<boolean> {
+  if (!actor || !actor.permissions.has(permission)) return false;
+  if (!scope) return true;
+  if (actor.roles.includes('administrator')) return true;
+  const resolver = scopeResolvers.get(scope.kind);
+  return resolver ? resolver(actor, permission, scope) : false;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in ./data on localhost:3000 in demo mode', () => {
+    const config = loadConfig({}, '/srv/kp');
+    expect(config).toMatchObject({ host: 'localhost', port: 3000, mode: 'demo' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/kp/data' });
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/kp', DATABASE_POOL_SIZE: '4' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/kp', poolSize: 4 });
+  });
+
+  it('explains every mistake in one line each', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', KNUTEPUNKT_MODE: 'test' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(4);
+      expect(problems.join('\n')).toMatch(/PORT must be a whole number/);
+      expect(problems.join('\n')).toMatch(/DATABASE_URL must start with postgres:\/\//);
+      for (const problem of problems) expect(problem).not.toContain('\n');
+    }
+  });
+
+  it('refuses a short or default admin password in production', () => {
+    expect(() => loadConfig({ KNUTEPUNKT_MODE: 'production', ADMIN_PASSWORD: 'short' })).toThrow(/at least 12/);
+    expect(() => loadConfig({ KNUTEPUNKT_MODE: 'production', ADMIN_PASSWORD: 'knutepunkt-demo' })).toThrow(/at least 12|demo password/);
+  });
+
+  it('marks cookies Secure behind an https PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://knutepunkt.drammen.kommune.no' }).secureCookies).toBe(true);
+    expect(loadConfig({}).secureCookies).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import path from 'node:path';
+
+/** Everything Knutepunkt reads from the environment, checked once at start-up. */
+export interface Config {
+  host: string;
+  port: number;
+  /** `demo` creates demo accounts (embedded database only); `production` refuses default passwords. */
+  mode: 'demo' | 'production';
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Mark cookies Secure: on when PUBLIC_URL is https, or when set explicitly. */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy: boolean;
+  sessionHours: number;
+  /** The first administrator's password on an empty production database. */
+  adminPassword: string | undefined;
+  webDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the environment. Every mistake is explained in one line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+
+  const host = env.HOST?.trim() || 'localhost';
+
+  let port = 3000;
+  if (env.PORT !== undefined && env.PORT.trim() !== '') {
+    const parsed = Number(env.PORT);
+    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+      problems.push(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}").`);
+    } else port = parsed;
+  }
+
+  let database: Config['database'];
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    let parsedUrl: URL | undefined;
+    try {
+      parsedUrl = new URL(url);
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database.');
+    }
+    if (parsedUrl && parsedUrl.protocol !== 'postgres:' && parsedUrl.protocol !== 'postgresql:') {
+      problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${parsedUrl.protocol}//").`);
+    }
+    let poolSize = 10;
+    if (env.DATABASE_POOL_SIZE) {
+      const parsed = Number(env.DATABASE_POOL_SIZE);
+      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 200) {
+        problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 200 (got "${env.DATABASE_POOL_SIZE}").`);
+      } else poolSize = parsed;
+    }
+    database = { kind: 'postgres', url, poolSize };
+  } else {
+    database = { kind: 'pglite', dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data') };
+  }
+
+  const modeRaw = (env.KNUTEPUNKT_MODE?.trim() || (env.NODE_ENV === 'production' ? 'production' : 'demo')).toLowerCase();
+  let mode: Config['mode'] = 'demo';
+  if (modeRaw === 'demo' || modeRaw === 'production') mode = modeRaw;
+  else problems.push(`KNUTEPUNKT_MODE must be "demo" or "production" (got "${env.KNUTEPUNKT_MODE}").`);
+
+  const logLevelRaw = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
+  let logLevel: Config['logLevel'] = 'info';
+  if ((logLevels as readonly string[]).includes(logLevelRaw)) logLevel = logLevelRaw as Config['logLevel'];
+  else problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}").`);
+
+  let secureCookies = false;
+  if (env.PUBLIC_URL) {
+    try {
+      secureCookies = new URL(env.PUBLIC_URL).protocol === 'https:';
+    } catch {
+      problems.push(`PUBLIC_URL is not a valid URL (got "${env.PUBLIC_URL}").`);
+    }
+  }
+  const secureRaw = env.SECURE_COOKIES?.trim().toLowerCase();
+  if (secureRaw) {
+    if (secureRaw === 'true' || secureRaw === '1') secureCookies = true;
+    else if (secureRaw === 'false' || secureRaw === '0') secureCookies = false;
+    else problems.push(`SECURE_COOKIES must be true or false (got "${env.SECURE_COOKIES}").`);
+  }
+
+  const trustRaw = env.TRUST_PROXY?.trim().toLowerCase();
+  let trustProxy = false;
+  if (trustRaw) {
+    if (trustRaw === 'true' || trustRaw === '1') trustProxy = true;
+    else if (trustRaw !== 'false' && trustRaw !== '0') problems.push(`TRUST_PROXY must be true or false (got "${env.TRUST_PROXY}").`);
+  }
+
+  let sessionHours = 12;
+  if (env.SESSION_HOURS) {
+    const parsed = Number(env.SESSION_HOURS);
+    if (!Number.isFinite(parsed) || parsed <= 0 || parsed > 24 * 30) {
+      problems.push(`SESSION_HOURS must be a number of hours from 1 to 720 (got "${env.SESSION_HOURS}").`);
+    } else sessionHours = parsed;
+  }
+
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (mode === 'production' && adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('ADMIN_PASSWORD must be at least 12 characters long.');
+  }
+  if (mode === 'production' && adminPassword !== undefined && adminPassword === demoPassword) {
+    problems.push('ADMIN_PASSWORD must not be the demo password; choose your own.');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    host,
+    port,
+    mode,
+    database,
+    logLevel,
+    secureCookies,
+    trustProxy,
+    sessionHours,
+    adminPassword,
+    webDir: path.resolve(cwd, env.WEB_DIR?.trim() || 'dist/web'),
+  };
+}
+
+/** The one password every demo account has. Never accepted in production mode. */
+export const demoPassword = 'knutepunkt-demo';

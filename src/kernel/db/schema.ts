@@ -1,0 +1,56 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely types of the kernel's tables. Modules add their own with `db.withTables<…>()`. */
+export interface KernelTables {
+  municipality: {
+    id: number;
+    name: string;
+    number: string;
+    source: string;
+  };
+  users: {
+    id: Generated<string>;
+    username: string;
+    display_name: string;
+    password_hash: string | null;
+    roles: string[];
+    is_demo: Generated<boolean>;
+    disabled_at: Date | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    version: Generated<number>;
+  };
+  sessions: {
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    last_seen_at: Generated<Date>;
+  };
+  audit_log: {
+    id: Generated<string>;
+    occurred_at: Generated<Date>;
+    actor_user_id: string | null;
+    actor_name: string | null;
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    // jsonb: written as a JSON string (always JSON.stringify), read back parsed.
+    before: ColumnType<unknown, string | null, never>;
+    after: ColumnType<unknown, string | null, never>;
+    request_id: string | null;
+  };
+  dataset_loads: {
+    name: string;
+    loaded_at: Generated<Date>;
+  };
+  schema_migrations: {
+    id: string;
+    checksum: string;
+    applied_at: Generated<Date>;
+  };
+}
+
+export type UserRow = Selectable<KernelTables['users']>;
+export type NewUser = Insertable<KernelTables['users']>;

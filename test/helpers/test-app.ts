@@ -1,0 +1,82 @@
+// An in-process Knutepunkt on a fresh test database, driven with app.inject (no network).
+import { afterAll, beforeAll } from 'vitest';
+import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
+import { hashPassword, loadConfig, recordAudit, systemContext, type Config, type Role } from '../../src/kernel/index.js';
+import { insertUser } from '../../src/modules/accounts/index.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const testPassword = 'test-password-123';
+
+export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', KNUTEPUNKT_MODE: 'demo', ...env });
+}
+
+export interface SignedIn {
+  userId: string;
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a write request as this user. */
+  headers: Record<string, string>;
+}
+
+export interface TestApp {
+  readonly knutepunkt: Knutepunkt;
+  readonly database: TestDatabase;
+  /** Creates a user with the given roles and signs in through the API. */
+  signInAs(roles: Role[], displayName?: string): Promise<SignedIn>;
+  createUser(roles: Role[], displayName?: string): Promise<{ id: string; username: string }>;
+  auditCount(): Promise<number>;
+}
+
+let counter = 0;
+
+/** Registers beforeAll/afterAll hooks that give the test file its own app and database. */
+export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
+  let knutepunkt: Knutepunkt | undefined;
+  let database: TestDatabase | undefined;
+  let passwordHash: string | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    knutepunkt = await createKnutepunkt(testConfig(options.env), { database, logger: false });
+    passwordHash = await hashPassword(testPassword);
+  });
+  afterAll(async () => {
+    await knutepunkt?.app.close();
+    await database?.close();
+  });
+
+  const api: TestApp = {
+    get knutepunkt() {
+      if (!knutepunkt) throw new Error('useTestApp: used before beforeAll ran');
+      return knutepunkt;
+    },
+    get database() {
+      if (!database) throw new Error('useTestApp: used before beforeAll ran');
+      return database;
+    },
+    async createUser(roles, displayName) {
+      counter += 1;
+      const username = `test-${roles.join('-') || 'none'}-${counter}-${process.pid}`;
+      return api.database.db.transaction().execute(async (trx) => {
+        const user = await insertUser(trx, { username, display_name: displayName ?? `Test ${username}`, password_hash: passwordHash!, roles, disabled_at: null });
+        await recordAudit(trx, systemContext, { action: 'create', entityType: 'user', entityId: user.id, after: { username } });
+        return { id: user.id, username };
+      });
+    },
+    async signInAs(roles, displayName) {
+      const user = await api.createUser(roles, displayName);
+      const response = await api.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'kp_session');
+      const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      const cookieHeader = `kp_session=${cookie!.value}`;
+      return { userId: user.id, cookie: cookieHeader, csrfToken, headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken } };
+    },
+    async auditCount() {
+      const row = await api.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+  return api;
+}
