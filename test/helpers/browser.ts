@@ -1,0 +1,81 @@
+// Browser tests: the real server on a fresh database, listening on loopback, driven by Debian's
+// Chromium through playwright-core (never a downloaded browser), with axe checking every page.
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
+import { demoPassword } from '../../src/kernel/index.js';
+import { testConfig } from './test-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface BrowserHarness {
+  readonly baseUrl: string;
+  readonly knutepunkt: Knutepunkt;
+  readonly browser: Browser;
+  /** A new browser context (own cookies), with the UI language left to the app's default. */
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export function useBrowser(): BrowserHarness {
+  let knutepunkt: Knutepunkt | undefined;
+  let database: TestDatabase | undefined;
+  let browser: Browser | undefined;
+  let baseUrl = '';
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Demo mode on the embedded database: the demo sign-ins exist, as after `npm start`.
+    knutepunkt = await createKnutepunkt(testConfig({ WEB_DIR: path.join(root, 'dist/web') }), { database, logger: false });
+    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = knutepunkt.app.server.address();
+    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await knutepunkt?.app.close();
+    await database?.close();
+  });
+
+  return {
+    get baseUrl() {
+      return baseUrl;
+    },
+    get knutepunkt() {
+      return knutepunkt!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async newPage(options = {}) {
+      const context = await browser!.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      return { context, page };
+    },
+  };
+}
+
+/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what it found. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, `axe on ${label}`).toEqual([]);
+}
+
+export async function signInAsDemo(page: Page, username: string): Promise<void> {
+  await page.goto('/logg-inn');
+  await page.getByLabel('Brukernavn').fill(username);
+  await page.getByLabel('Passord').fill(demoPassword);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
