@@ -9,6 +9,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// A stray rejection (a driver callback after its connection died) must not take the server down;
+// it is logged, and the request it belonged to has already been answered with an error.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'unhandled rejection', err: String((reason as Error)?.message ?? reason) })}\n`);
+});
+
 async function main(): Promise<void> {
   let config;
   try {

@@ -52,7 +52,7 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 
 /** Wraps an open PGlite in the common interface (used by tests that clone a template). */
 export function fromPglite(pglite: PGlite, lock?: DataFolderLock): Database {
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = new PglitePool(pglite);
   const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -67,6 +67,28 @@ export function fromPglite(pglite: PGlite, lock?: DataFolderLock): Database {
       lock?.release();
     },
   };
+}
+
+/**
+ * A pool over one PGlite. Once the engine is closed, its adapter fails with a TypeError (and a
+ * stray rejection); refusing new connections first turns that into a clear "database closed".
+ */
+class PglitePool extends pg.Pool {
+  constructor(private readonly pglite: PGlite) {
+    super(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    this.on('error', () => {});
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (this.pglite.closed) {
+      const error = Object.assign(new Error('PGlite is closed: the embedded database is not open.'), { code: '57P01' });
+      if (callback) return callback(error, undefined, () => {});
+      return Promise.reject(error);
+    }
+    return callback ? super.connect(callback) : super.connect();
+  }
 }
 
 /** Connects to PostgreSQL and checks the server answers and is version 15 or newer. */
@@ -124,8 +146,9 @@ export function isConnectionError(error: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const code = typeof e.code === 'string' ? e.code : '';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
-  // SQLSTATE class 08 (connection exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
-  if (/^08/.test(code) || ['57P01', '57P02', '57P03'].includes(code)) return true;
+  // SQLSTATE class 08 (connection exception), 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now),
+  // 3D000: the database itself was dropped.
+  if (/^08/.test(code) || ['57P01', '57P02', '57P03', '3D000'].includes(code)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed|Cannot use a pool after calling end/i.test(
     message,
