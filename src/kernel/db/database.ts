@@ -9,6 +9,10 @@ import type { KernelTables } from './schema.js';
 
 export type Db = Kysely<KernelTables>;
 
+// A calendar date stays the text 'YYYY-MM-DD': turned into a JS Date it would shift with the
+// server's time zone. Set once for both back ends, since PGlite is reached through pg too.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /** An open database, embedded or server, behind the same Kysely interface. */
 export interface Database {
   db: Db;

@@ -1,0 +1,22 @@
+import type { App, ModuleContext } from '../../../kernel/index.js';
+import { AsOfQuery, OrganisationTree } from '../organisation.schemas.js';
+import { selectUnitTree, todayInNorway } from './organisation.queries.js';
+import type { OrganisationDb } from './organisation.tables.js';
+
+const tags = ['organisation'];
+
+export function registerOrganisationRoutes(app: App, { database }: ModuleContext): void {
+  const db = database.db as unknown as OrganisationDb;
+
+  app.get(
+    '/api/organisation/tree',
+    {
+      config: { access: 'organisation:read' },
+      schema: { tags, summary: 'Every unit as of a date (default today), with its leader', querystring: AsOfQuery, response: { 200: OrganisationTree } },
+    },
+    async (request) => {
+      const date = request.query.date ?? todayInNorway();
+      return { date, units: await selectUnitTree(db, date) };
+    },
+  );
+}
