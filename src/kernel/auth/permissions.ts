@@ -20,6 +20,7 @@ export const permissions = [
   'users:write',
   'organisation:read',
   'organisation:write',
+  'organisation:configure',
   'places:read',
   'places:write',
   'leader_support:submit',

@@ -20,7 +20,10 @@ export async function createSession(db: Kysely<KernelTables>, userId: string, ho
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
-  await db.insertInto('sessions').values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 

@@ -2,6 +2,10 @@ import type { App, ModuleContext } from '../../../kernel/index.js';
 import { AsOfQuery, OrganisationTree } from '../organisation.schemas.js';
 import { selectUnitTree, todayInNorway } from './organisation.queries.js';
 import type { OrganisationDb } from './organisation.tables.js';
+import { registerAnalyticsRoutes } from './analytics.routes.js';
+import { registerRecordRoutes } from './records.routes.js';
+import { registerRulesRoutes } from './rules.routes.js';
+import { registerScenarioRoutes } from './scenarios.routes.js';
 
 const tags = ['organisation'];
 
@@ -19,4 +23,9 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
       return { date, units: await selectUnitTree(db, date) };
     },
   );
+
+  registerRecordRoutes(app, db);
+  registerRulesRoutes(app, db);
+  registerAnalyticsRoutes(app, db);
+  registerScenarioRoutes(app, db);
 }
