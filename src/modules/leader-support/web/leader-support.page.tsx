@@ -1,0 +1,6 @@
+import { PlannedModulePage } from '../../../web/components/planned-module-page';
+
+// Not built yet: the page says so honestly and describes what the module will hold.
+export function LeaderSupportPage() {
+  return <PlannedModulePage moduleKey="leader-support" />;
+}

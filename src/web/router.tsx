@@ -1,0 +1,144 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type ParsedLocation,
+} from '@tanstack/react-router';
+import { sessionQuery } from './data/session';
+import { ErrorPage, PendingPage } from './components/route-states';
+import { AppLayout } from './layout/app-layout';
+import { NotFoundPage } from './pages/not-found.page';
+
+export type RouterContext = { queryClient: QueryClient };
+
+// Every page except the not-found page is its own chunk (lazyRouteComponent),
+// so the first load only carries the shell. Links preload a page's chunk on
+// hover or focus (defaultPreload: 'intent').
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/home.page'), 'HomePage'),
+});
+
+const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/tilgjengelighet',
+  component: lazyRouteComponent(() => import('./pages/accessibility.page'), 'AccessibilityPage'),
+});
+
+export type SignInSearch = { redirect?: string };
+
+/** Only same-site paths: a crafted link must not send users elsewhere after signing in. */
+export function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+}
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/logg-inn',
+  // Set the key even when undefined: the router merges validated search over
+  // the raw one, so an omitted key would let the unchecked value through.
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({ redirect: safeRedirect(search.redirect) }),
+  beforeLoad: async ({ context, search }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    // Already signed in: go straight on. (If the session could not be read,
+    // show the form; signing in will tell what is wrong.)
+    if (session?.user) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/sign-in.page'), 'SignInPage'),
+});
+
+/** For pages that need a signed-in user: anyone else goes to sign-in, and comes back afterwards. */
+async function requireSignedIn({ context, location }: { context: RouterContext; location: ParsedLocation }) {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session.user) throw redirect({ to: '/logg-inn', search: { redirect: location.href } });
+}
+
+export type AuditSearch = {
+  entityType?: string;
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function validateAuditSearch(search: Record<string, unknown>): AuditSearch {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const date = (value: unknown) => (typeof value === 'string' && isoDate.test(value) ? value : undefined);
+  const page = Number(search.page);
+  return {
+    entityType: text(search.entityType),
+    action: text(search.action),
+    actor: text(search.actor),
+    from: date(search.from),
+    to: date(search.to),
+    page: Number.isInteger(page) && page > 1 ? page : undefined,
+  };
+}
+
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/revisjonslogg',
+  validateSearch: validateAuditSearch,
+  beforeLoad: requireSignedIn,
+  component: lazyRouteComponent(() => import('./pages/audit-log/audit-log.page'), 'AuditLogPage'),
+});
+
+const moduleRoutes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon',
+    component: lazyRouteComponent(() => import('../modules/organisation/web/organisation.page'), 'OrganisationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester',
+    component: lazyRouteComponent(() => import('../modules/places/web/places.page'), 'PlacesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte',
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/leader-support.page'), 'LeaderSupportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje',
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/portfolio.page'), 'PortfolioPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring',
+    component: lazyRouteComponent(() => import('../modules/steering/web/steering.page'), 'SteeringPage'),
+  }),
+] as const;
+
+const routeTree = rootRoute.addChildren([homeRoute, accessibilityRoute, signInRoute, auditRoute, ...moduleRoutes]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PendingPage,
+    defaultErrorComponent: ErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
