@@ -1,6 +1,16 @@
 // Assembles Knutepunkt: database, migrations, datasets, accounts and the HTTP app. Used by the
 // server, the tests and the benchmarks alike, so all three run the same start-up.
-import { buildApp, kernelMigrations, loadDatasets, migrate, openDatabase, type App, type Config, type Database, type RegisteredRoute } from './kernel/index.js';
+import {
+  buildApp,
+  kernelMigrations,
+  loadDatasets,
+  migrate,
+  openDatabase,
+  type App,
+  type Config,
+  type Database,
+  type RegisteredRoute,
+} from './kernel/index.js';
 import { ensureDemoAccounts, prepareProductionAccounts } from './modules/accounts/index.js';
 import { modules } from './modules.js';
 

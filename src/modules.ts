@@ -9,4 +9,12 @@ import { leaderSupportModule } from './modules/leader-support/index.js';
 import { portfolioModule } from './modules/portfolio/index.js';
 import { steeringModule } from './modules/steering/index.js';
 
-export const modules: KnutepunktModule[] = [accountsModule, auditModule, organisationModule, placesModule, leaderSupportModule, portfolioModule, steeringModule];
+export const modules: KnutepunktModule[] = [
+  accountsModule,
+  auditModule,
+  organisationModule,
+  placesModule,
+  leaderSupportModule,
+  portfolioModule,
+  steeringModule,
+];

@@ -1,7 +1,16 @@
 // Starts Knutepunkt: `npm start`. Reads the environment, opens the database (embedded in ./data
 // by default), applies migrations, loads the dataset the first time, and serves the API and web app.
 import { createKnutepunkt } from './app.js';
-import { AppError, ConfigError, DataFolderLockedError, DatabaseConnectError, deleteExpiredSessions, demoPassword, loadConfig, redactUrl } from './kernel/index.js';
+import {
+  AppError,
+  ConfigError,
+  DataFolderLockedError,
+  DatabaseConnectError,
+  deleteExpiredSessions,
+  demoPassword,
+  loadConfig,
+  redactUrl,
+} from './kernel/index.js';
 import { demoAccounts } from './modules/accounts/index.js';
 
 function fail(message: string): never {
@@ -12,7 +21,9 @@ function fail(message: string): never {
 // A stray rejection (a driver callback after its connection died) must not take the server down;
 // it is logged, and the request it belonged to has already been answered with an error.
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'unhandled rejection', err: String((reason as Error)?.message ?? reason) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, time: Date.now(), msg: 'unhandled rejection', err: String((reason as Error)?.message ?? reason) })}\n`,
+  );
 });
 
 async function main(): Promise<void> {
@@ -46,7 +57,10 @@ async function main(): Promise<void> {
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : `PostgreSQL at ${redactUrl(config.database.url)}`;
+  const where =
+    config.database.kind === 'pglite'
+      ? `embedded database in ${config.database.dataDir}`
+      : `PostgreSQL at ${redactUrl(config.database.url)}`;
   log(`\nKnutepunkt is running at http://${config.host}:${port}  (${where}, ${config.mode} mode)`);
   if (config.mode === 'demo' && database.kind === 'pglite') {
     log(`Demo sign-ins (password for all: ${demoPassword}):`);

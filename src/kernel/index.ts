@@ -1,14 +1,34 @@
 // The shared kernel's public surface. Modules import the kernel only from here.
 export { loadConfig, ConfigError, demoPassword, type Config } from './config/config.js';
-export { openDatabase, openPglite, openPostgres, fromPglite, pgliteDir, redactUrl, isConnectionError, DatabaseConnectError, type Database, type Db } from './db/database.js';
+export {
+  openDatabase,
+  openPglite,
+  openPostgres,
+  fromPglite,
+  pgliteDir,
+  redactUrl,
+  isConnectionError,
+  DatabaseConnectError,
+  type Database,
+  type Db,
+} from './db/database.js';
 export { DataFolderLockedError } from './db/data-folder-lock.js';
+export { backupPglite, restorePglite, defaultBackupFile, BackupError } from './db/backup.js';
 export { loadDatasets } from './db/datasets.js';
 export { migrate, readMigrations, kernelMigrations, type MigrationSource } from './db/migrate.js';
 export type { KernelTables, UserRow, NewUser } from './db/schema.js';
 export { AppError, isAppError, errorCodes, type ErrorCode } from './errors/app-error.js';
 export { pickLocale, compareNorwegian, sortByNorwegian, locales, type Locale } from './i18n/locale.js';
 export { hashPassword, verifyPassword, verifyAgainstDummy } from './auth/passwords.js';
-export { createSession, findSession, deleteSession, deleteExpiredSessions, sessionCookieName, type NewSession, type ActiveSession } from './auth/sessions.js';
+export {
+  createSession,
+  findSession,
+  deleteSession,
+  deleteExpiredSessions,
+  sessionCookieName,
+  type NewSession,
+  type ActiveSession,
+} from './auth/sessions.js';
 export {
   can,
   isRole,

@@ -3,23 +3,41 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../../app.js';
 import { BackupError, backupPglite, restorePglite } from './backup.js';
 import { DataFolderLockedError } from './data-folder-lock.js';
 import { openPglite, pgliteDir } from './database.js';
-import { kernelMigrations, migrate } from './migrate.js';
-
-// The kernel's own migrations are enough: backup and restore copy the folder, whatever the tables.
-// (The full prepareDatabase lives in src/app.ts, which the kernel must not import.)
 
 let tmp: string;
 let dataDir: string;
 let backupFile: string;
 
 async function usernames(): Promise<string[]> {
+  return (await users()).map((user) => user.username);
+}
+
+/** Whole rows, ids and timestamps included: a restore must bring back these, not look-alikes. */
+async function users() {
   const database = await openPglite(dataDir);
   try {
-    const rows = await database.db.selectFrom('users').select('username').orderBy('username').execute();
-    return rows.map((row) => row.username);
+    return await database.db.selectFrom('users').selectAll().orderBy('username').execute();
+  } finally {
+    await database.close();
+  }
+}
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const database = await openPglite(dataDir);
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of ['schema_migrations', 'dataset_loads', 'audit_log', 'users'] as const) {
+      const row = await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
   } finally {
     await database.close();
   }
@@ -28,7 +46,10 @@ async function usernames(): Promise<string[]> {
 async function addUser(username: string): Promise<void> {
   const database = await openPglite(dataDir);
   try {
-    await database.db.insertInto('users').values({ username, display_name: username, password_hash: null, roles: [], disabled_at: null }).execute();
+    await database.db
+      .insertInto('users')
+      .values({ username, display_name: username, password_hash: null, roles: [], disabled_at: null })
+      .execute();
   } finally {
     await database.close();
   }
@@ -44,12 +65,13 @@ beforeAll(async () => {
   backupFile = path.join(tmp, 'backups', 'test.tar.gz');
   const database = await openPglite(dataDir);
   try {
-    await migrate(database.db, [kernelMigrations]);
+    // The real thing, migrations and dataset, so the backup is of a database like a real one.
+    await prepareDatabase(database, 'demo');
   } finally {
     await database.close();
   }
   await addUser('kari');
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -57,6 +79,8 @@ afterAll(() => {
 
 describe('backup and restore of the embedded database', () => {
   it('restores the data exactly as it was at backup time', async () => {
+    const atBackup = { users: await users(), counts: await tableCounts() };
+    expect(atBackup.users.map((user) => user.username)).toEqual(['kari']);
     const { bytes } = await backupPglite(dataDir, backupFile);
     expect(bytes).toBeGreaterThan(0);
     expect(fs.existsSync(`${backupFile}.partial`)).toBe(false);
@@ -68,7 +92,7 @@ describe('backup and restore of the embedded database', () => {
     expect(await usernames()).toEqual(['ola']);
 
     const { previous } = await restorePglite(backupFile, dataDir);
-    expect(await usernames()).toEqual(['kari']);
+    expect({ users: await users(), counts: await tableCounts() }).toEqual(atBackup);
     expect(previous && path.basename(previous)).toMatch(/^pgdata\.before-restore-\d{8}-\d{6}/);
     expect(fs.existsSync(path.join(previous!, 'PG_VERSION'))).toBe(true);
     for (const name of leftovers()) fs.rmSync(path.join(dataDir, name), { recursive: true });

@@ -82,9 +82,12 @@ async function readBackup(file: string): Promise<Blob> {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BackupError(code === 'ENOENT' ? `The backup file ${file} does not exist.` : `Could not read the backup file ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new BackupError(
+      code === 'ENOENT' ? `The backup file ${file} does not exist.` : `Could not read the backup file ${file}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   let tar = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {

@@ -46,7 +46,10 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   const lock: DataFolderLock | undefined = inMemory ? undefined : lockDataFolder(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : pgliteDir(dataDir), options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    pglite = await PGlite.create(
+      inMemory ? undefined : pgliteDir(dataDir),
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
   } catch (error) {
     lock?.release();
     throw new DatabaseConnectError(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`, { cause: error });
@@ -85,7 +88,9 @@ class PglitePool extends pg.Pool {
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
     if (this.pglite.closed) {
       const error = Object.assign(new Error('PGlite is closed: the embedded database is not open.'), { code: '57P01' });
       if (callback) return callback(error, undefined, () => {});

@@ -94,10 +94,7 @@ export class AppError extends Error {
   /** A message that replaces the generic one for this code, per locale. */
   readonly userMessage: Partial<Record<Locale, string>> | undefined;
 
-  constructor(
-    code: ErrorCode,
-    options: { details?: unknown; message?: Partial<Record<Locale, string>>; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, options: { details?: unknown; message?: Partial<Record<Locale, string>>; cause?: unknown } = {}) {
     super(options.message?.en ?? messages[code].en, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -19,7 +19,8 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
     .filter((entry) => entry.tag && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   for (const { tag } of ranked) {
-    if (tag === 'nb' || tag === 'no' || tag === 'nn' || tag.startsWith('nb-') || tag.startsWith('no-') || tag.startsWith('nn-')) return 'nb';
+    if (tag === 'nb' || tag === 'no' || tag === 'nn' || tag.startsWith('nb-') || tag.startsWith('no-') || tag.startsWith('nn-'))
+      return 'nb';
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
   }
   return 'nb';

@@ -14,7 +14,12 @@ export function insertUser(db: Kysely<KernelTables>, user: NewUser) {
 }
 
 export async function countActiveDemoUsers(db: Kysely<KernelTables>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).where('is_demo', '=', true).where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('is_demo', '=', true)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

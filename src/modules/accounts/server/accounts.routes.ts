@@ -7,12 +7,21 @@ const tags = ['session'];
 export function registerAccountRoutes(app: App, { database, config }: ModuleContext): void {
   app.get(
     '/api/session',
-    { config: { access: 'public' }, schema: { tags, summary: 'The signed-in user and the CSRF token for writes', response: { 200: SessionResponse } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The signed-in user and the CSRF token for writes', response: { 200: SessionResponse } },
+    },
     async (request) => {
       const actor = request.actor;
       if (!actor || !request.session) return { user: null, csrfToken: null };
       return {
-        user: { id: actor.userId, username: actor.username, displayName: actor.displayName, roles: actor.roles, permissions: [...actor.permissions] },
+        user: {
+          id: actor.userId,
+          username: actor.username,
+          displayName: actor.displayName,
+          roles: actor.roles,
+          permissions: [...actor.permissions],
+        },
         csrfToken: request.session.csrfToken,
       };
     },

@@ -1,12 +1,4 @@
-import {
-  AppError,
-  demoPassword,
-  hashPassword,
-  recordAudit,
-  systemContext,
-  type Database,
-  type Role,
-} from '../../../kernel/index.js';
+import { AppError, demoPassword, hashPassword, recordAudit, systemContext, type Database, type Role } from '../../../kernel/index.js';
 import { countActiveDemoUsers, countAdministrators, findUserByUsername, insertUser } from './accounts.queries.js';
 
 /**
@@ -40,7 +32,12 @@ export async function ensureDemoAccounts(database: Database): Promise<void> {
         is_demo: true,
         disabled_at: null,
       });
-      await recordAudit(trx, systemContext, { action: 'create', entityType: 'user', entityId: user.id, after: { username: user.username, roles: user.roles, demo: true } });
+      await recordAudit(trx, systemContext, {
+        action: 'create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username: user.username, roles: user.roles, demo: true },
+      });
     }
   });
 }
@@ -69,7 +66,18 @@ export async function prepareProductionAccounts(database: Database, adminPasswor
   }
   const passwordHash = await hashPassword(adminPassword);
   await database.db.transaction().execute(async (trx) => {
-    const user = await insertUser(trx, { username: 'admin', display_name: 'Administrator', password_hash: passwordHash, roles: ['administrator'], disabled_at: null });
-    await recordAudit(trx, systemContext, { action: 'create', entityType: 'user', entityId: user.id, after: { username: user.username, roles: user.roles } });
+    const user = await insertUser(trx, {
+      username: 'admin',
+      display_name: 'Administrator',
+      password_hash: passwordHash,
+      roles: ['administrator'],
+      disabled_at: null,
+    });
+    await recordAudit(trx, systemContext, {
+      action: 'create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { username: user.username, roles: user.roles },
+    });
   });
 }

@@ -21,11 +21,20 @@ export async function signIn(
   options: { sessionHours: number; requestId: string },
 ): Promise<{ session: NewSession; response: SessionResponse }> {
   const user = await findUserByUsername(database.db, input.username);
-  const ok = user?.password_hash && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  const ok =
+    user?.password_hash && !user.disabled_at
+      ? await verifyPassword(user.password_hash, input.password)
+      : await verifyAgainstDummy(input.password);
   if (!user || !ok) throw new AppError('invalid_credentials');
 
   const roles = user.roles.filter(isRole);
-  const actor = { userId: user.id, username: user.username, displayName: user.display_name, roles, permissions: new Set(permissionsOf(roles)) };
+  const actor = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+  };
   const context: WriteContext = { actor, requestId: options.requestId };
   const session = await database.db.transaction().execute(async (trx) => {
     const created = await createSession(trx, user.id, options.sessionHours);

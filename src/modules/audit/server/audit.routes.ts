@@ -7,7 +7,12 @@ export function registerAuditRoutes(app: App, { database }: ModuleContext): void
     '/api/audit',
     {
       config: { access: 'audit:read' },
-      schema: { tags: ['audit'], summary: 'The audit log: every write, newest first', querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log: every write, newest first',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     async (request) => listAuditEntries(database.db, request.query),
   );

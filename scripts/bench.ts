@@ -1,0 +1,374 @@
+// `npm run bench`: the figures Knutepunkt promises, measured on this machine. Not a test: timings
+// depend on the machine, so it reports against the targets and never fails on them.
+//   - start-up to the first 200 from /api/ready, on a new and on an existing data folder
+//   - requests per second and latency of an authenticated GET, embedded and on PostgreSQL
+//   - the web shell's initial JavaScript, gzipped
+// Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+import { findPostgresBin, startPostgres } from '../test/postgres-server.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const webDir = path.join(root, 'dist/web');
+const load = { clients: 10, seconds: 5, maxRequests: 500_000, warmUpRequests: 200 };
+const demo = { username: 'admin', password: 'knutepunkt-demo' };
+
+interface Row {
+  name: string;
+  value: number | null;
+  unit: string;
+  target?: { max?: number; min?: number };
+  note?: string;
+}
+
+const rows: Row[] = [];
+const cleanups: (() => void | Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  ensureWebBuilt();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-'));
+  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  // Embedded: a new folder (migrations + dataset), then the same folder again.
+  let dataDir = '';
+  let attempt = 0;
+  const first = await startWithoutBuild(() => {
+    dataDir = path.join(tmp, `data-${++attempt}`);
+    return { DATA_DIR: dataDir };
+  });
+  rows.push({ name: 'start, new data folder', value: first.startMs, unit: 'ms', target: { max: 20_000 }, note: first.note });
+  await first.stop();
+  const embedded = await startWithoutBuild(() => ({ DATA_DIR: dataDir }));
+  rows.push({ name: 'start, existing data folder', value: embedded.startMs, unit: 'ms', target: { max: 3_000 }, note: embedded.note });
+  const embeddedCookie = await signIn(embedded.base, demo.username, demo.password);
+  addLoadRows('embedded', await measureLoad(`${embedded.base}/api/session`, embeddedCookie));
+  await embedded.stop();
+
+  // PostgreSQL: a throwaway server; production mode creates `admin` from ADMIN_PASSWORD.
+  if (findPostgresBin()) {
+    const postgres = await startPostgres();
+    cleanups.push(() => postgres.stop());
+    const adminPassword = randomBytes(15).toString('base64url');
+    const server = await startWithoutBuild(() => ({
+      DATA_DIR: path.join(tmp, 'unused'),
+      DATABASE_URL: postgres.urlFor('postgres'),
+      KNUTEPUNKT_MODE: 'production',
+      ADMIN_PASSWORD: adminPassword,
+    }));
+    rows.push({ name: 'start, PostgreSQL (new database)', value: server.startMs, unit: 'ms', note: server.note });
+    const cookie = await signIn(server.base, 'admin', adminPassword);
+    addLoadRows('PostgreSQL', await measureLoad(`${server.base}/api/session`, cookie));
+    await server.stop();
+  } else {
+    rows.push({
+      name: 'GET /api/session, PostgreSQL',
+      value: null,
+      unit: '',
+      note: 'skipped: PostgreSQL is not installed (apt-get install -y postgresql)',
+    });
+  }
+
+  const js = initialJavaScript();
+  rows.push({
+    name: 'web shell initial JS (gzip)',
+    value: js.gzipKb,
+    unit: 'kB',
+    target: { max: 250 },
+    note: `${js.files.length} files, ${js.rawKb.toFixed(1)} kB raw`,
+  });
+}
+
+function addLoadRows(backEnd: string, result: LoadResult): void {
+  const note = `${load.clients} clients, ${result.requests} requests in ${result.seconds.toFixed(1)} s${result.errors ? `, ${result.errors} errors` : ''}`;
+  rows.push({ name: `GET /api/session, ${backEnd}: throughput`, value: result.perSecond, unit: 'req/s', note });
+  rows.push({ name: `GET /api/session, ${backEnd}: p50`, value: result.p50, unit: 'ms' });
+  rows.push({ name: `GET /api/session, ${backEnd}: p99`, value: result.p99, unit: 'ms' });
+}
+
+// ── The web build ──────────────────────────────────────────────────────────────────────────────
+
+/** Builds the web app first if `npm start` would, so no start-up measured here includes a build. */
+function ensureWebBuilt(): void {
+  const index = path.join(webDir, 'index.html');
+  const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
+  if (builtAt >= newestSource(path.join(root, 'src'))) return;
+  process.stdout.write('Building the web app first…\n');
+  execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+}
+
+// The same rule as scripts/start.mjs, which decides whether `npm start` rebuilds.
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'server' || entry.name === 'migrations' || entry.name === 'kernel') continue;
+      newest = Math.max(newest, newestSource(full));
+    } else if (/\.(tsx?|css|html|svg|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The entry script and its modulepreloads: what the browser fetches before the first render. */
+function initialJavaScript(): { files: string[]; rawKb: number; gzipKb: number } {
+  const html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+  const attribute = (tag: string, name: string) => new RegExp(`\\b${name}=["']([^"']+)["']`).exec(tag)?.[1];
+  const urls = new Set<string>();
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attribute(tag, 'src');
+    if (attribute(tag, 'type') === 'module' && src) urls.add(src);
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const href = attribute(tag, 'href');
+    if (attribute(tag, 'rel') === 'modulepreload' && href) urls.add(href);
+  }
+  if (urls.size === 0) throw new Error('dist/web/index.html has no <script type="module" src>: is the build complete?');
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    if (/^[a-z]+:/i.test(url)) throw new Error(`dist/web/index.html loads ${url} from elsewhere; only local files can be measured.`);
+    const bytes = fs.readFileSync(path.join(webDir, url.replace(/^\.?\//, '')));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes).length;
+  }
+  return { files: [...urls], rawKb: raw / 1000, gzipKb: gzip / 1000 };
+}
+
+// ── Servers ────────────────────────────────────────────────────────────────────────────────────
+
+interface RunningServer {
+  base: string;
+  startMs: number;
+  note: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts `npm start` (node scripts/start.mjs) and times it until /api/ready first answers 200. */
+async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stop = () => stopProcess(child);
+  cleanups.push(stop);
+
+  const deadline = started + 120_000;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${lastLines(output)}`);
+    }
+    const response = await fetch(`${base}/api/ready`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
+    await response?.arrayBuffer();
+    if (response?.status === 200) {
+      const startMs = performance.now() - started;
+      const note = output.includes('Building the web app') ? 'includes a web build: sources changed during the run' : undefined;
+      return { base, startMs, note, stop };
+    }
+    await sleep(25);
+  }
+  await stop();
+  throw new Error(`The server was not ready within 120 s:\n${lastLines(output)}`);
+}
+
+/**
+ * A start that had to rebuild the web app (someone edited its sources meanwhile) measures the
+ * build, not the start: build now, and start again (`env` gives a new data folder if it needs one).
+ */
+async function startWithoutBuild(env: () => Record<string, string>): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await startServer(env());
+    if (!server.note || attempt === 3) return server;
+    await server.stop();
+    ensureWebBuilt();
+  }
+}
+
+/** SIGTERM (the server finishes in-flight requests and closes the database), then SIGKILL after 15 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = await response.text();
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('kp_session='));
+  if (response.status !== 200 || !cookie) throw new Error(`Signing in as ${username} failed (${response.status}): ${body}`);
+  return cookie.split(';')[0]!;
+}
+
+// ── Load ───────────────────────────────────────────────────────────────────────────────────────
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** `clients` loops, each one request at a time, for `seconds` or `maxRequests`, whichever comes first. */
+async function measureLoad(url: string, cookie: string): Promise<LoadResult> {
+  const first = await fetch(url, { headers: { cookie } });
+  const session = (await first.json()) as { user: { username: string } | null };
+  if (!session.user)
+    throw new Error(`GET ${url} with the session cookie is not signed in; the measurement would be of the anonymous path.`);
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let issued = 0;
+  const run = async (end: number, record: boolean, max: number) => {
+    while (performance.now() < end && issued < max) {
+      issued++;
+      const t0 = performance.now();
+      try {
+        const response = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      if (record) latencies.push(performance.now() - t0);
+    }
+  };
+  const clients = (end: number, record: boolean, max: number) =>
+    Promise.all(Array.from({ length: load.clients }, () => run(end, record, max)));
+
+  await clients(performance.now() + 5_000, false, load.warmUpRequests);
+  issued = 0;
+  errors = 0;
+  const started = performance.now();
+  await clients(started + load.seconds * 1000, true, load.maxRequests);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return { requests: latencies.length, errors, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+// ── Helpers ────────────────────────────────────────────────────────────────────────────────────
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function lastLines(text: string, count = 30): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+
+function status(row: Row): string {
+  if (row.value === null) return 'skipped';
+  if (!row.target) return '';
+  if (row.target.max !== undefined && row.value > row.target.max) return 'OVER';
+  if (row.target.min !== undefined && row.value < row.target.min) return 'UNDER';
+  return 'ok';
+}
+
+function format(value: number | null, unit: string): string {
+  if (value === null) return '—';
+  if (unit === 'ms' && value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  if (unit === 'ms') return `${value.toFixed(1)} ms`;
+  if (unit === 'req/s') return `${Math.round(value)} req/s`;
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+function formatTarget(row: Row): string {
+  if (!row.target) return '';
+  if (row.target.max !== undefined) return `≤ ${format(row.target.max, row.unit)}`;
+  return `≥ ${format(row.target.min ?? 0, row.unit)}`;
+}
+
+function report(error?: unknown): void {
+  const table = rows.map((row) => [row.name, format(row.value, row.unit), formatTarget(row), status(row), row.note ?? '']);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((cells) => cells[i]!.length), 0));
+  process.stdout.write('\n');
+  for (const cells of table) {
+    process.stdout.write(`${cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`.replace(/ +\n$/, '\n'));
+  }
+  const file = path.join(root, '.tmp/bench.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    loadAverage: os.loadavg()[0] ?? 0,
+  };
+  if (machine.loadAverage > machine.cpus) {
+    process.stdout.write(
+      `\nThe machine was busy (load ${machine.loadAverage.toFixed(1)} on ${machine.cpus} CPUs): these figures are pessimistic.\n`,
+    );
+  }
+  const results = rows.map((row) => ({ ...row, status: status(row) || undefined }));
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, load, results, error: error ? String(error) : undefined }, null, 2)}\n`,
+  );
+  process.stdout.write(`\nWritten to ${path.relative(root, file)}\n`);
+}
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`Cleaning up failed: ${(error as Error).message}\n`);
+    }
+  }
+  cleanups.length = 0;
+}
+
+// Ctrl-C must not leave servers or temp folders behind either.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\n${signal}: stopping the servers and removing temp folders…\n`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+  report();
+  await cleanUp();
+} catch (error) {
+  await cleanUp();
+  report(error);
+  process.stderr.write(`\nThe benchmark failed: ${(error as Error).message}\n`);
+  process.exit(1);
+}
