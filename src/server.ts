@@ -1,17 +1,10 @@
 // Starts Knutepunkt: `npm start`. Reads the environment, opens the database (embedded in ./data
 // by default), applies migrations, loads the dataset the first time, and serves the API and web app.
-import { createKnutepunkt } from './app.js';
-import {
-  AppError,
-  ConfigError,
-  DataFolderLockedError,
-  DatabaseConnectError,
-  deleteExpiredSessions,
-  demoPassword,
-  loadConfig,
-  redactUrl,
-} from './kernel/index.js';
-import { demoAccounts } from './modules/accounts/index.js';
+// Only the config and database code is imported up front: the embedded database starts compiling
+// its WebAssembly while the rest of the application (Fastify, the modules) is still loading.
+import { ConfigError, demoPassword, loadConfig } from './kernel/config/config.js';
+import { DataFolderLockedError } from './kernel/db/data-folder-lock.js';
+import { DatabaseConnectError, openDatabase, redactUrl, type Database } from './kernel/db/database.js';
 
 function fail(message: string): never {
   process.stderr.write(`\nKnutepunkt could not start.\n${message}\n\n`);
@@ -36,9 +29,20 @@ async function main(): Promise<void> {
   }
 
   const log = (message: string) => process.stdout.write(`${message}\n`);
+  const opening: Promise<Database> = openDatabase(config.database);
+  opening.catch(() => {}); // Handled below, after the imports.
+  const [{ createKnutepunkt }, { AppError, deleteExpiredSessions }, { demoAccounts }] = await Promise.all([
+    import('./app.js'),
+    import('./kernel/index.js'),
+    import('./modules/accounts/index.js'),
+  ]);
   let knutepunkt;
   try {
-    knutepunkt = await createKnutepunkt(config, { log });
+    const database = await opening;
+    knutepunkt = await createKnutepunkt(config, { log, database }).catch(async (error: unknown) => {
+      await database.close().catch(() => {});
+      throw error;
+    });
   } catch (error) {
     if (error instanceof DataFolderLockedError || error instanceof DatabaseConnectError) fail(error.message);
     if (error instanceof AppError) fail(error.messageFor('en'));

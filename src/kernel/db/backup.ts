@@ -103,7 +103,7 @@ async function readBackup(file: string): Promise<Blob> {
   if (!names.some((name) => name.replace(/^\.?\//, '') === 'PG_VERSION')) {
     throw new BackupError(`${file} is not a Knutepunkt backup: it holds no database folder (no PG_VERSION).`);
   }
-  return new Blob([tar], { type: 'application/x-tar' });
+  return new Blob([new Uint8Array(tar)], { type: 'application/x-tar' });
 }
 
 /** The entry names of a ustar archive, or undefined when the bytes are not one (or are cut short). */
