@@ -6,6 +6,7 @@ import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerRecordRoutes } from './records.routes.js';
 import { registerRulesRoutes } from './rules.routes.js';
 import { registerScenarioRoutes } from './scenarios.routes.js';
+import { registerUnitScope } from './unit-scope.js';
 
 const tags = ['organisation'];
 
@@ -24,6 +25,8 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
     },
   );
 
+  // Lets any module ask "is this user a leader of this unit or above?" through the kernel's can().
+  registerUnitScope(db);
   registerRecordRoutes(app, db);
   registerRulesRoutes(app, db);
   registerAnalyticsRoutes(app, db);

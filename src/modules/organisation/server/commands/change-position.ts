@@ -1,0 +1,112 @@
+import type { WriteContext } from '../../../../kernel/index.js';
+import type { ChangePositionBody, WriteResult } from '../../records.schemas.js';
+import { changedColumns, lockVersions, openVersionFrom, type Period } from '../dated-versions.js';
+import type { OrganisationDb } from '../organisation.tables.js';
+import { selectLinesOfPosition, selectPositionLabels } from '../records.queries.js';
+import {
+  assertKeyFree,
+  assertRevision,
+  audit,
+  bumpRevision,
+  cleanText,
+  conflict,
+  invalid,
+  listNames,
+  listNamesEn,
+  lockIdentity,
+  positionAuditView,
+  referencedVersions,
+  versionOn,
+} from './shared.js';
+
+export type ChangePositionInput = ChangePositionBody & { id: string };
+
+/**
+ * Changes a position from `validFrom` (new title, another unit, role type, responsibilities, size)
+ * as a new version, like a unit change. Taking away personnel responsibility is refused while
+ * personnel lines still point to it, and making it professionally independent while professional
+ * lines do.
+ */
+export async function changePosition(trx: OrganisationDb, context: WriteContext, input: ChangePositionInput): Promise<WriteResult> {
+  const identity = await lockIdentity(trx, 'org_positions', input.id);
+  assertRevision('org_positions', identity.revision, input.revision);
+  const versions = await lockVersions(trx, 'org_position_versions', input.id);
+  const holding = versionOn(versions, input.validFrom, 'org_positions', input.id);
+  const period: Period = { validFrom: input.validFrom, validTo: holding.valid_to };
+
+  const changes = changedColumns(holding, {
+    title: input.title?.trim(),
+    unit_id: input.unitId,
+    role_type: input.roleType,
+    personnel_responsibility: input.personnelResponsibility,
+    professionally_independent: input.professionallyIndependent,
+    fte: input.fte,
+    source: input.source === undefined ? undefined : cleanText(input.source),
+    note: input.note === undefined ? undefined : cleanText(input.note),
+  });
+  const newKey = input.key !== undefined && input.key !== identity.key ? input.key : null;
+  if (Object.keys(changes).length === 0 && newKey === null) {
+    throw invalid(
+      'Endringen endrer ingenting: alle feltene har allerede disse verdiene.',
+      'The change changes nothing: every field already has these values.',
+    );
+  }
+
+  if ('unit_id' in changes) await referencedVersions(trx, 'org_units', changes.unit_id as string, period, 'unitId');
+  const title = String(changes.title ?? holding.title);
+  if (changes.personnel_responsibility === false || changes.professionally_independent === true) {
+    const incoming = (await selectLinesOfPosition(trx, input.id, period)).filter((l) => l.to_position_id === input.id);
+    const names = await selectPositionLabels(
+      trx,
+      incoming.map((l) => l.from_position_id),
+      input.validFrom,
+    );
+    const refuse = (type: string, field: string, nb: string, en: string) => {
+      const from = [
+        ...new Set(incoming.filter((l) => l.line_type === type).map((l) => names.get(l.from_position_id) ?? l.from_position_id)),
+      ];
+      if (from.length > 0) {
+        throw conflict(
+          `${nb} ${listNames(from)}. Avslutt eller flytt linjene først.`,
+          `${en} ${listNamesEn(from)}. End or move the lines first.`,
+          {
+            in: 'body',
+            path: field,
+            lines: incoming.filter((l) => l.line_type === type).map((l) => l.id),
+          },
+        );
+      }
+    };
+    if (changes.personnel_responsibility === false) {
+      refuse(
+        'personnel',
+        'personnelResponsibility',
+        `«${title}» kan ikke miste personalansvaret fordi disse stillingene rapporterer personalmessig til den:`,
+        `"${title}" cannot lose its personnel responsibility because these positions have a personnel line to it:`,
+      );
+    }
+    if (changes.professionally_independent === true) {
+      refuse(
+        'professional',
+        'professionallyIndependent',
+        `«${title}» kan ikke bli faglig selvstendig fordi disse stillingene har faglig linje til den:`,
+        `"${title}" cannot become professionally independent because these positions have a professional line to it:`,
+      );
+    }
+  }
+  if (newKey !== null) await assertKeyFree(trx, 'org_positions', newKey, input.id);
+
+  const opened =
+    Object.keys(changes).length > 0 ? await openVersionFrom(trx, 'org_position_versions', holding, input.validFrom, changes) : holding;
+  if (newKey !== null) await trx.updateTable('org_positions').set({ key: newKey }).where('id', '=', input.id).execute();
+  const revision = await bumpRevision(trx, 'org_positions', input.id);
+
+  await audit(trx, context, {
+    action: 'change',
+    entityType: 'organisation_position',
+    entityId: input.id,
+    before: positionAuditView(identity.key, holding),
+    after: { ...positionAuditView(newKey ?? identity.key, opened), revision },
+  });
+  return { id: input.id, revision };
+}

@@ -1,0 +1,89 @@
+import type { WriteContext } from '../../../../kernel/index.js';
+import type { ChangeUnitBody, WriteResult } from '../../records.schemas.js';
+import { changedColumns, findCycle, lockVersions, norwegianDate, openVersionFrom, type Period } from '../dated-versions.js';
+import type { OrganisationDb } from '../organisation.tables.js';
+import { selectUnitEdges, selectUnitNames } from '../records.queries.js';
+import {
+  assertKeyFree,
+  audit,
+  assertRevision,
+  bumpRevision,
+  cleanText,
+  conflict,
+  invalid,
+  lockIdentity,
+  referencedVersions,
+  unitAuditView,
+  versionOn,
+} from './shared.js';
+
+export type ChangeUnitInput = ChangeUnitBody & { id: string };
+
+/**
+ * Renames, moves or reclassifies a unit from `validFrom`: the version that holds that day ends the
+ * day before and a new one with the changes runs from `validFrom` until the old one would have
+ * ended. Later planned versions stay as they are. A new `key` changes the unit's identity row.
+ */
+export async function changeUnit(trx: OrganisationDb, context: WriteContext, input: ChangeUnitInput): Promise<WriteResult> {
+  const identity = await lockIdentity(trx, 'org_units', input.id);
+  assertRevision('org_units', identity.revision, input.revision);
+  const versions = await lockVersions(trx, 'org_unit_versions', input.id);
+  const holding = versionOn(versions, input.validFrom, 'org_units', input.id);
+  const period: Period = { validFrom: input.validFrom, validTo: holding.valid_to };
+
+  const wanted: Record<string, unknown> = {
+    name: input.name?.trim(),
+    kind: input.kind,
+    level: input.level,
+    parent_id: input.parentId,
+    classification: input.classification,
+    name_known: input.nameKnown,
+    hr_unit_id: input.hrUnitId === undefined ? undefined : cleanText(input.hrUnitId),
+    ansvar_number: input.ansvarNumber === undefined ? undefined : cleanText(input.ansvarNumber),
+    organisation_number: input.organisationNumber === undefined ? undefined : cleanText(input.organisationNumber),
+    kostra_function: input.kostraFunction === undefined ? undefined : cleanText(input.kostraFunction),
+    districts: input.districts === undefined ? undefined : [...input.districts].sort((a, b) => a - b),
+    source: input.source === undefined ? undefined : cleanText(input.source),
+    note: input.note === undefined ? undefined : cleanText(input.note),
+  };
+  const changes = changedColumns(holding, wanted);
+  const newKey = input.key !== undefined && input.key !== identity.key ? input.key : null;
+  if (Object.keys(changes).length === 0 && newKey === null) {
+    throw invalid(
+      'Endringen endrer ingenting: alle feltene har allerede disse verdiene.',
+      'The change changes nothing: every field already has these values.',
+    );
+  }
+
+  if ('parent_id' in changes && changes.parent_id !== null) {
+    const parentId = changes.parent_id as string;
+    if (parentId === input.id)
+      throw invalid('En enhet kan ikke ligge under seg selv.', 'A unit cannot be placed under itself.', { in: 'body', path: 'parentId' });
+    await referencedVersions(trx, 'org_units', parentId, period, 'parentId');
+    const edges = (await selectUnitEdges(trx, period)).filter((edge) => edge.versionId !== holding.id);
+    const cycle = findCycle(edges, { from: input.id, to: parentId, ...period });
+    if (cycle) {
+      const names = await selectUnitNames(trx, cycle.path, cycle.date);
+      throw conflict(
+        `Enheten kan ikke flyttes under «${names.get(parentId)}»: den ligger selv under enheten ${norwegianDate(cycle.date)} (${cycle.path.map((id) => names.get(id)).join(' → ')}).`,
+        `The unit cannot be moved under "${names.get(parentId)}": that unit lies below it on ${cycle.date}.`,
+        { in: 'body', path: 'parentId', cycle: cycle.path },
+      );
+    }
+  }
+  if (newKey !== null) await assertKeyFree(trx, 'org_units', newKey, input.id);
+
+  const opened =
+    Object.keys(changes).length > 0 ? await openVersionFrom(trx, 'org_unit_versions', holding, input.validFrom, changes) : holding;
+  if (newKey !== null) await trx.updateTable('org_units').set({ key: newKey }).where('id', '=', input.id).execute();
+  const revision = await bumpRevision(trx, 'org_units', input.id);
+
+  await audit(trx, context, {
+    action: 'change',
+    entityType: 'organisation_unit',
+    entityId: input.id,
+    before: unitAuditView(identity.key, holding),
+    after: { ...unitAuditView(newKey ?? identity.key, opened), revision },
+  });
+  return { id: input.id, revision };
+}
