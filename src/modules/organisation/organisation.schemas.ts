@@ -19,12 +19,11 @@ export const roleTypes = [
 ] as const;
 export const lineTypes = ['personnel', 'professional', 'coordination'] as const;
 
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const UnitKind = literalUnion(unitKinds);
-export const Classification = literalUnion(classifications);
-export const RoleType = literalUnion(roleTypes);
-export const LineType = literalUnion(lineTypes);
+// Type.Enum keeps the literal types in Static<> (a union built with .map() would not).
+export const UnitKind = Type.Enum(unitKinds);
+export const Classification = Type.Enum(classifications);
+export const RoleType = Type.Enum(roleTypes);
+export const LineType = Type.Enum(lineTypes);
 
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 

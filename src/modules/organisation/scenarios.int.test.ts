@@ -1,0 +1,537 @@
+import type { InjectOptions } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { systemContext } from '../../kernel/index.js';
+import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
+import type { AnalyticsResponse } from './analytics.schemas.js';
+import type { OrganisationTree } from './organisation.schemas.js';
+import type {
+  AppliedScenario,
+  Scenario,
+  ScenarioChange,
+  ScenarioComparison,
+  ScenarioList,
+  ScenarioRulesReport,
+} from './scenarios.schemas.js';
+import { assignPerson, changeUnit } from './server/commands/index.js';
+import type { OrganisationDb } from './server/organisation.tables.js';
+
+const t = useTestApp();
+
+/** "Tre direktører" in miniature: two directors' areas become one, and a service area moves into it. */
+const mergeScenario: ScenarioChange[] = [
+  { type: 'merge_units', sourceUnitKeys: ['dir-folkehelse-helse-og-miljo'], targetUnitKey: 'dir-omsorg', name: 'Helse og omsorg' },
+  { type: 'move_unit', unitKey: 'omrade-arbeid-og-velferd', parentKey: 'dir-omsorg' },
+  {
+    type: 'move_position',
+    positionKey: 'kommunalsjef-arbeid-og-velferd',
+    unitKey: 'omrade-arbeid-og-velferd',
+    reportsToPositionKey: 'direktor-omsorg',
+  },
+];
+
+const inject = (options: InjectOptions) => t.knutepunkt.app.inject(options);
+
+async function createScenario(
+  user: SignedIn,
+  body: { name: string; effectiveDate: string; changes?: unknown[]; description?: string },
+): Promise<Scenario> {
+  const response = await inject({ method: 'POST', url: '/api/organisation/scenarios', headers: user.headers, payload: body });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as Scenario;
+}
+
+async function tree(user: SignedIn, date: string) {
+  return ((await inject({ url: `/api/organisation/tree?date=${date}`, headers: { cookie: user.cookie } })).json() as OrganisationTree)
+    .units;
+}
+
+async function changeCounter(): Promise<number> {
+  const row = await (t.database.db as unknown as OrganisationDb)
+    .selectFrom('org_change_counter' as never)
+    .select('revision' as never)
+    .executeTakeFirstOrThrow();
+  return Number((row as { revision: string }).revision);
+}
+
+async function auditEntries(entityType: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('entity_type', '=', entityType)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('[ORGANISATION_EDITOR][DRAFT_SCENARIO]', () => {
+  it('drafts a merger of two director areas and compares it with the organisation as it stands', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const scenario = await createScenario(editor, {
+      name: 'Helse og omsorg samles',
+      description: 'Fra åtte til sju direktører',
+      effectiveDate: '2021-01-01',
+      changes: mergeScenario,
+    });
+    expect(scenario).toMatchObject({ status: 'draft', changeCount: 3, baseChanged: false, revision: 1, problems: [] });
+    expect(scenario.changes.every((c) => typeof c.id === 'string')).toBe(true);
+
+    const compare = await inject({ url: `/api/organisation/scenarios/${scenario.id}/compare`, headers: { cookie: editor.cookie } });
+    expect(compare.statusCode, compare.body).toBe(200);
+    const { comparison, before, after } = compare.json() as ScenarioComparison;
+    expect(comparison.unitsPerLevel.find((l) => l.level === 1)).toEqual({ level: 1, before: 9, after: 8 });
+    expect(comparison.units).toEqual({ before: 168, after: 167 });
+    expect(comparison.positions).toEqual({ before: 194, after: 193 });
+    expect(comparison.layers).toEqual({ before: 5, after: 5 });
+    expect(before.spans.find((s) => s.roleType === 'chief_executive')!.directReports).toBe(9);
+    expect(after.spans.find((s) => s.roleType === 'chief_executive')!.directReports).toBe(8);
+    const careBefore = before.spans.find((s) => s.title === 'direktør for omsorg')!.directReports;
+    expect(after.spans.find((s) => s.title === 'direktør for omsorg')!.directReports).toBe(careBefore + 3);
+    expect(comparison.spans.changed.map((s) => s.title)).toEqual(
+      expect.arrayContaining([
+        'rådmann',
+        'direktør for omsorg',
+        'direktør for folkehelse, helse og miljø',
+        'direktør for arbeid og inkludering',
+      ]),
+    );
+
+    const messages = comparison.differences.map((d) => d.message.nb);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Enheten «Folkehelse, helse og miljø» avvikles.',
+        'Enheten «Forebyggende tjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg».',
+        'Enheten «Helsetjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg».',
+        'Enheten «Arbeid og velferd» flyttes fra «Arbeid og inkludering» til «Helse og omsorg».',
+        'Enheten «Omsorg» får nytt navn: «Helse og omsorg».',
+        'Stillingen «direktør for folkehelse, helse og miljø» i «Folkehelse, helse og miljø» avvikles.',
+        '«kommunalsjef for arbeid og velferd» rapporterer personalmessig til «direktør for omsorg» i stedet for «direktør for arbeid og inkludering».',
+        '«kommunalsjef for helsetjenester» rapporterer personalmessig til «direktør for omsorg» i stedet for «direktør for folkehelse, helse og miljø».',
+      ]),
+    );
+    expect(comparison.differences.find((d) => d.kind === 'unit_closed')!.message.en).toBe(
+      'The unit "Folkehelse, helse og miljø" is closed.',
+    );
+
+    // The same picture through the analytics page, for those who may see drafts.
+    const analytics = await inject({ url: `/api/organisation/analytics?scenario=${scenario.id}`, headers: { cookie: editor.cookie } });
+    expect(analytics.statusCode, analytics.body).toBe(200);
+    const body = analytics.json() as AnalyticsResponse;
+    expect(body).toMatchObject({ date: '2021-01-01', scenario: { id: scenario.id, problems: [] } });
+    expect(body.totals.units).toBe(167);
+    const wrongDate = await inject({
+      url: `/api/organisation/analytics?scenario=${scenario.id}&date=2020-01-01`,
+      headers: { cookie: editor.cookie },
+    });
+    expect(wrongDate.statusCode).toBe(400);
+  });
+
+  it('checks the rules on the scenario’s organisation and says which errors it would bring', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const clean = await createScenario(editor, { name: 'Regelsjekk', effectiveDate: '2021-01-01', changes: mergeScenario });
+    const report = (
+      await inject({ url: `/api/organisation/scenarios/${clean.id}/rules`, headers: { cookie: editor.cookie } })
+    ).json() as ScenarioRulesReport;
+    expect(report).toMatchObject({ date: '2021-01-01', newErrors: [], problems: [], current: { errors: 0 } });
+    expect(report.summary.errors).toBe(0);
+    expect(Object.keys(report.summary.byRule).length).toBeGreaterThan(5);
+
+    // A second personnel line gives the school head two leaders with personnel responsibility.
+    const broken = await createScenario(editor, {
+      name: 'To ledere',
+      effectiveDate: '2021-01-01',
+      changes: [{ type: 'add_line', lineType: 'personnel', fromPositionKey: 'kommunalsjef-skole', toPositionKey: 'direktor-omsorg' }],
+    });
+    const brokenReport = (
+      await inject({ url: `/api/organisation/scenarios/${broken.id}/rules`, headers: { cookie: editor.cookie } })
+    ).json() as ScenarioRulesReport;
+    expect(brokenReport.summary.errors).toBeGreaterThan(0);
+    expect(brokenReport.newErrors.map((f) => f.rule)).toEqual(['personnel_line_multiple']);
+    expect(brokenReport.newErrors[0]!.entities.map((e) => e.key)).toContain('kommunalsjef-skole');
+  });
+
+  it('shows changes that do not resolve as problems, and edits a draft with its revision', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const scenario = await createScenario(editor, { name: 'Utkast', effectiveDate: '2021-01-01' });
+    const added = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/changes`,
+      headers: editor.headers,
+      payload: { revision: 1, change: { type: 'rename_unit', unitKey: 'finnes-ikke', name: 'Ny' } },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const withChange = added.json() as Scenario;
+    expect(withChange.revision).toBe(2);
+    expect(withChange.problems).toEqual([
+      expect.objectContaining({ changeIndex: 0, code: 'unit_not_found', changeId: withChange.changes[0]!.id }),
+    ]);
+
+    const stale = await inject({
+      method: 'PATCH',
+      url: `/api/organisation/scenarios/${scenario.id}`,
+      headers: editor.headers,
+      payload: { revision: 1, name: 'Gammel' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale');
+    const staleAdd = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/changes`,
+      headers: editor.headers,
+      payload: { revision: 1, change: { type: 'close_unit', unitKey: 'dir-omsorg' } },
+    });
+    expect(staleAdd.statusCode).toBe(409);
+    const staleRemove = await inject({
+      method: 'DELETE',
+      url: `/api/organisation/scenarios/${scenario.id}/changes/${withChange.changes[0]!.id}?revision=1`,
+      headers: editor.headers,
+    });
+    expect(staleRemove.statusCode).toBe(409);
+
+    const removed = await inject({
+      method: 'DELETE',
+      url: `/api/organisation/scenarios/${scenario.id}/changes/${withChange.changes[0]!.id}?revision=2`,
+      headers: editor.headers,
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ changeCount: 0, problems: [], revision: 3 });
+
+    const renamed = await inject({
+      method: 'PATCH',
+      url: `/api/organisation/scenarios/${scenario.id}`,
+      headers: editor.headers,
+      payload: { revision: 3, name: 'Tre direktører', effectiveDate: '2021-03-01', changes: mergeScenario },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Tre direktører', effectiveDate: '2021-03-01', changeCount: 3, revision: 4 });
+
+    const list = (
+      await inject({ url: '/api/organisation/scenarios?status=draft', headers: { cookie: editor.cookie } })
+    ).json() as ScenarioList;
+    expect(list.items.map((s) => s.id)).toContain(scenario.id);
+
+    const discarded = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/discard`,
+      headers: editor.headers,
+      payload: { revision: 4 },
+    });
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json().status).toBe('discarded');
+    const afterDiscard = await inject({
+      method: 'PATCH',
+      url: `/api/organisation/scenarios/${scenario.id}`,
+      headers: editor.headers,
+      payload: { revision: 5, name: 'Igjen' },
+    });
+    expect(afterDiscard.statusCode).toBe(409);
+    expect(afterDiscard.json().error.details.reason).toBe('not_draft');
+  });
+
+  it('refuses changes of the wrong shape with 400, storing nothing', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const before = await auditEntries('organisation_scenario');
+    const bad: unknown[][] = [
+      [{ type: 'merge_units', sourceUnitKeys: [], targetUnitKey: 'dir-omsorg' }],
+      [{ type: 'explode_unit', unitKey: 'dir-omsorg' }],
+      [{ type: 'rename_unit', unitKey: 'dir-omsorg', name: 'X', colour: 'red' }],
+      [{ type: 'move_unit', unitKey: 'dir-omsorg' }],
+      [{ type: 'create_unit', key: 'ny', name: 'Ny', kind: 'castle', level: 2, parentKey: null, classification: 'service' }],
+      [{ type: 'assign_person', personKey: 'elisabeth-enger', positionKey: 'radmann', fte: 2 }],
+      [{ type: 'rename_unit', unitKey: 'dir-omsorg', name: '   ' }],
+    ];
+    for (const changes of bad) {
+      const response = await inject({
+        method: 'POST',
+        url: '/api/organisation/scenarios',
+        headers: editor.headers,
+        payload: { name: 'Feil', effectiveDate: '2021-01-01', changes },
+      });
+      expect(response.statusCode, JSON.stringify(changes)).toBe(400);
+      expect(response.json().error.code).toBe('invalid');
+    }
+    for (const payload of [
+      { name: 'Feil', effectiveDate: '2021-02-30' },
+      { name: ' ', effectiveDate: '2021-01-01' },
+      { effectiveDate: '2021-01-01' },
+    ]) {
+      expect((await inject({ method: 'POST', url: '/api/organisation/scenarios', headers: editor.headers, payload })).statusCode).toBe(400);
+    }
+    const duplicateIds = await inject({
+      method: 'POST',
+      url: '/api/organisation/scenarios',
+      headers: editor.headers,
+      payload: {
+        name: 'Dobbel',
+        effectiveDate: '2021-01-01',
+        changes: [
+          { id: 'a', type: 'close_unit', unitKey: 'x' },
+          { id: 'a', type: 'close_unit', unitKey: 'y' },
+        ],
+      },
+    });
+    expect(duplicateIds.statusCode).toBe(400);
+    expect(await auditEntries('organisation_scenario')).toBe(before);
+
+    const scenario = await createScenario(editor, { name: 'Tomt', effectiveDate: '2021-01-01' });
+    const badAdd = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/changes`,
+      headers: editor.headers,
+      payload: { revision: 1, change: { type: 'add_line', lineType: 'friendship', fromPositionKey: 'a', toPositionKey: 'b' } },
+    });
+    expect(badAdd.statusCode).toBe(400);
+    const unknown = await inject({
+      url: '/api/organisation/scenarios/00000000-0000-4000-8000-000000000000',
+      headers: { cookie: editor.cookie },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('[EMPLOYEE][SCENARIOS]', () => {
+  it('does not let employees see or draft scenarios, nor editors apply them', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const employee = await t.signInAs(['employee']);
+    const scenario = await createScenario(editor, { name: 'Hemmelig', effectiveDate: '2021-01-01', changes: mergeScenario });
+    for (const url of [
+      '/api/organisation/scenarios',
+      `/api/organisation/scenarios/${scenario.id}`,
+      `/api/organisation/scenarios/${scenario.id}/compare`,
+      `/api/organisation/scenarios/${scenario.id}/rules`,
+      `/api/organisation/analytics?scenario=${scenario.id}`,
+    ]) {
+      expect((await inject({ url, headers: { cookie: employee.cookie } })).statusCode, url).toBe(403);
+    }
+    expect(
+      (
+        await inject({
+          method: 'POST',
+          url: '/api/organisation/scenarios',
+          headers: employee.headers,
+          payload: { name: 'X', effectiveDate: '2021-01-01' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const editorApply = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: editor.headers,
+      payload: { revision: 1 },
+    });
+    expect(editorApply.statusCode).toBe(403);
+  });
+});
+
+describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
+  it('writes the merger as dated versions: the day before shows eight director areas, the effective date seven', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const scenario = await createScenario(admin, { name: 'Sju direktører', effectiveDate: '2021-01-01', changes: mergeScenario });
+    const unitAuditsBefore = await auditEntries('organisation_unit');
+
+    const stale = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 7 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale');
+
+    const response = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 1 },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const applied = response.json() as AppliedScenario;
+    expect(applied.scenario).toMatchObject({ status: 'applied', revision: 2, problems: [] });
+    expect(applied.scenario.appliedAt).not.toBeNull();
+    expect(applied.steps).toBeGreaterThan(5);
+
+    const dayBefore = await tree(admin, '2020-12-31');
+    expect(dayBefore.filter((u) => u.kind === 'director_area')).toHaveLength(8);
+    expect(dayBefore.find((u) => u.key === 'dir-omsorg')!.name).toBe('Omsorg');
+    expect(dayBefore.find((u) => u.key === 'omrade-forebyggende-tjenester')!.parentId).toBe(
+      dayBefore.find((u) => u.key === 'dir-folkehelse-helse-og-miljo')!.id,
+    );
+
+    const effective = await tree(admin, '2021-01-01');
+    const care = effective.find((u) => u.key === 'dir-omsorg')!;
+    expect(effective.filter((u) => u.kind === 'director_area')).toHaveLength(7);
+    expect(effective.find((u) => u.key === 'dir-folkehelse-helse-og-miljo')).toBeUndefined();
+    expect(care).toMatchObject({ name: 'Helse og omsorg', leader: { title: 'direktør for omsorg' } });
+    for (const key of ['omrade-forebyggende-tjenester', 'omrade-helsetjenester', 'omrade-arbeid-og-velferd']) {
+      expect(effective.find((u) => u.key === key)!.parentId, key).toBe(care.id);
+    }
+
+    // Versions, not overwrites: the old name ends the day the new one starts.
+    const versions = await (t.database.db as unknown as OrganisationDb)
+      .selectFrom('org_unit_versions as v')
+      .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+      .select(['v.name', 'v.valid_from', 'v.valid_to'])
+      .where('u.key', '=', 'dir-omsorg')
+      .orderBy('v.valid_from')
+      .execute();
+    expect(versions).toEqual([
+      { name: 'Omsorg', valid_from: '2020-01-01', valid_to: '2021-01-01' },
+      { name: 'Helse og omsorg', valid_from: '2021-01-01', valid_to: null },
+    ]);
+    expect(await auditEntries('organisation_unit')).toBeGreaterThan(unitAuditsBefore + 3);
+
+    // The analytics of the day agree with the comparison that was shown.
+    const analytics = (
+      await inject({ url: '/api/organisation/analytics?date=2021-01-01', headers: { cookie: admin.cookie } })
+    ).json() as AnalyticsResponse;
+    expect(analytics.spans.find((s) => s.roleType === 'chief_executive')!.directReports).toBe(8);
+
+    // An applied scenario is history: its comparison is the day before against the effective date.
+    const history = (
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}/compare`, headers: { cookie: admin.cookie } })
+    ).json() as ScenarioComparison;
+    expect(history.comparison.differences.map((d) => d.message.nb)).toContain('Enheten «Folkehelse, helse og miljø» avvikles.');
+
+    const again = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 2 },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.reason).toBe('not_draft');
+  });
+
+  it('refuses, changing nothing, when the organisation was edited after the draft; a rebase lets it through', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const scenario = await createScenario(admin, {
+      name: 'Nytt navn på skole',
+      effectiveDate: '2022-01-01',
+      changes: [{ type: 'rename_unit', unitKey: 'omrade-skole', name: 'Grunnskole' }],
+    });
+
+    // Someone edits the organisation in the meantime.
+    const db = t.database.db as unknown as OrganisationDb;
+    const school = await db
+      .selectFrom('org_units')
+      .select(['id', 'revision'])
+      .where('key', '=', 'omrade-barnehage')
+      .executeTakeFirstOrThrow();
+    await db
+      .transaction()
+      .execute((trx) =>
+        changeUnit(trx, systemContext, { id: school.id, revision: school.revision, validFrom: '2021-06-01', name: 'Barnehager' }),
+      );
+
+    const listed = (
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })
+    ).json() as Scenario;
+    expect(listed.baseChanged).toBe(true);
+
+    const counter = await changeCounter();
+    const scenarioAudits = await auditEntries('organisation_scenario');
+    const refused = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 1 },
+    });
+    expect(refused.statusCode).toBe(409);
+    const error = refused.json().error as {
+      code: string;
+      message: string;
+      details: { reason: string; editCount: number; edits: { entityType: string; entityId: string }[] };
+    };
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('Organisasjonen er endret siden scenariet');
+    expect(error.details.reason).toBe('base_changed');
+    expect(error.details.edits).toEqual([expect.objectContaining({ entityType: 'organisation_unit', entityId: school.id })]);
+
+    expect(await changeCounter()).toBe(counter);
+    expect(await auditEntries('organisation_scenario')).toBe(scenarioAudits);
+    expect((await tree(admin, '2022-01-01')).find((u) => u.key === 'omrade-skole')!.name).toBe('Skole');
+    const still = (
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })
+    ).json() as Scenario;
+    expect(still).toMatchObject({ status: 'draft', revision: 1 });
+
+    const rebased = await inject({
+      method: 'PATCH',
+      url: `/api/organisation/scenarios/${scenario.id}`,
+      headers: admin.headers,
+      payload: { revision: 1, rebase: true },
+    });
+    expect(rebased.json()).toMatchObject({ baseChanged: false, revision: 2 });
+    const applied = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 2 },
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((await tree(admin, '2022-01-01')).find((u) => u.key === 'omrade-skole')!.name).toBe('Grunnskole');
+    expect((await tree(admin, '2021-12-31')).find((u) => u.key === 'omrade-skole')!.name).toBe('Skole');
+  });
+
+  it('refuses a scenario with rule errors or unresolved changes, and one the commands refuse, changing nothing', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const attempts: { changes: ScenarioChange[]; reason: string }[] = [
+      {
+        changes: [{ type: 'add_line', lineType: 'personnel', fromPositionKey: 'kommunalsjef-skole', toPositionKey: 'direktor-omsorg' }],
+        reason: 'rule_errors',
+      },
+      { changes: [{ type: 'close_unit', unitKey: 'finnes-ikke' }], reason: 'problems' },
+      { changes: [], reason: 'no_changes' },
+    ];
+    for (const attempt of attempts) {
+      const scenario = await createScenario(admin, {
+        name: `Avvist: ${attempt.reason}`,
+        effectiveDate: '2023-01-01',
+        changes: attempt.changes,
+      });
+      const counter = await changeCounter();
+      const response = await inject({
+        method: 'POST',
+        url: `/api/organisation/scenarios/${scenario.id}/apply`,
+        headers: admin.headers,
+        payload: { revision: 1 },
+      });
+      expect(response.statusCode, attempt.reason).toBe(409);
+      expect(response.json().error.details.reason).toBe(attempt.reason);
+      expect(await changeCounter()).toBe(counter);
+    }
+
+    // A placement that clashes with one already planned for later: the plan (as of the effective
+    // date) cannot see it, the command can — and the rename it already wrote is undone with it.
+    const db = t.database.db as unknown as OrganisationDb;
+    const ids = async (table: 'org_people' | 'org_positions', key: string) =>
+      (await db.selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
+    const personId = await ids('org_people', 'elisabeth-enger');
+    const positionId = await ids('org_positions', 'direktor-omsorg');
+    await db.transaction().execute((trx) => assignPerson(trx, systemContext, { personId, positionId, fte: 0.2, validFrom: '2024-01-01' }));
+    const scenario = await createScenario(admin, {
+      name: 'Plassering som kolliderer',
+      effectiveDate: '2023-01-01',
+      changes: [
+        { type: 'rename_unit', unitKey: 'omrade-barnehage', name: 'Barnehage og oppvekst' },
+        { type: 'assign_person', personKey: 'elisabeth-enger', positionKey: 'direktor-omsorg', fte: 0.2 },
+      ],
+    });
+    const counter = await changeCounter();
+    const refused = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/apply`,
+      headers: admin.headers,
+      payload: { revision: 1 },
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    const error = refused.json().error as { message: string; details: { reason: string; changeIndex: number; step: string } };
+    expect(error.details).toMatchObject({ reason: 'command_refused', changeIndex: 1, step: 'assignPerson' });
+    expect(error.message).toContain('Endring 2 (plasser person)');
+    expect(error.message).toContain('Ingenting er endret');
+    expect(await changeCounter()).toBe(counter);
+    expect((await tree(admin, '2023-01-01')).find((u) => u.key === 'omrade-barnehage')!.name).not.toBe('Barnehage og oppvekst');
+    expect((await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })).json()).toMatchObject({
+      status: 'draft',
+      revision: 1,
+    });
+  });
+});
