@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const log = (message: string) => process.stdout.write(`${message}\n`);
   const opening: Promise<Database> = openDatabase(config.database);
   opening.catch(() => {}); // Handled below, after the imports.
-  const [{ createKnutepunkt }, { AppError, deleteExpiredSessions }, { demoAccounts }] = await Promise.all([
+  const [{ createKnutepunkt }, { AppError, MigrationError, deleteExpiredSessions }, { demoAccounts }] = await Promise.all([
     import('./app.js'),
     import('./kernel/index.js'),
     import('./modules/accounts/index.js'),
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof DataFolderLockedError || error instanceof DatabaseConnectError) fail(error.message);
     if (error instanceof AppError) fail(error.messageFor('en'));
+    if (error instanceof MigrationError) fail(error.message);
     throw error;
   }
   const { app, database } = knutepunkt;

@@ -15,7 +15,7 @@ export {
 export { DataFolderLockedError } from './db/data-folder-lock.js';
 export { backupPglite, restorePglite, defaultBackupFile, BackupError } from './db/backup.js';
 export { loadDatasets } from './db/datasets.js';
-export { migrate, readMigrations, kernelMigrations, type MigrationSource } from './db/migrate.js';
+export { migrate, readMigrations, MigrationError, kernelMigrations, type MigrationSource } from './db/migrate.js';
 export type { KernelTables, UserRow, NewUser } from './db/schema.js';
 export { AppError, isAppError, errorCodes, type ErrorCode } from './errors/app-error.js';
 export { pickLocale, compareNorwegian, sortByNorwegian, locales, type Locale } from './i18n/locale.js';

@@ -22,6 +22,14 @@ export const kernelMigrations: MigrationSource = {
   dir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
 };
 
+/** A migration that cannot run: the message says which file and what to do. */
+export class MigrationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
 // Any constant works; it only has to be the same in every process that migrates this database.
 const migrationLockKey = 7_301_220;
 
@@ -36,7 +44,7 @@ export function readMigrations(sources: MigrationSource[]): Migration[] {
       .sort();
     for (const file of files) {
       if (!/^\d{4}_[a-z0-9_]+\.sql$/.test(file)) {
-        throw new Error(`Migration ${source.owner}/${file} must be named NNNN_snake_case.sql.`);
+        throw new MigrationError(`Migration ${source.owner}/${file} must be named NNNN_snake_case.sql.`);
       }
       const text = fs.readFileSync(path.join(source.dir, file), 'utf8');
       migrations.push({
@@ -70,11 +78,15 @@ export async function migrate(db: Db, sources: MigrationSource[], log: (message:
       const existing = await trx.selectFrom('schema_migrations').select('checksum').where('id', '=', migration.id).executeTakeFirst();
       if (existing) {
         if (existing.checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.id} was changed after it was applied. Add a new migration instead of editing an old one.`);
+          throw new MigrationError(`Migration ${migration.id} was changed after it was applied. Add a new migration instead of editing an old one.`);
         }
         return false;
       }
-      await sql.raw(migration.sql).execute(trx);
+      try {
+        await sql.raw(migration.sql).execute(trx);
+      } catch (error) {
+        throw new MigrationError(`Migration ${migration.id} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+      }
       await trx.insertInto('schema_migrations').values({ id: migration.id, checksum: migration.checksum }).execute();
       return true;
     });
