@@ -11,6 +11,7 @@ import { sessionQuery } from './data/session';
 import { ErrorPage, PendingPage } from './components/route-states';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found.page';
+import { validateAnalyticsSearch, validateAsOfSearch, validateOverviewSearch } from '../modules/organisation/web/search-params';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -96,12 +97,72 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/audit-log/audit-log.page'), 'AuditLogPage'),
 });
 
-const moduleRoutes = [
+// The organisation module: every page needs a signed-in user (the API does too), and each is
+// its own chunk. The as-of date travels in `?dato=` so a view can be bookmarked and shared.
+const organisationRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/organisasjon',
+    validateSearch: validateOverviewSearch,
+    beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/organisation/web/organisation.page'), 'OrganisationPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/enheter/$id',
+    validateSearch: validateAsOfSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/unit.page'), 'UnitPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/stillinger/$id',
+    validateSearch: validateAsOfSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/position.page'), 'PositionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/personer/$id',
+    validateSearch: validateAsOfSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/person.page'), 'PersonPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/regler',
+    validateSearch: validateAsOfSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/rules.page'), 'RulesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/analyse',
+    validateSearch: validateAnalyticsSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/analytics.page'), 'AnalyticsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/scenarioer',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/scenarios.page'), 'ScenariosPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/scenarioer/$id',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/scenario.page'), 'ScenarioPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/import-eksport',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/import-export.page'), 'ImportExportPage'),
+  }),
+] as const;
+
+const moduleRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/steder-og-tjenester',
@@ -124,7 +185,7 @@ const moduleRoutes = [
   }),
 ] as const;
 
-const routeTree = rootRoute.addChildren([homeRoute, accessibilityRoute, signInRoute, auditRoute, ...moduleRoutes]);
+const routeTree = rootRoute.addChildren([homeRoute, accessibilityRoute, signInRoute, auditRoute, ...organisationRoutes, ...moduleRoutes]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

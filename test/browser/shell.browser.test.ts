@@ -127,7 +127,9 @@ describe('[PUBLIC][PHONE]', () => {
     expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
     await menuButton.click();
     expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
-    await expect.poll(() => page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Organisasjon' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Organisasjon' }).isVisible())
+      .toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page, 'home on a phone');

@@ -6,6 +6,7 @@ import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerRecordRoutes } from './records.routes.js';
 import { registerRulesRoutes } from './rules.routes.js';
 import { registerScenarioRoutes } from './scenarios.routes.js';
+import { registerImportExportRoutes } from './import-export.routes.js';
 import { registerUnitScope } from './unit-scope.js';
 
 const tags = ['organisation'];
@@ -31,4 +32,5 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
   registerRulesRoutes(app, db);
   registerAnalyticsRoutes(app, db);
   registerScenarioRoutes(app, db);
+  registerImportExportRoutes(app, db);
 }

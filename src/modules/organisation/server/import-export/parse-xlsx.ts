@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import type { ImportEntity, LocalisedMessage } from '../../import-export.schemas.js';
+import { assertRowLimit, entityOfSheet, message, readTable, type Cell, type ParsedImport } from './organisation-format.js';
+
+export class XlsxFileError extends Error {
+  constructor(
+    readonly userMessage: LocalisedMessage,
+    readonly tooLarge = false,
+  ) {
+    super(userMessage.en);
+    this.name = 'XlsxFileError';
+  }
+}
+
+/** What a workbook may unpack to. An XLSX file is a zip: a small file can hold a very large sheet. */
+export const maxUnpackedBytes = 200 * 1024 * 1024;
+
+/**
+ * The unpacked size of a zip file, from its central directory, read before anything is unpacked.
+ * Null when the bytes are not a zip file.
+ */
+export function unpackedZipSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65 535 (comment) bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n += 1) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    // 0xffffffff: a zip64 entry, larger than 4 GiB.
+    if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
+    total += size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
+/**
+ * A workbook as parsed rows: each worksheet named after an entity (units or enheter, positions or
+ * stillinger, …) is read, others are listed as ignored. With `entity`, the first sheet is that entity
+ * whatever its name (a workbook with one sheet of, say, positions).
+ */
+export async function readXlsxFile(bytes: Uint8Array, fileName: string, entity?: ImportEntity): Promise<ParsedImport> {
+  const notXlsx = message(
+    'Filen er ikke en gyldig Excel-arbeidsbok (XLSX). Lagre den som «Excel-arbeidsbok (*.xlsx)» og prøv igjen; eldre .xls-filer kan ikke leses.',
+    'The file is not a valid Excel workbook (XLSX). Save it as "Excel Workbook (*.xlsx)" and try again; older .xls files cannot be read.',
+  );
+  const unpacked = unpackedZipSize(bytes);
+  if (unpacked === null) throw new XlsxFileError(notXlsx);
+  if (unpacked > maxUnpackedBytes) {
+    throw new XlsxFileError(
+      message(
+        `Arbeidsboken er for stor når den pakkes ut (${Math.round(unpacked / 1024 / 1024)} MiB, høyst ${maxUnpackedBytes / 1024 / 1024} MiB).`,
+        `The workbook is too large when unpacked (${Math.round(unpacked / 1024 / 1024)} MiB, at most ${maxUnpackedBytes / 1024 / 1024} MiB).`,
+      ),
+      true,
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new XlsxFileError(notXlsx);
+  }
+
+  const problems: ParsedImport['problems'] = [];
+  const sections: ParsedImport['sections'] = {};
+  const ignoredSheets: string[] = [];
+  const sheets = workbook.worksheets;
+  const wanted = sheets.map((sheet, index) => ({ sheet, entity: entity ? (index === 0 ? entity : null) : entityOfSheet(sheet.name) }));
+  const total = wanted.reduce((sum, w) => sum + (w.entity ? Math.max(0, w.sheet.actualRowCount - 1) : 0), 0);
+  assertRowLimit(total, (msg) => {
+    throw new XlsxFileError(msg, true);
+  });
+  for (const { sheet, entity: sheetEntity } of wanted) {
+    if (!sheetEntity) {
+      ignoredSheets.push(sheet.name);
+      continue;
+    }
+    if (sections[sheetEntity]) {
+      problems.push({
+        file: fileName,
+        sheet: sheet.name,
+        entity: sheetEntity,
+        row: null,
+        column: null,
+        message: message(
+          `Arbeidsboken har to ark for ${sheetEntity}; bare ett kan leses.`,
+          `The workbook has two sheets for ${sheetEntity}; only one can be read.`,
+        ),
+      });
+      continue;
+    }
+    const rows: { row: number; cells: Cell[] }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      const values = row.values as unknown[];
+      // exceljs counts columns from 1: values[0] is always empty.
+      rows.push({ row: number, cells: values.slice(1).map(cellValue) });
+    });
+    const [header, ...data] = rows;
+    if (!header) {
+      sections[sheetEntity] = [];
+      continue;
+    }
+    sections[sheetEntity] = readTable(
+      { file: fileName, entity: sheetEntity, sheet: sheet.name, header: header.cells, headerRow: header.row, rows: data },
+      problems,
+    );
+  }
+  if (Object.keys(sections).length === 0) {
+    throw new XlsxFileError(
+      message(
+        `Arbeidsboken har ingen ark som heter units, positions, people, assignments eller lines (eller enheter, stillinger, personer, tilknytninger, linjer). Arkene heter: ${sheets.map((s) => s.name).join(', ') || 'ingen'}.`,
+        `The workbook has no sheet named units, positions, people, assignments or lines. Its sheets are: ${sheets.map((s) => s.name).join(', ') || 'none'}.`,
+      ),
+    );
+  }
+  return { format: 'xlsx', fileName, asOf: null, sections, problems, ignoredSheets };
+}
+
+/** A cell as text, number, boolean or date: formulas give their result, rich text and links their text. */
+function cellValue(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: unknown; error?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
+    if ('result' in v || 'formula' in v) return cellValue(v.result);
+    if (typeof v.text === 'string') return v.text;
+    if (v.error !== undefined) return String(v.error);
+  }
+  return String(value);
+}

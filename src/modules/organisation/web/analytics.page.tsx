@@ -1,0 +1,253 @@
+import { Alert, Details, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
+import { useId } from 'react';
+import { Page } from '../../../web/components/page';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import type { AnalyticsResponse } from '../analytics.schemas';
+import { analyticsQuery } from './api';
+import { BarChart } from './bar-chart';
+import { DataTable } from './detail-parts';
+import { isOrgKey, todayInNorway, useOrgI18n } from './i18n';
+import { AsOfDateForm, BeforeDatasetNote, EntityLink, OrganisationNav, SectionHeading } from './ui';
+
+const route = getRouteApi('/organisasjon/analyse');
+
+/** Leaders shown in the span-of-control chart (all are in the table). */
+const spanChartSize = 15;
+
+/** Headcount and FTE per level, span of control, layers and the administration share. */
+export function AnalyticsPage() {
+  const { t, date: formatDate } = useOrgI18n();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const date = search.dato ?? todayInNorway();
+  const analytics = useQuery(analyticsQuery(date, search.scenario));
+  return (
+    <Page title={t('analytics.title')}>
+      <OrganisationNav date={search.dato} />
+      <Paragraph className="kp-lead">{t('analytics.lead')}</Paragraph>
+      {search.scenario ? (
+        analytics.data?.scenario && (
+          <Alert data-color="info">
+            <Paragraph>
+              {t('analytics.scenarioShown', { name: analytics.data.scenario.name, date: formatDate(analytics.data.date) })}
+            </Paragraph>
+            <Paragraph>
+              <Link asChild>
+                <RouterLink to="/organisasjon/analyse" search={{ dato: search.dato }}>
+                  {t('analytics.backToCurrent')}
+                </RouterLink>
+              </Link>
+            </Paragraph>
+          </Alert>
+        )
+      ) : (
+        <>
+          <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
+          <BeforeDatasetNote date={date} />
+        </>
+      )}
+      {analytics.isPending && <Loading label={t('analytics.loading')} />}
+      {analytics.isError && <ErrorAlert error={analytics.error} onRetry={() => void analytics.refetch()} />}
+      {analytics.data && <AnalyticsContent data={analytics.data} />}
+    </Page>
+  );
+}
+
+export function KeyFigures({ data }: { data: Pick<AnalyticsResponse, 'totals' | 'layers' | 'administrationShare'> }) {
+  const { t, number, percent } = useOrgI18n();
+  const figures = [
+    { term: t('analytics.units'), value: number(data.totals.units) },
+    { term: t('analytics.positions'), value: number(data.totals.positions) },
+    { term: t('analytics.headcount'), value: number(data.totals.headcount) },
+    { term: t('analytics.fte'), value: number(data.totals.fte) },
+    { term: t('analytics.layers'), value: number(data.layers.count) },
+    { term: t('analytics.adminShare'), value: percent(data.administrationShare.share) },
+  ];
+  return (
+    <dl className="kp-stat-grid">
+      {figures.map((figure) => (
+        <div key={figure.term} className="kp-stat">
+          <dt>{figure.term}</dt>
+          <dd>{figure.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
+  const { t, number, percent, pick } = useOrgI18n();
+  const ids = useId();
+  const levelNames = data.levels.map((level) => t('common.levelShort', { level: level.level }));
+  const leaders = [...data.spans].sort((a, b) => b.directReports - a.directReports);
+  const topLeaders = leaders.slice(0, spanChartSize);
+  const roleName = (roleType: string) => {
+    const key = `role.${roleType}`;
+    return isOrgKey(key) ? t(key) : roleType;
+  };
+  const admin = data.administrationShare;
+  const comparison = data.baselineComparison;
+  const shareCategories = [
+    t('analytics.shareNowPositions'),
+    ...(admin.basis ? [t(admin.basis === 'assignmentFte' ? 'analytics.shareNowFte' : 'analytics.shareNowPostFte')] : []),
+    ...data.baselines.map((baseline) => `${baseline.name} ${baseline.year}`),
+    ...(comparison.combinedShare !== null ? [t('analytics.shareCombined')] : []),
+  ];
+  const shareValues = [
+    admin.positions.share,
+    ...(admin.basis ? [admin.share] : []),
+    ...data.baselines.map((baseline) => baseline.share),
+    ...(comparison.combinedShare !== null ? [comparison.combinedShare] : []),
+  ];
+
+  return (
+    <>
+      <KeyFigures data={data} />
+
+      <section aria-labelledby={`${ids}-levels`} className="kp-org-section">
+        <SectionHeading id={`${ids}-levels`}>{t('analytics.perLevel')}</SectionHeading>
+        <BarChart
+          title={t('analytics.unitsPositionsPerLevel')}
+          description={t('analytics.unitsPositionsPerLevelDesc')}
+          categoryHeading={t('grid.level')}
+          categories={levelNames}
+          series={[
+            { name: t('analytics.units'), values: data.levels.map((level) => level.units) },
+            { name: t('analytics.positions'), values: data.levels.map((level) => level.positions) },
+          ]}
+          format={number}
+        />
+        <BarChart
+          title={t('analytics.headcountFtePerLevel')}
+          description={t('analytics.headcountFtePerLevelDesc')}
+          categoryHeading={t('grid.level')}
+          categories={levelNames}
+          series={[
+            { name: t('analytics.headcount'), values: data.levels.map((level) => level.headcount) },
+            { name: t('analytics.fte'), values: data.levels.map((level) => level.fte) },
+          ]}
+          format={number}
+        />
+        {data.totals.headcount < data.totals.positions / 2 && <Paragraph className="kp-muted">{t('analytics.fewPeople')}</Paragraph>}
+      </section>
+
+      <section aria-labelledby={`${ids}-spans`} className="kp-org-section">
+        <SectionHeading id={`${ids}-spans`}>{t('analytics.spans')}</SectionHeading>
+        <Paragraph>
+          {t('analytics.spansLead', { over: data.spans.filter((span) => span.overThreshold).length, count: data.spans.length })}
+        </Paragraph>
+        <BarChart
+          title={t('analytics.spansChart', { count: topLeaders.length })}
+          description={t('analytics.spansChartDesc')}
+          categoryHeading={t('analytics.leader')}
+          categories={topLeaders.map((span) => `${span.title} (${span.unitName})`)}
+          series={[{ name: t('analytics.directReports'), values: topLeaders.map((span) => span.directReports) }]}
+          thresholds={topLeaders.map((span) => span.threshold)}
+          thresholdLabel={t('analytics.threshold')}
+          flagged={topLeaders.map((span) => span.overThreshold)}
+          flagText={t('analytics.overThresholdMark')}
+          format={number}
+        />
+        <Details>
+          <Details.Summary>{t('analytics.allLeaders', { count: leaders.length })}</Details.Summary>
+          <Details.Content>
+            <DataTable
+              caption={t('analytics.spansTable')}
+              headers={[
+                t('analytics.leader'),
+                t('position.unit'),
+                t('position.role'),
+                t('analytics.directReports'),
+                t('analytics.threshold'),
+                t('analytics.overThreshold'),
+              ]}
+              numeric={[3, 4]}
+              empty={t('common.none')}
+              rows={leaders.map((span) => [
+                <EntityLink key="p" kind="position" id={span.positionId} date={data.date}>
+                  {span.title}
+                </EntityLink>,
+                <EntityLink key="u" kind="unit" id={span.unitId} date={data.date}>
+                  {span.unitName}
+                </EntityLink>,
+                roleName(span.roleType),
+                number(span.directReports),
+                span.threshold === null ? '–' : number(span.threshold),
+                span.overThreshold ? t('analytics.overYes') : t('common.no'),
+              ])}
+            />
+          </Details.Content>
+        </Details>
+      </section>
+
+      <section aria-labelledby={`${ids}-layers`} className="kp-org-section">
+        <SectionHeading id={`${ids}-layers`}>{t('analytics.layersHeading')}</SectionHeading>
+        <Paragraph>{t('analytics.layersLead', { count: data.layers.count })}</Paragraph>
+        {data.layers.longestChain.length > 0 && (
+          <>
+            <Paragraph>{t('analytics.longestChain')}</Paragraph>
+            <ol>
+              {data.layers.longestChain.map((link) => (
+                <li key={link.positionId}>
+                  <EntityLink kind="position" id={link.positionId} date={data.date}>
+                    {link.title}
+                  </EntityLink>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        <BarChart
+          title={t('analytics.positionsPerLayer')}
+          description={t('analytics.positionsPerLayerDesc')}
+          categoryHeading={t('analytics.layer')}
+          categories={data.layers.positionsPerLayer.map((layer) => t('analytics.layerN', { layer: layer.layer }))}
+          series={[{ name: t('analytics.positions'), values: data.layers.positionsPerLayer.map((layer) => layer.positions) }]}
+          format={number}
+        />
+        {data.layers.unreachablePositions > 0 && (
+          <Paragraph>{t('analytics.unreachable', { count: data.layers.unreachablePositions })}</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby={`${ids}-admin`} className="kp-org-section">
+        <SectionHeading id={`${ids}-admin`}>{t('analytics.adminHeading')}</SectionHeading>
+        <Paragraph>{pick(admin.note)}</Paragraph>
+        <Paragraph>
+          <strong>{pick(comparison.message)}</strong>
+        </Paragraph>
+        <BarChart
+          title={t('analytics.adminChart')}
+          description={t('analytics.adminChartDesc')}
+          categoryHeading={t('analytics.basis')}
+          categories={shareCategories}
+          series={[{ name: t('analytics.adminShare'), values: shareValues }]}
+          format={(value) => percent(value)}
+        />
+        <DataTable
+          caption={t('analytics.baselines')}
+          headers={[
+            t('analytics.baselineName'),
+            t('analytics.year'),
+            t('analytics.adminFte'),
+            t('analytics.totalFte'),
+            t('analytics.adminShare'),
+            t('common.source'),
+          ]}
+          numeric={[2, 3, 4]}
+          empty={t('analytics.noBaselines')}
+          rows={data.baselines.map((baseline) => [
+            baseline.name,
+            baseline.year,
+            number(baseline.adminFte),
+            number(baseline.totalFte),
+            percent(baseline.share),
+            baseline.source ?? '–',
+          ])}
+        />
+      </section>
+    </>
+  );
+}

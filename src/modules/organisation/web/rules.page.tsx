@@ -1,0 +1,36 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { Page } from '../../../web/components/page';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import { rulesQuery } from './api';
+import { todayInNorway, useOrgI18n } from './i18n';
+import { FindingsByRule, FindingsSummary } from './rules-report';
+import { AsOfDateForm, BeforeDatasetNote, OrganisationNav } from './ui';
+
+const route = getRouteApi('/organisasjon/regler');
+
+/** The organisation rules checked as of a date: findings grouped by rule, linked to what they concern. */
+export function RulesPage() {
+  const { t } = useOrgI18n();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const date = search.dato ?? todayInNorway();
+  const report = useQuery(rulesQuery(date));
+  return (
+    <Page title={t('rules.title')}>
+      <OrganisationNav date={search.dato} />
+      <Paragraph className="kp-lead">{t('rules.lead')}</Paragraph>
+      <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
+      <BeforeDatasetNote date={date} />
+      {report.isPending && <Loading label={t('rules.loading')} />}
+      {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
+      {report.data && (
+        <>
+          <FindingsSummary errors={report.data.summary.errors} warnings={report.data.summary.warnings} />
+          <FindingsByRule findings={report.data.findings} date={report.data.date} />
+        </>
+      )}
+    </Page>
+  );
+}
