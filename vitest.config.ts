@@ -64,6 +64,8 @@ export default defineConfig({
                 globalSetup: ['test/global-setup.ts'],
                 testTimeout: 60_000,
                 hookTimeout: 120_000,
+                // Pages answer slower on a busy two-core CI machine than the 1 s default allows.
+                expect: { poll: { timeout: 15_000 } },
                 // Two cores: one Chromium at a time keeps timings sane.
                 fileParallelism: false,
               },

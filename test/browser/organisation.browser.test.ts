@@ -245,7 +245,10 @@ describe('[ORGANISATION_EDITOR][RECORDS]', () => {
     await page.goto(`/organisasjon/enheter/${legevakt.id}?dato=2026-12-31`);
     await poll(() => h1(page)).toBe('Legevakt');
 
-    // Someone else edits the unit meanwhile: the next save is refused as stale, with a reload.
+    // Someone else edits the unit while the form is open: the save is refused as stale, with a reload.
+    // (The other edit comes after the form has read the unit, so no refetch can hide it.)
+    await page.getByText('Gi enheten nytt navn').click();
+    await page.getByLabel('Nytt navn').fill('Legevakten');
     const current = await unitIdByName(page, 'Legevakt');
     const other = await api(page, 'PATCH', `/api/organisation/units/${legevakt.id}`, {
       revision: current.revision,
@@ -253,8 +256,6 @@ describe('[ORGANISATION_EDITOR][RECORDS]', () => {
       name: 'Legevakt (endret av en annen)',
     });
     expect(other.status).toBe(200);
-    await page.getByText('Gi enheten nytt navn').click();
-    await page.getByLabel('Nytt navn').fill('Legevakten');
     await page.getByRole('button', { name: 'Lagre nytt navn' }).click();
     await poll(() => page.getByText('Noen andre har endret dette i mellomtiden').isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'stale edit');
