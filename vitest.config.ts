@@ -9,10 +9,14 @@ const hasChromium = fs.existsSync(chromium);
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL) || findPostgresBin() !== undefined;
 
 if (!hasPostgres) {
-  console.warn('\n⚠ PostgreSQL is not available (no TEST_DATABASE_URL, no initdb/pg_ctl): the PostgreSQL integration suite is SKIPPED.\n  Install it with `apt-get install -y postgresql`, or set TEST_DATABASE_URL.\n');
+  console.warn(
+    '\n⚠ PostgreSQL is not available (no TEST_DATABASE_URL, no initdb/pg_ctl): the PostgreSQL integration suite is SKIPPED.\n  Install it with `apt-get install -y postgresql`, or set TEST_DATABASE_URL.\n',
+  );
 }
 if (!hasChromium) {
-  console.warn(`\n⚠ Chromium is not installed at ${chromium}: the browser suite is SKIPPED.\n  Install it with \`apt-get install -y chromium\` (never a downloaded browser).\n`);
+  console.warn(
+    `\n⚠ Chromium is not installed at ${chromium}: the browser suite is SKIPPED.\n  Install it with \`apt-get install -y chromium\` (never a downloaded browser).\n`,
+  );
 }
 
 const integration = ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'];

@@ -286,7 +286,15 @@ async function measureOrgChart(base: string): Promise<Row> {
   const { measureChart } = await import('../test/browser/measure-chart.js');
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await (await browser.newContext({ baseURL: base, locale: 'nb-NO', viewport: { width: 1280, height: 900 } })).newPage();

@@ -22,7 +22,16 @@ const entryPoints = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'
 const assets = files.filter((f) => /\.(sql|json)$/.test(f));
 
 fs.rmSync(out, { recursive: true, force: true });
-await build({ entryPoints, outdir: out, outbase: src, format: 'esm', platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' });
+await build({
+  entryPoints,
+  outdir: out,
+  outbase: src,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
 for (const asset of assets) {
   const target = path.join(out, path.relative(src, asset));
   fs.mkdirSync(path.dirname(target), { recursive: true });

@@ -1,5 +1,6 @@
 // Assembles Knutepunkt: database, migrations, datasets, accounts and the HTTP app. Used by the
 // server, the tests and the benchmarks alike, so all three run the same start-up.
+import type { Kysely } from 'kysely';
 import {
   buildApp,
   kernelMigrations,
@@ -32,13 +33,23 @@ export async function prepareDatabase(database: Database, mode: Config['mode'], 
 
 export async function createKnutepunkt(
   config: Config,
-  options: { database?: Database; logger?: boolean; log?: (message: string) => void } = {},
+  options: {
+    database?: Database;
+    logger?: boolean;
+    log?: (message: string) => void;
+    /** Place the demo sign-ins in the organisation (demo mode, embedded database). Default true; integration tests turn it off so both databases start alike. */
+    demoPeople?: boolean;
+  } = {},
 ): Promise<Knutepunkt> {
   const database = options.database ?? (await openDatabase(config.database));
   try {
     await prepareDatabase(database, config.mode, options.log);
     if (config.mode === 'production') await prepareProductionAccounts(database, config.adminPassword);
-    else if (database.kind === 'pglite') await ensureDemoAccounts(database);
+    else if (database.kind === 'pglite') {
+      await ensureDemoAccounts(database);
+      if (options.demoPeople !== false)
+        for (const module of modules) await module.prepareDemo?.(database.db as unknown as Kysely<unknown>, options.log ?? (() => {}));
+    }
     const { app, routes } = await buildApp({ config, database, modules, logger: options.logger ?? true });
     return {
       app,

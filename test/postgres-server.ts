@@ -20,7 +20,10 @@ export function findPostgresBin(): string | undefined {
   if (onPath) candidates.push(path.dirname(fs.realpathSync(onPath)));
   const debianRoot = '/usr/lib/postgresql';
   if (fs.existsSync(debianRoot)) {
-    const versions = fs.readdirSync(debianRoot).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(debianRoot)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) candidates.push(path.join(debianRoot, v, 'bin'));
   }
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
@@ -41,7 +44,10 @@ export async function freePort(): Promise<number> {
 
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (no initdb/pg_ctl found). Install it (apt-get install -y postgresql) or set TEST_DATABASE_URL.');
+  if (!bin)
+    throw new Error(
+      'PostgreSQL is not installed (no initdb/pg_ctl found). Install it (apt-get install -y postgresql) or set TEST_DATABASE_URL.',
+    );
   const isRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-pg-'));
   const dataDir = path.join(dir, 'data');

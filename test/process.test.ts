@@ -54,35 +54,39 @@ async function waitUntilReady(port: number, started: Started, timeoutMs = 150_00
 }
 
 describe('the server process', () => {
-  it('starts on a new data folder, lists the demo sign-ins, refuses a second process on the same folder, and stops cleanly on SIGTERM', slow, async () => {
-    const dataDir = path.join(tmp, 'data-1');
-    const port = await freePort();
-    const first = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
-    await waitUntilReady(port, first);
-    expect(first.output()).toMatch(/Knutepunkt is running at http:\/\/127\.0\.0\.1:\d+/);
-    expect(first.output()).toMatch(/admin\s+administrator/);
-    expect(fs.existsSync(path.join(dataDir, 'knutepunkt.lock'))).toBe(true);
+  it(
+    'starts on a new data folder, lists the demo sign-ins, refuses a second process on the same folder, and stops cleanly on SIGTERM',
+    slow,
+    async () => {
+      const dataDir = path.join(tmp, 'data-1');
+      const port = await freePort();
+      const first = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      await waitUntilReady(port, first);
+      expect(first.output()).toMatch(/Knutepunkt is running at http:\/\/127\.0\.0\.1:\d+/);
+      expect(first.output()).toMatch(/admin\s+administrator/);
+      expect(fs.existsSync(path.join(dataDir, 'knutepunkt.lock'))).toBe(true);
 
-    const second = startServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/in use by another Knutepunkt process \(pid \d+\)/);
-    expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
+      const second = startServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toMatch(/in use by another Knutepunkt process \(pid \d+\)/);
+      expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
 
-    // The first still serves, untouched.
-    expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
+      // The first still serves, untouched.
+      expect((await fetch(`http://127.0.0.1:${port}/api/ready`)).status).toBe(200);
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toMatch(/SIGTERM: finishing requests in flight/);
-    expect(fs.existsSync(path.join(dataDir, 'knutepunkt.lock'))).toBe(false);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toMatch(/SIGTERM: finishing requests in flight/);
+      expect(fs.existsSync(path.join(dataDir, 'knutepunkt.lock'))).toBe(false);
 
-    // The data survives a restart, and the dataset is not loaded twice.
-    const again = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
-    await waitUntilReady(port, again);
-    expect(again.output()).not.toMatch(/loaded the built-in dataset/);
-    again.child.kill('SIGINT');
-    expect(await again.exited).toBe(0);
-  });
+      // The data survives a restart, and the dataset is not loaded twice.
+      const again = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+      await waitUntilReady(port, again);
+      expect(again.output()).not.toMatch(/loaded the built-in dataset/);
+      again.child.kill('SIGINT');
+      expect(await again.exited).toBe(0);
+    },
+  );
 
   it('takes over the lock a crashed process left behind', slow, async () => {
     const dataDir = path.join(tmp, 'data-2');
@@ -120,7 +124,13 @@ describe('the server process', () => {
     expect(refused.output()).toMatch(/Set ADMIN_PASSWORD/);
 
     const port = await freePort();
-    const started = startServer({ DATA_DIR: dataDir, KNUTEPUNKT_MODE: 'production', ADMIN_PASSWORD: 'a-long-admin-password', PORT: String(port), HOST: '127.0.0.1' });
+    const started = startServer({
+      DATA_DIR: dataDir,
+      KNUTEPUNKT_MODE: 'production',
+      ADMIN_PASSWORD: 'a-long-admin-password',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    });
     await waitUntilReady(port, started);
     const meta = await (await fetch(`http://127.0.0.1:${port}/api/meta`)).json();
     expect(meta).toMatchObject({ demoMode: false, demoPassword: null, demoAccounts: [] });

@@ -47,4 +47,5 @@ export { recordAudit, systemContext, type AuditEntry, type WriteContext } from '
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
+export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
 export type { KnutepunktModule, ModuleContext } from './module.js';

@@ -23,4 +23,10 @@ export interface KnutepunktModule {
   registerRoutes?: (app: App, context: ModuleContext) => Promise<void> | void;
   /** Loads the module's part of the built-in dataset; runs once per database, inside a transaction. */
   loadDataset?: (trx: Kysely<unknown>, context: { mode: Config['mode'] }) => Promise<void>;
+  /**
+   * Demo mode on the embedded database only, after the demo accounts exist: puts in place what the
+   * demo sign-ins need (their people and positions). Must be cheap once done, and must never fail
+   * the start: report problems through `log`.
+   */
+  prepareDemo?: (db: Kysely<unknown>, log: (message: string) => void) => Promise<void>;
 }

@@ -35,7 +35,15 @@ export function useBrowser(): BrowserHarness {
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -57,7 +65,11 @@ export function useBrowser(): BrowserHarness {
       return browser!;
     },
     async newPage(options = {}) {
-      const context = await browser!.newContext({ baseURL: baseUrl, locale: 'nb-NO', viewport: options.viewport ?? { width: 1280, height: 900 } });
+      const context = await browser!.newContext({
+        baseURL: baseUrl,
+        locale: 'nb-NO',
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);

@@ -38,7 +38,7 @@ export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    knutepunkt = await createKnutepunkt(testConfig(options.env), { database, logger: false });
+    knutepunkt = await createKnutepunkt(testConfig(options.env), { database, logger: false, demoPeople: false });
     passwordHash = await hashPassword(testPassword);
   });
   afterAll(async () => {
@@ -59,14 +59,24 @@ export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
       counter += 1;
       const username = `test-${roles.join('-') || 'none'}-${counter}-${process.pid}`;
       return api.database.db.transaction().execute(async (trx) => {
-        const user = await insertUser(trx, { username, display_name: displayName ?? `Test ${username}`, password_hash: passwordHash!, roles, disabled_at: null });
+        const user = await insertUser(trx, {
+          username,
+          display_name: displayName ?? `Test ${username}`,
+          password_hash: passwordHash!,
+          roles,
+          disabled_at: null,
+        });
         await recordAudit(trx, systemContext, { action: 'create', entityType: 'user', entityId: user.id, after: { username } });
         return { id: user.id, username };
       });
     },
     async signInAs(roles, displayName) {
       const user = await api.createUser(roles, displayName);
-      const response = await api.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+      const response = await api.knutepunkt.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: user.username, password: testPassword },
+      });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'kp_session');
       const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
@@ -74,7 +84,10 @@ export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
       return { userId: user.id, cookie: cookieHeader, csrfToken, headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken } };
     },
     async auditCount() {
-      const row = await api.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const row = await api.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };

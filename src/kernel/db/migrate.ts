@@ -78,7 +78,9 @@ export async function migrate(db: Db, sources: MigrationSource[], log: (message:
       const existing = await trx.selectFrom('schema_migrations').select('checksum').where('id', '=', migration.id).executeTakeFirst();
       if (existing) {
         if (existing.checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.id} was changed after it was applied. Add a new migration instead of editing an old one.`);
+          throw new MigrationError(
+            `Migration ${migration.id} was changed after it was applied. Add a new migration instead of editing an old one.`,
+          );
         }
         return false;
       }

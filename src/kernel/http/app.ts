@@ -65,7 +65,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
     // The generated API documentation is public on purpose: it describes, it reveals no data.
     if (!route.config.access && route.url.startsWith('/api/docs')) route.config.access = 'public';
     if (!route.config.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access. Set config.access (a permission, 'authenticated' or 'public').`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} declares no access. Set config.access (a permission, 'authenticated' or 'public').`,
+      );
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method: String(method), url: route.url, access: route.config.access });
@@ -181,7 +183,9 @@ function registerKernelRoutes(app: App, options: AppOptions): void {
             demoMode: Type.Boolean(),
             demoPassword: Type.Union([Type.String(), Type.Null()]),
             demoAccounts: Type.Array(Type.Object({ username: Type.String(), displayName: Type.String(), role: Type.String() })),
-            modules: Type.Array(Type.Object({ key: Type.String(), status: Type.Union([Type.Literal('planned'), Type.Literal('available')]) })),
+            modules: Type.Array(
+              Type.Object({ key: Type.String(), status: Type.Union([Type.Literal('planned'), Type.Literal('available')]) }),
+            ),
           }),
         },
       },
@@ -190,7 +194,13 @@ function registerKernelRoutes(app: App, options: AppOptions): void {
       const municipality = await database.db.selectFrom('municipality').select(['name', 'number']).executeTakeFirst();
       const demoMode = options.config.mode === 'demo';
       const demoAccounts = demoMode
-        ? await database.db.selectFrom('users').select(['username', 'display_name', 'roles']).where('is_demo', '=', true).where('disabled_at', 'is', null).orderBy('username').execute()
+        ? await database.db
+            .selectFrom('users')
+            .select(['username', 'display_name', 'roles'])
+            .where('is_demo', '=', true)
+            .where('disabled_at', 'is', null)
+            .orderBy('username')
+            .execute()
         : [];
       return {
         municipality: municipality ?? { name: 'Knutepunkt', number: '' },
@@ -228,12 +238,16 @@ async function registerWebApp(app: App, webDir: string): Promise<void> {
       const file = path.normalize(path.join(webDir, urlPath));
       if (file.startsWith(webDir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         const immutable = urlPath.startsWith('/assets/');
-        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(webDir, file));
+        return reply
+          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(webDir, file));
       }
       if (path.extname(urlPath)) throw new AppError('not_found');
     }
     return sendIndex(request, reply);
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError(request.url.startsWith('/api') ? 'not_found' : 'method_not_allowed')));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError(request.url.startsWith('/api') ? 'not_found' : 'method_not_allowed')),
+  );
 }

@@ -6,7 +6,11 @@ const t = useTestApp();
 describe('[ANYONE][SIGN_IN]', () => {
   it('signs in with the right password: an httpOnly SameSite session cookie and a CSRF token', async () => {
     const user = await t.createUser(['leader'], 'Kari Leder');
-    const response = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+    const response = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.user).toMatchObject({ username: user.username, displayName: 'Kari Leder', roles: ['leader'] });
@@ -17,7 +21,11 @@ describe('[ANYONE][SIGN_IN]', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
 
-    const session = await t.knutepunkt.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `kp_session=${cookie!.value}` } });
+    const session = await t.knutepunkt.app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `kp_session=${cookie!.value}` },
+    });
     expect(session.json()).toMatchObject({ user: { username: user.username }, csrfToken: body.csrfToken });
   });
 
@@ -31,7 +39,11 @@ describe('[ANYONE][SIGN_IN]', () => {
 
   it('refuses a wrong password or an unknown user alike, in Norwegian by default and English when asked', async () => {
     const user = await t.createUser(['employee']);
-    const wrong = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'nope' } });
+    const wrong = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Feil brukernavn eller passord.', details: null } });
     expect(wrong.cookies).toHaveLength(0);
@@ -49,7 +61,11 @@ describe('[ANYONE][SIGN_IN]', () => {
   it('refuses a disabled user', async () => {
     const user = await t.createUser(['employee']);
     await t.database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute();
-    const response = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+    const response = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: testPassword },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -57,12 +73,20 @@ describe('[ANYONE][SIGN_IN]', () => {
     const user = await t.createUser(['employee']);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const response = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: `wrong-${i}` } });
+      const response = await t.knutepunkt.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: user.username, password: `wrong-${i}` },
+      });
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-    const limited = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+    const limited = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: testPassword },
+    });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
   });
@@ -71,7 +95,12 @@ describe('[ANYONE][SIGN_IN]', () => {
     const signedIn = await t.signInAs(['analyst'], 'Ola Analytiker');
     const out = await t.knutepunkt.app.inject({ method: 'DELETE', url: '/api/session', headers: signedIn.headers });
     expect(out.statusCode).toBe(204);
-    const entries = await t.database.db.selectFrom('audit_log').selectAll().where('actor_user_id', '=', signedIn.userId).orderBy('id').execute();
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor_user_id', '=', signedIn.userId)
+      .orderBy('id')
+      .execute();
     expect(entries.map((e) => e.action)).toEqual(['sign_in', 'sign_out']);
     expect(entries[0]!.actor_name).toBe('Ola Analytiker');
     expect(entries[0]!.request_id).toBeTruthy();
@@ -85,7 +114,11 @@ describe('[SIGNED_IN][SIGN_OUT]', () => {
     const withoutToken = await t.knutepunkt.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: signedIn.cookie } });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().error.code).toBe('csrf_missing');
-    const wrongToken = await t.knutepunkt.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: signedIn.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrongToken = await t.knutepunkt.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: signedIn.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrongToken.statusCode).toBe(403);
 
     // Still signed in: the refused requests changed nothing.
@@ -107,7 +140,11 @@ describe('[SIGNED_IN][SIGN_OUT]', () => {
       expect(response.json().error.code).toBe('unauthenticated');
     }
     const signedIn = await t.signInAs(['administrator']);
-    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', signedIn.userId).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', signedIn.userId)
+      .execute();
     const expired = await t.knutepunkt.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: signedIn.cookie } });
     expect(expired.statusCode).toBe(401);
   });

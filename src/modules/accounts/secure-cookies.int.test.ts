@@ -7,7 +7,11 @@ const t = useTestApp({ env: { PUBLIC_URL: 'https://knutepunkt.drammen.example', 
 describe('[ANYONE][SIGN_IN] behind HTTPS', () => {
   it('marks the session cookie Secure, httpOnly and SameSite', async () => {
     const user = await t.createUser(['employee']);
-    const response = await t.knutepunkt.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: testPassword } });
+    const response = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: testPassword },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.cookies.find((c) => c.name === 'kp_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
   });

@@ -12,13 +12,20 @@ describe('[ADMINISTRATOR][READ_AUDIT_LOG]', () => {
     const page = response.json();
     expect(page.total).toBeGreaterThanOrEqual(2);
     const [newest] = page.items;
-    expect(newest).toMatchObject({ action: 'sign_in', entityType: 'user', entityId: admin.userId, actorName: 'Anne Admin', after: { username: expect.any(String) } });
+    expect(newest).toMatchObject({
+      action: 'sign_in',
+      entityType: 'user',
+      entityId: admin.userId,
+      actorName: 'Anne Admin',
+      after: { username: expect.any(String) },
+    });
     expect(Date.parse(newest.occurredAt)).not.toBeNaN();
   });
 
   it('filters by entity type, action, actor and dates', async () => {
     const admin = await t.signInAs(['administrator'], 'Filter Fredrik');
-    const get = async (query: string) => (await t.knutepunkt.app.inject({ url: `/api/audit?${query}`, headers: { cookie: admin.cookie } })).json();
+    const get = async (query: string) =>
+      (await t.knutepunkt.app.inject({ url: `/api/audit?${query}`, headers: { cookie: admin.cookie } })).json();
 
     const signIns = await get('action=sign_in&entityType=user');
     expect(signIns.items.length).toBeGreaterThan(0);

@@ -120,6 +120,16 @@ const analyticsProperties = {
 export const Analytics = Type.Object(analyticsProperties);
 export type Analytics = Static<typeof Analytics>;
 
+/** The figures without the per-unit and per-leader lists (thousands of entries at 10×). */
+export const AnalyticsSummary = Type.Object({
+  date: analyticsProperties.date,
+  totals: analyticsProperties.totals,
+  levels: analyticsProperties.levels,
+  layers: analyticsProperties.layers,
+  administrationShare: analyticsProperties.administrationShare,
+});
+export type AnalyticsSummary = Static<typeof AnalyticsSummary>;
+
 export const ScenarioProblem = Type.Object({
   changeIndex: Type.Integer(),
   changeId: Type.Union([Type.String(), Type.Null()]),

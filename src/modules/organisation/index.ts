@@ -4,6 +4,7 @@ import type { KnutepunktModule } from '../../kernel/index.js';
 import { loadOrganisationDataset } from './server/organisation.dataset.js';
 import { registerOrganisationRoutes } from './server/organisation.routes.js';
 import type { OrganisationDb } from './server/organisation.tables.js';
+import { ensureDemoPeople } from './server/synthetic/demo-people.js';
 
 export type { OrganisationTables, OrganisationDb } from './server/organisation.tables.js';
 
@@ -14,4 +15,5 @@ export const organisationModule: KnutepunktModule = {
   migrations: { owner: 'organisation', dir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations') },
   registerRoutes: registerOrganisationRoutes,
   loadDataset: (trx) => loadOrganisationDataset(trx as unknown as OrganisationDb),
+  prepareDemo: (db, log) => ensureDemoPeople(db as unknown as OrganisationDb, log),
 };

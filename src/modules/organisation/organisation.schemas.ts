@@ -1,7 +1,16 @@
 import { Type, type Static } from 'typebox';
 
 // Shared between server and web: the vocabulary of the organisation model (glossary names).
-export const unitKinds = ['leadership_team', 'director_area', 'service_area', 'staff_area', 'unit', 'department', 'staff_function', 'hub'] as const;
+export const unitKinds = [
+  'leadership_team',
+  'director_area',
+  'service_area',
+  'staff_area',
+  'unit',
+  'department',
+  'staff_function',
+  'hub',
+] as const;
 export const classifications = ['service', 'staff_support', 'administration'] as const;
 export const roleTypes = [
   'chief_executive',
@@ -39,7 +48,10 @@ export const TreeUnit = Type.Object({
   parentId: Type.Union([Type.String(), Type.Null()]),
   classification: Classification,
   nameKnown: Type.Boolean(),
-  leader: Type.Union([Type.Object({ positionId: Type.String(), title: Type.String(), personName: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  leader: Type.Union([
+    Type.Object({ positionId: Type.String(), title: Type.String(), personName: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
   positions: Type.Integer({ description: 'Positions in the unit itself' }),
   source: Type.Union([Type.String(), Type.Null()]),
 });
@@ -47,3 +59,20 @@ export type TreeUnit = Static<typeof TreeUnit>;
 
 export const OrganisationTree = Type.Object({ date: IsoDate, units: Type.Array(TreeUnit) });
 export type OrganisationTree = Static<typeof OrganisationTree>;
+
+export const ChartLine = Type.Object({
+  id: Type.String(),
+  type: LineType,
+  fromUnitId: Type.String(),
+  toUnitId: Type.String(),
+});
+export type ChartLine = Static<typeof ChartLine>;
+
+export const ChartLines = Type.Object({
+  date: IsoDate,
+  lines: Type.Array(ChartLine, {
+    description:
+      'Reporting lines between units on the date that the unit hierarchy does not already show: professional and coordination lines, and personnel lines to a unit other than the parent. One per type and pair of units.',
+  }),
+});
+export type ChartLines = Static<typeof ChartLines>;

@@ -1,5 +1,5 @@
 import { Type, type Static, type TProperties } from 'typebox';
-import { Analytics, LocalisedText, ScenarioProblem } from './analytics.schemas.js';
+import { AnalyticsSummary, LocalisedText, ScenarioProblem } from './analytics.schemas.js';
 import { classifications, IsoDate, lineTypes, roleTypes, unitKinds } from './organisation.schemas.js';
 import { RuleFinding } from './rules.schemas.js';
 
@@ -273,8 +273,9 @@ export const ScenarioComparison = Type.Object({
   scenario: Type.Object({ id: Type.String(), name: Type.String(), effectiveDate: IsoDate, baseChanged: Type.Boolean() }),
   problems: Type.Array(ScenarioProblem),
   comparison: Comparison,
-  before: Analytics,
-  after: Analytics,
+  /** The figures on both sides; per unit and per leader through GET /api/organisation/analytics (?scenario=…). */
+  before: AnalyticsSummary,
+  after: AnalyticsSummary,
 });
 export type ScenarioComparison = Static<typeof ScenarioComparison>;
 

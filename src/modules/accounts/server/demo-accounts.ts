@@ -14,6 +14,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role }
   { username: 'andrelinje', displayName: 'Demo Andrelinje', role: 'second_line_agent' },
   { username: 'analytiker', displayName: 'Demo Analytiker', role: 'analyst' },
   { username: 'portefolje', displayName: 'Demo Porteføljestyre', role: 'portfolio_board_member' },
+  { username: 'digitalagent', displayName: 'Demo Digitalagent', role: 'employee' },
 ];
 
 /** Creates the demo accounts that do not exist yet. */

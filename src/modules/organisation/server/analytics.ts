@@ -323,8 +323,20 @@ export function administrationShare(snapshot: Snapshot): AdministrationShare {
   };
 }
 
+// A frozen snapshot comes from loadSnapshot's cache and stays the same while the organisation
+// does: its figures are computed once (at 70 000 positions that takes longer than reading them).
+const computed = new WeakMap<Snapshot, Analytics>();
+
 /** Everything the analytics page shows for one snapshot (today's organisation or a scenario's). */
 export function computeAnalytics(snapshot: Snapshot): Analytics {
+  const known = computed.get(snapshot);
+  if (known) return known;
+  const analytics = figuresOf(snapshot);
+  if (Object.isFrozen(snapshot)) computed.set(snapshot, analytics);
+  return analytics;
+}
+
+function figuresOf(snapshot: Snapshot): Analytics {
   const own = ownFigures(snapshot);
   const all = emptyAccumulator();
   for (const acc of own.values()) addInto(all, acc);

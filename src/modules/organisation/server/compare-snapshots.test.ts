@@ -86,6 +86,8 @@ describe('[SCENARIO][COMPARE]', () => {
       'Enheten «Hjemmetjeneste øst» går fra nivå 3 til nivå 2.',
       'Stillingen «direktør for omsorg» i «Omsorg» avvikles.',
       '«kommunalsjef hjemmetjenester» rapporterer personalmessig til «direktør for helse» i stedet for «direktør for omsorg».',
+      // Moved up under the director, the unit's leader now reports to that director.
+      '«virksomhetsleder øst» rapporterer personalmessig til «direktør for helse» i stedet for «kommunalsjef hjemmetjenester».',
       'Kari Nordmann går ut av stillingen «direktør for omsorg».',
     ]);
     const english = describeDifferences(before, after).find((d) => d.kind === 'unit_moved' && d.subjectId === 'id-area-b')!;

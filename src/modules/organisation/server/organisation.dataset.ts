@@ -60,7 +60,11 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 
-  const unitIds = await insertKeys(trx, 'org_units', data.units.map((u) => u.key));
+  const unitIds = await insertKeys(
+    trx,
+    'org_units',
+    data.units.map((u) => u.key),
+  );
   await trx
     .insertInto('org_unit_versions')
     .values(
@@ -85,7 +89,11 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
     )
     .execute();
 
-  const positionIds = await insertKeys(trx, 'org_positions', data.positions.map((p) => p.key));
+  const positionIds = await insertKeys(
+    trx,
+    'org_positions',
+    data.positions.map((p) => p.key),
+  );
   await trx
     .insertInto('org_position_versions')
     .values(
@@ -114,7 +122,15 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
   if (data.assignments.length > 0) {
     await trx
       .insertInto('org_assignments')
-      .values(data.assignments.map((a) => ({ person_id: personIds.get(a.personKey)!, position_id: positionIds.get(a.positionKey)!, valid_from: a.from, valid_to: null, source: a.source })))
+      .values(
+        data.assignments.map((a) => ({
+          person_id: personIds.get(a.personKey)!,
+          position_id: positionIds.get(a.positionKey)!,
+          valid_from: a.from,
+          valid_to: null,
+          source: a.source,
+        })),
+      )
       .execute();
   }
 
@@ -136,7 +152,15 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
   if (data.levelExceptions.length > 0) {
     await trx
       .insertInto('org_level_exceptions')
-      .values(data.levelExceptions.map((e) => ({ unit_id: unitIds.get(e.unitKey)!, reason: e.reason, source: e.source, valid_from: from, valid_to: null })))
+      .values(
+        data.levelExceptions.map((e) => ({
+          unit_id: unitIds.get(e.unitKey)!,
+          reason: e.reason,
+          source: e.source,
+          valid_from: from,
+          valid_to: null,
+        })),
+      )
       .execute();
   }
 
@@ -148,6 +172,10 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
 }
 
 async function insertKeys(trx: OrganisationDb, table: 'org_units' | 'org_positions', keys: string[]): Promise<Map<string, string>> {
-  const rows = await trx.insertInto(table).values(keys.map((key) => ({ key }))).returning(['id', 'key']).execute();
+  const rows = await trx
+    .insertInto(table)
+    .values(keys.map((key) => ({ key })))
+    .returning(['id', 'key'])
+    .execute();
   return new Map(rows.map((row) => [row.key, row.id]));
 }

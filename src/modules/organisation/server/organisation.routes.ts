@@ -1,7 +1,8 @@
-import type { App, ModuleContext } from '../../../kernel/index.js';
-import { AsOfQuery, OrganisationTree } from '../organisation.schemas.js';
-import { selectUnitTree, todayInNorway } from './organisation.queries.js';
+import { sendSerialised, serialisedOnce, type App, type ModuleContext } from '../../../kernel/index.js';
+import { AsOfQuery, ChartLines, OrganisationTree } from '../organisation.schemas.js';
+import { selectChartLines, selectUnitTree, todayInNorway } from './organisation.queries.js';
 import type { OrganisationDb } from './organisation.tables.js';
+import { registerAccessRoutes } from './access.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
 import { registerRecordRoutes } from './records.routes.js';
 import { registerRulesRoutes } from './rules.routes.js';
@@ -18,17 +19,46 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
     '/api/organisation/tree',
     {
       config: { access: 'organisation:read' },
-      schema: { tags, summary: 'Every unit as of a date (default today), with its leader', querystring: AsOfQuery, response: { 200: OrganisationTree } },
+      schema: {
+        tags,
+        summary: 'Every unit as of a date (default today), with its leader',
+        querystring: AsOfQuery,
+        response: { 200: OrganisationTree },
+      },
+    },
+    async (request, reply) => {
+      const date = request.query.date ?? todayInNorway();
+      const units = await selectUnitTree(db, date);
+      // Kept while the organisation is unchanged, and so is its JSON (megabytes at 10×).
+      return sendSerialised(
+        request,
+        reply,
+        serialisedOnce(units, (): OrganisationTree => ({ date, units })),
+      );
+    },
+  );
+
+  app.get(
+    '/api/organisation/lines',
+    {
+      config: { access: 'organisation:read' },
+      schema: {
+        tags,
+        summary: 'The reporting lines the org chart draws between units, as of a date (default today)',
+        querystring: AsOfQuery,
+        response: { 200: ChartLines },
+      },
     },
     async (request) => {
       const date = request.query.date ?? todayInNorway();
-      return { date, units: await selectUnitTree(db, date) };
+      return { date, lines: await selectChartLines(db, date) };
     },
   );
 
   // Lets any module ask "is this user a leader of this unit or above?" through the kernel's can().
   registerUnitScope(db);
   registerRecordRoutes(app, db);
+  registerAccessRoutes(app, db);
   registerRulesRoutes(app, db);
   registerAnalyticsRoutes(app, db);
   registerScenarioRoutes(app, db);

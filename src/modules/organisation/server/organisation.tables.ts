@@ -41,7 +41,15 @@ export interface OrganisationTables {
     source: string | null;
     note: string | null;
   };
-  org_people: { id: Generated<string>; key: string; name: string; synthetic: Generated<boolean>; source: string | null; revision: Generated<number>; created_at: Generated<Date> };
+  org_people: {
+    id: Generated<string>;
+    key: string;
+    name: string;
+    synthetic: Generated<boolean>;
+    source: string | null;
+    revision: Generated<number>;
+    created_at: Generated<Date>;
+  };
   org_assignments: {
     id: Generated<string>;
     person_id: string;
@@ -63,9 +71,17 @@ export interface OrganisationTables {
     note: string | null;
     revision: Generated<number>;
   };
-  org_level_exceptions: { id: Generated<string>; unit_id: string; reason: string; source: string | null; valid_from: DateColumn; valid_to: DateColumn | null };
+  org_level_exceptions: {
+    id: Generated<string>;
+    unit_id: string;
+    reason: string;
+    source: string | null;
+    valid_from: DateColumn;
+    valid_to: DateColumn | null;
+  };
   org_rule_settings: { role_type: string; max_span: number; revision: Generated<number> };
   org_user_people: { user_id: string; person_id: string };
+  org_editor_areas: { user_id: string; unit_id: string };
 }
 
 export type OrganisationDb = Kysely<KernelTables & OrganisationTables>;

@@ -489,26 +489,54 @@ function namesOn(rows: { id: string; name: string; valid_from: string; valid_to:
   return names;
 }
 
-/** Every child-under-parent edge that holds on some day of `period`, for the cycle check of a move. */
-export async function selectUnitEdges(db: OrganisationDb, period: Period): Promise<(DatedEdge & { versionId: string })[]> {
-  const rows = await db
-    .selectFrom('org_unit_versions')
-    .select(['id', 'unit_id', 'parent_id', 'valid_from', 'valid_to'])
-    .where('parent_id', 'is not', null)
-    .where(overlapping(period))
-    .execute();
-  return rows.map((r) => ({ versionId: r.id, from: r.unit_id, to: r.parent_id!, validFrom: r.valid_from, validTo: r.valid_to }));
+/**
+ * The child-under-parent edges that hold on some day of `period` and can be reached going up from
+ * `start`: all a cycle through a new edge into `start` could use. A recursive query, so a move
+ * costs the height of the tree, not the size of the organisation.
+ */
+export async function selectUnitEdgesAbove(
+  db: OrganisationDb,
+  start: string,
+  period: Period,
+): Promise<(DatedEdge & { versionId: string })[]> {
+  const { rows } = await sql<{ id: string; unit_id: string; parent_id: string; valid_from: string; valid_to: string | null }>`
+    with recursive reach (unit_id) as (
+      select ${start}::uuid
+      union
+      select uv.parent_id from org_unit_versions uv join reach on reach.unit_id = uv.unit_id
+      where uv.parent_id is not null and ${overlappingAs('uv', period)}
+    )
+    select uv.id, uv.unit_id, uv.parent_id, uv.valid_from, uv.valid_to
+    from org_unit_versions uv join reach on reach.unit_id = uv.unit_id
+    where uv.parent_id is not null and ${overlappingAs('uv', period)}`.execute(db);
+  return rows.map((r) => ({ versionId: r.id, from: r.unit_id, to: r.parent_id, validFrom: r.valid_from, validTo: r.valid_to }));
 }
 
-/** Every personnel line that holds on some day of `period`, for the cycle check of a new line. */
-export async function selectPersonnelEdges(db: OrganisationDb, period: Period): Promise<(DatedEdge & { lineId: string })[]> {
-  const rows = await db
-    .selectFrom('org_reporting_lines')
-    .select(['id', 'from_position_id', 'to_position_id', 'valid_from', 'valid_to'])
-    .where('line_type', '=', 'personnel')
-    .where(overlapping(period))
-    .execute();
+/** The personnel lines that hold on some day of `period` and can be reached going up from `start` (see selectUnitEdgesAbove). */
+export async function selectPersonnelEdgesAbove(
+  db: OrganisationDb,
+  start: string,
+  period: Period,
+): Promise<(DatedEdge & { lineId: string })[]> {
+  const { rows } = await sql<{ id: string; from_position_id: string; to_position_id: string; valid_from: string; valid_to: string | null }>`
+    with recursive reach (position_id) as (
+      select ${start}::uuid
+      union
+      select l.to_position_id from org_reporting_lines l join reach on reach.position_id = l.from_position_id
+      where l.line_type = 'personnel' and ${overlappingAs('l', period)}
+    )
+    select l.id, l.from_position_id, l.to_position_id, l.valid_from, l.valid_to
+    from org_reporting_lines l join reach on reach.position_id = l.from_position_id
+    where l.line_type = 'personnel' and ${overlappingAs('l', period)}`.execute(db);
   return rows.map((r) => ({ lineId: r.id, from: r.from_position_id, to: r.to_position_id, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+function overlappingAs(alias: string, period: Period) {
+  const from = sql.ref(`${alias}.valid_from`);
+  const to = sql.ref(`${alias}.valid_to`);
+  return period.validTo === null
+    ? sql<boolean>`(${to} is null or ${to} > ${period.validFrom}::date)`
+    : sql<boolean>`${from} < ${period.validTo}::date and (${to} is null or ${to} > ${period.validFrom}::date)`;
 }
 
 /** `valid_from < period end AND (valid_to IS NULL OR valid_to > period start)`: shares a day with `period`. */

@@ -12,6 +12,17 @@ export type { RuleFinding, RuleEntity, RuleId } from '../rules.schemas.js';
  * (a wide span of control, a level that does not follow from the chain of leaders).
  */
 export function checkRules(snapshot: Snapshot): RuleFinding[] {
+  // A frozen snapshot comes from loadSnapshot's cache and stays the same while the organisation does.
+  const known = checked.get(snapshot);
+  if (known) return known;
+  const findings = findingsOf(snapshot);
+  if (Object.isFrozen(snapshot)) checked.set(snapshot, findings);
+  return findings;
+}
+
+const checked = new WeakMap<Snapshot, RuleFinding[]>();
+
+function findingsOf(snapshot: Snapshot): RuleFinding[] {
   const org = indexSnapshot(snapshot);
   const findings = [
     ...unitParentCycles(org),

@@ -195,6 +195,16 @@ describe('[SCENARIO][UNIT_CHANGES]', () => {
     expect(byKey(snapshot).unit('area-b')).toBeDefined();
   });
 
+  it('moves the unit leader’s personnel line to the new parent’s leader, and keeps other lines', () => {
+    const { snapshot, problems } = applyChanges(twoDirectors(), [{ type: 'move_unit', unitKey: 'unit-b2', parentKey: 'area-a' }]);
+    expect(problems).toEqual([]);
+    const after = byKey(snapshot);
+    expect(after.unit('unit-b2')!.parentId).toBe(after.unit('area-a')!.id);
+    expect(after.leaderOf('lead-b2')).toEqual(['head-a']);
+    // The professional line is not the hierarchy's: it stays.
+    expect(after.leaderOf('lead-b2', 'professional')).toEqual(['director-b']);
+  });
+
   it('refuses a move under the unit’s own sub-unit', () => {
     expect(applyChanges(twoDirectors(), [{ type: 'move_unit', unitKey: 'dir-b', parentKey: 'unit-b1' }]).problems[0]!.code).toBe('cycle');
   });

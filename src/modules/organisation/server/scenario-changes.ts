@@ -408,9 +408,21 @@ class ChangePlanner {
       });
     }
     const step: Step = { op: 'changeUnit', unitId: unit.id };
+    const oldParentId = unit.parentId;
     if (unit.parentId !== parent.id) step.parentId = parent.id;
     if (level !== undefined && level !== unit.level) step.level = level;
     if (step.parentId !== undefined || step.level !== undefined) this.emit(step);
+    // The unit's leader followed the old parent's leader; under the new parent they follow its
+    // leader, as a planner would draw it. A leader reporting elsewhere on purpose is left alone.
+    if (step.parentId === undefined || oldParentId === null) return;
+    const leader = this.org.leaderOf(unit.id);
+    const oldLeader = this.org.leaderOf(oldParentId);
+    const newLeader = this.org.leaderOf(parent.id);
+    if (!leader || !oldLeader || !newLeader || leader.id === newLeader.id) return;
+    const followsOldParent = [...this.org.lines.values()].some(
+      (l) => l.type === 'personnel' && l.fromPositionId === leader.id && l.toPositionId === oldLeader.id,
+    );
+    if (followsOldParent) this.setPersonnelLeader(leader, newLeader);
   }
 
   private run(change: ScenarioChange): void {

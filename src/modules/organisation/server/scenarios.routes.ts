@@ -1,3 +1,4 @@
+import type { Analytics, AnalyticsSummary } from '../analytics.schemas.js';
 import { writeContext, type App } from '../../../kernel/index.js';
 import {
   AddChangeBody,
@@ -241,8 +242,8 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
         scenario: { id: row.id, name: row.name, effectiveDate: row.effectiveDate, baseChanged: summarise(row, counter).baseChanged },
         problems: plan.problems,
         comparison: compareSnapshots(plan.before, plan.after, { before, after }),
-        before,
-        after,
+        before: summaryOf(before),
+        after: summaryOf(after),
       };
     },
   );
@@ -264,4 +265,8 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       return { scenario: await present(db, scenario), steps };
     },
   );
+}
+
+function summaryOf({ date, totals, levels, layers, administrationShare }: Analytics): AnalyticsSummary {
+  return { date, totals, levels, layers, administrationShare };
 }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { OrganisationDb } from './organisation.tables.js';
+import { keptWhileUnchanged } from './kept-while-unchanged.js';
 import { validOn } from './organisation.queries.js';
 
 /**
@@ -57,56 +58,128 @@ export interface SnapshotLine {
   toPositionId: string;
 }
 
-/** Reads the organisation as of `date` in six queries, whatever its size. */
-export async function loadSnapshot(db: OrganisationDb, date: string): Promise<Snapshot> {
-  const [units, positions, assignments, lines, exceptions, settings] = await Promise.all([
-    sql<{ id: string; key: string; name: string; kind: string; level: number; parent_id: string | null; classification: string; name_known: boolean; districts: number[] }>`
-      select uv.unit_id as id, u.key, uv.name, uv.kind, uv.level, uv.parent_id, uv.classification, uv.name_known, uv.districts
-      from org_unit_versions uv join org_units u on u.id = uv.unit_id
-      where ${validOn('uv', date)}`.execute(db),
-    sql<{ id: string; key: string; title: string; unit_id: string; role_type: string; personnel_responsibility: boolean; professionally_independent: boolean; fte: string | null }>`
-      select pv.position_id as id, p.key, pv.title, pv.unit_id, pv.role_type, pv.personnel_responsibility, pv.professionally_independent, pv.fte
-      from org_position_versions pv join org_positions p on p.id = pv.position_id
-      where ${validOn('pv', date)}`.execute(db),
-    sql<{ id: string; person_id: string; person_name: string; position_id: string; fte: string }>`
-      select a.id, a.person_id, pe.name as person_name, a.position_id, a.fte
-      from org_assignments a join org_people pe on pe.id = a.person_id
-      where ${validOn('a', date)}`.execute(db),
-    sql<{ id: string; line_type: SnapshotLine['type']; from_position_id: string; to_position_id: string }>`
-      select l.id, l.line_type, l.from_position_id, l.to_position_id
-      from org_reporting_lines l
-      where ${validOn('l', date)}`.execute(db),
-    sql<{ unit_id: string; reason: string }>`
-      select e.unit_id, e.reason from org_level_exceptions e where ${validOn('e', date)}`.execute(db),
-    db.selectFrom('org_rule_settings').select(['role_type', 'max_span']).execute(),
-  ]);
+/**
+ * The organisation as of `date`, frozen: the rules, the analytics and the scenarios only read it.
+ * Kept and given again while nothing in it has changed (kept-while-unchanged.ts); inside a
+ * transaction it is read afresh.
+ */
+export const loadSnapshot: (db: OrganisationDb, date: string) => Promise<Snapshot> = keptWhileUnchanged(async (db, date) =>
+  freeze(await readSnapshot(db, date)),
+);
+
+function freeze(snapshot: Snapshot): Snapshot {
+  for (const list of [snapshot.units, snapshot.positions, snapshot.assignments, snapshot.lines, snapshot.levelExceptions]) {
+    for (const item of list) Object.freeze(item);
+    Object.freeze(list);
+  }
+  for (const unit of snapshot.units) Object.freeze(unit.districts);
+  Object.freeze(snapshot.spanThresholds);
+  return Object.freeze(snapshot);
+}
+
+/**
+ * One list as a single JSON text: each row a JSON array of `columns`. The embedded database hands
+ * rows over one by one through its wire-protocol emulation, which at 70 000 positions cost more than
+ * the query itself; one text and JSON.parse is 2–3 times faster there (scripts/bench-organisation.ts),
+ * and no slower on PostgreSQL.
+ */
+async function rowsAsArrays<T extends unknown[]>(
+  db: OrganisationDb,
+  columns: RawBuilder<unknown>,
+  from: RawBuilder<unknown>,
+): Promise<T[]> {
+  const { rows } = await sql<{ rows: string }>`select coalesce(json_agg(json_build_array(${columns})), '[]')::text as rows ${from}`.execute(
+    db,
+  );
+  return JSON.parse(rows[0]!.rows) as T[];
+}
+
+/** Reads the organisation as of `date` in six queries, whatever its size; `loadSnapshot` keeps what this reads. */
+export async function readSnapshot(db: OrganisationDb, date: string): Promise<Snapshot> {
+  type UnitRow = [
+    id: string,
+    key: string,
+    name: string,
+    kind: string,
+    level: number,
+    parentId: string | null,
+    classification: string,
+    nameKnown: boolean,
+    districts: number[],
+  ];
+  type PositionRow = [
+    id: string,
+    key: string,
+    title: string,
+    unitId: string,
+    roleType: string,
+    personnelResponsibility: boolean,
+    professionallyIndependent: boolean,
+    fte: number | null,
+  ];
+  type AssignmentRow = [id: string, personId: string, personName: string, positionId: string, fte: number];
+  type LineRow = [id: string, type: SnapshotLine['type'], fromPositionId: string, toPositionId: string];
+  // One after another: the embedded database has one connection, and PostgreSQL's pool is better
+  // left to the other requests.
+  const units = await rowsAsArrays<UnitRow>(
+    db,
+    sql`uv.unit_id, u.key, uv.name, uv.kind, uv.level, uv.parent_id, uv.classification, uv.name_known, uv.districts`,
+    sql`from org_unit_versions uv join org_units u on u.id = uv.unit_id where ${validOn('uv', date)}`,
+  );
+  const positions = await rowsAsArrays<PositionRow>(
+    db,
+    sql`pv.position_id, p.key, pv.title, pv.unit_id, pv.role_type, pv.personnel_responsibility, pv.professionally_independent, pv.fte`,
+    sql`from org_position_versions pv join org_positions p on p.id = pv.position_id where ${validOn('pv', date)}`,
+  );
+  const assignments = await rowsAsArrays<AssignmentRow>(
+    db,
+    sql`a.id, a.person_id, pe.name, a.position_id, a.fte`,
+    sql`from org_assignments a join org_people pe on pe.id = a.person_id where ${validOn('a', date)}`,
+  );
+  const lines = await rowsAsArrays<LineRow>(
+    db,
+    sql`l.id, l.line_type, l.from_position_id, l.to_position_id`,
+    sql`from org_reporting_lines l where ${validOn('l', date)}`,
+  );
+  const exceptions = await rowsAsArrays<[unitId: string, reason: string]>(
+    db,
+    sql`e.unit_id, e.reason`,
+    sql`from org_level_exceptions e where ${validOn('e', date)}`,
+  );
+  const settings = await db.selectFrom('org_rule_settings').select(['role_type', 'max_span']).execute();
 
   return {
     date,
-    units: units.rows.map((u) => ({
-      id: u.id,
-      key: u.key,
-      name: u.name,
-      kind: u.kind,
-      level: u.level,
-      parentId: u.parent_id,
-      classification: u.classification,
-      nameKnown: u.name_known,
-      districts: u.districts,
+    units: units.map(([id, key, name, kind, level, parentId, classification, nameKnown, districts]) => ({
+      id,
+      key,
+      name,
+      kind,
+      level,
+      parentId,
+      classification,
+      nameKnown,
+      districts,
     })),
-    positions: positions.rows.map((p) => ({
-      id: p.id,
-      key: p.key,
-      title: p.title,
-      unitId: p.unit_id,
-      roleType: p.role_type,
-      personnelResponsibility: p.personnel_responsibility,
-      professionallyIndependent: p.professionally_independent,
-      fte: p.fte === null ? null : Number(p.fte),
+    positions: positions.map(([id, key, title, unitId, roleType, personnelResponsibility, professionallyIndependent, fte]) => ({
+      id,
+      key,
+      title,
+      unitId,
+      roleType,
+      personnelResponsibility,
+      professionallyIndependent,
+      fte: fte === null ? null : Number(fte),
     })),
-    assignments: assignments.rows.map((a) => ({ id: a.id, personId: a.person_id, personName: a.person_name, positionId: a.position_id, fte: Number(a.fte) })),
-    lines: lines.rows.map((l) => ({ id: l.id, type: l.line_type, fromPositionId: l.from_position_id, toPositionId: l.to_position_id })),
-    levelExceptions: exceptions.rows.map((e) => ({ unitId: e.unit_id, reason: e.reason })),
+    assignments: assignments.map(([id, personId, personName, positionId, fte]) => ({
+      id,
+      personId,
+      personName,
+      positionId,
+      fte: Number(fte),
+    })),
+    lines: lines.map(([id, type, fromPositionId, toPositionId]) => ({ id, type, fromPositionId, toPositionId })),
+    levelExceptions: exceptions.map(([unitId, reason]) => ({ unitId, reason })),
     spanThresholds: Object.fromEntries(settings.map((s) => [s.role_type, s.max_span])),
   };
 }

@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../web/data/client';
 import type { AnalyticsResponse } from '../analytics.schemas';
-import type { OrganisationTree } from '../organisation.schemas';
-import type { LineType } from './types';
+import type { ChartLine, ChartLines, OrganisationTree } from '../organisation.schemas';
+
+export type { ChartLine };
 import type {
   AssignPersonBody,
   ChangeUnitBody,
@@ -44,26 +45,12 @@ export const treeQuery = (date: string) =>
     placeholderData: keepPreviousData,
   });
 
-/**
- * Every reporting line on a date, with the units at both ends, for the chart's dashed lines.
- * Not (yet) part of the API: when the server answers 404 the chart draws the unit hierarchy only.
- */
-export type ChartLine = { id: string; type: LineType; fromUnitId: string; toUnitId: string };
-export type ChartLines = { date: string; lines: ChartLine[] };
-
+/** The reporting lines the chart draws between units (dashed: professional and coordination). */
 export const linesQuery = (date: string) =>
   queryOptions({
     queryKey: [...root, 'lines', date],
-    queryFn: async (): Promise<ChartLines | null> => {
-      try {
-        return await apiRequest<ChartLines>('GET', withDate(`${base}/lines`, date));
-      } catch (error) {
-        if ((error as { status?: number }).status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => apiRequest<ChartLines>('GET', withDate(`${base}/lines`, date)),
     staleTime: 30_000,
-    retry: false,
   });
 
 export const unitQuery = (id: string, date: string) =>

@@ -11,8 +11,9 @@ import {
   type VersionRow,
 } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
-import { overlapping, selectPersonnelEdges, selectPositionTitles } from '../records.queries.js';
+import { overlapping, selectPersonnelEdgesAbove, selectPositionTitles } from '../records.queries.js';
 import { audit, cleanText, conflict, invalid, labelOf, referencedVersions } from './shared.js';
+import { assertMayEditPositions } from '../editor-area.js';
 
 export type AddLineInput = AddLineBody;
 
@@ -29,6 +30,8 @@ const lineNames = {
  */
 export async function addLine(trx: OrganisationDb, context: WriteContext, input: AddLineInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  // A line belongs to the position it runs from: that position's unit must be in the editor's area.
+  await assertMayEditPositions(trx, context, [input.fromPositionId], input.validFrom);
   assertEndAfterStart(period);
   if (input.fromPositionId === input.toPositionId) {
     throw invalid('En stilling kan ikke rapportere til seg selv.', 'A position cannot report to itself.', {
@@ -96,7 +99,11 @@ export async function addLine(trx: OrganisationDb, context: WriteContext, input:
   }
 
   if (input.type === 'personnel') {
-    const cycle = findCycle(await selectPersonnelEdges(trx, period), { from: input.fromPositionId, to: input.toPositionId, ...period });
+    const cycle = findCycle(await selectPersonnelEdgesAbove(trx, input.toPositionId, period), {
+      from: input.fromPositionId,
+      to: input.toPositionId,
+      ...period,
+    });
     if (cycle) {
       const titles = await selectPositionTitles(trx, cycle.path, cycle.date);
       throw conflict(

@@ -4,6 +4,7 @@ import { assertEndAfterStart, describePeriod, type Period } from '../dated-versi
 import type { OrganisationDb } from '../organisation.tables.js';
 import { isUuid, overlapping } from '../records.queries.js';
 import { audit, cleanText, conflict, invalid, labelOf, referencedVersions } from './shared.js';
+import { assertMayEditPositions } from '../editor-area.js';
 
 export type AssignPersonInput = AssignPersonBody;
 
@@ -13,6 +14,7 @@ export type AssignPersonInput = AssignPersonBody;
  */
 export async function assignPerson(trx: OrganisationDb, context: WriteContext, input: AssignPersonInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  await assertMayEditPositions(trx, context, [input.positionId], input.validFrom);
   assertEndAfterStart(period);
   // Locking the person makes two simultaneous assignments of one person take turns at the overlap check.
   const person = isUuid(input.personId)

@@ -18,6 +18,7 @@ import {
   referencedVersions,
   versionOn,
 } from './shared.js';
+import { assertMayEditPositions, assertMayEditUnits } from '../editor-area.js';
 
 export type ChangePositionInput = ChangePositionBody & { id: string };
 
@@ -29,6 +30,8 @@ export type ChangePositionInput = ChangePositionBody & { id: string };
  */
 export async function changePosition(trx: OrganisationDb, context: WriteContext, input: ChangePositionInput): Promise<WriteResult> {
   const identity = await lockIdentity(trx, 'org_positions', input.id);
+  await assertMayEditPositions(trx, context, [input.id], input.validFrom);
+  if (input.unitId !== undefined) await assertMayEditUnits(trx, context, [input.unitId], input.validFrom);
   assertRevision('org_positions', identity.revision, input.revision);
   const versions = await lockVersions(trx, 'org_position_versions', input.id);
   const holding = versionOn(versions, input.validFrom, 'org_positions', input.id);

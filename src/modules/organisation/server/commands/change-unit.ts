@@ -2,7 +2,7 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeUnitBody, WriteResult } from '../../records.schemas.js';
 import { changedColumns, findCycle, lockVersions, norwegianDate, openVersionFrom, type Period } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
-import { selectUnitEdges, selectUnitNames } from '../records.queries.js';
+import { selectUnitEdgesAbove, selectUnitNames } from '../records.queries.js';
 import {
   assertKeyFree,
   audit,
@@ -16,6 +16,7 @@ import {
   unitAuditView,
   versionOn,
 } from './shared.js';
+import { assertMayEditUnits } from '../editor-area.js';
 
 export type ChangeUnitInput = ChangeUnitBody & { id: string };
 
@@ -26,6 +27,8 @@ export type ChangeUnitInput = ChangeUnitBody & { id: string };
  */
 export async function changeUnit(trx: OrganisationDb, context: WriteContext, input: ChangeUnitInput): Promise<WriteResult> {
   const identity = await lockIdentity(trx, 'org_units', input.id);
+  // Moving a unit needs both the unit and its new parent in the editor's area.
+  await assertMayEditUnits(trx, context, input.parentId === undefined ? [input.id] : [input.id, input.parentId], input.validFrom);
   assertRevision('org_units', identity.revision, input.revision);
   const versions = await lockVersions(trx, 'org_unit_versions', input.id);
   const holding = versionOn(versions, input.validFrom, 'org_units', input.id);
@@ -60,7 +63,7 @@ export async function changeUnit(trx: OrganisationDb, context: WriteContext, inp
     if (parentId === input.id)
       throw invalid('En enhet kan ikke ligge under seg selv.', 'A unit cannot be placed under itself.', { in: 'body', path: 'parentId' });
     await referencedVersions(trx, 'org_units', parentId, period, 'parentId');
-    const edges = (await selectUnitEdges(trx, period)).filter((edge) => edge.versionId !== holding.id);
+    const edges = (await selectUnitEdgesAbove(trx, parentId, period)).filter((edge) => edge.versionId !== holding.id);
     const cycle = findCycle(edges, { from: input.id, to: parentId, ...period });
     if (cycle) {
       const names = await selectUnitNames(trx, cycle.path, cycle.date);

@@ -16,6 +16,7 @@ import {
   positionAuditView,
   versionBefore,
 } from './shared.js';
+import { assertMayEditPositions, lastDayBefore } from '../editor-area.js';
 
 export type ClosePositionInput = CloseBody & { id: string };
 
@@ -26,6 +27,7 @@ export type ClosePositionInput = CloseBody & { id: string };
  */
 export async function closePosition(trx: OrganisationDb, context: WriteContext, input: ClosePositionInput): Promise<WriteResult> {
   const identity = await lockIdentity(trx, 'org_positions', input.id);
+  await assertMayEditPositions(trx, context, [input.id], lastDayBefore(input.validTo));
   assertRevision('org_positions', identity.revision, input.revision);
   const versions = await lockVersions(trx, 'org_position_versions', input.id);
   assertEndAfterStart({ validFrom: versions[0]!.valid_from, validTo: input.validTo });

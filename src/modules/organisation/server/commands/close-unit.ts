@@ -16,6 +16,7 @@ import {
   unitAuditView,
   versionBefore,
 } from './shared.js';
+import { assertMayEditUnits, lastDayBefore } from '../editor-area.js';
 
 export type CloseUnitInput = CloseBody & { id: string };
 
@@ -26,6 +27,7 @@ export type CloseUnitInput = CloseBody & { id: string };
  */
 export async function closeUnit(trx: OrganisationDb, context: WriteContext, input: CloseUnitInput): Promise<WriteResult> {
   const identity = await lockIdentity(trx, 'org_units', input.id);
+  await assertMayEditUnits(trx, context, [input.id], lastDayBefore(input.validTo));
   assertRevision('org_units', identity.revision, input.revision);
   const versions = await lockVersions(trx, 'org_unit_versions', input.id);
   const first = versions[0]!;

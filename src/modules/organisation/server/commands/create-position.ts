@@ -3,12 +3,14 @@ import type { CreatePositionBody, WriteResult } from '../../records.schemas.js';
 import { assertEndAfterStart, type Period } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { assertKeyFree, audit, cleanText, freeKeyFrom, positionAuditView, referencedVersions } from './shared.js';
+import { assertMayEditUnits } from '../editor-area.js';
 
 export type CreatePositionInput = CreatePositionBody;
 
 /** Creates a position in a unit that exists for the whole of the position's period. */
 export async function createPosition(trx: OrganisationDb, context: WriteContext, input: CreatePositionInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  await assertMayEditUnits(trx, context, [input.unitId], input.validFrom);
   assertEndAfterStart(period);
   const title = input.title.trim();
   await referencedVersions(trx, 'org_units', input.unitId, period, 'unitId');

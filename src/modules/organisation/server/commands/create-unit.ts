@@ -3,12 +3,14 @@ import type { CreateUnitBody, WriteResult } from '../../records.schemas.js';
 import { assertEndAfterStart, type Period } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { assertKeyFree, cleanText, freeKeyFrom, referencedVersions, unitAuditView, audit } from './shared.js';
+import { assertMayEditUnits } from '../editor-area.js';
 
 export type CreateUnitInput = CreateUnitBody;
 
 /** Creates a unit that exists from `validFrom` (until `validTo`), under a parent that exists all that time. */
 export async function createUnit(trx: OrganisationDb, context: WriteContext, input: CreateUnitInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  await assertMayEditUnits(trx, context, [input.parentId ?? null], input.validFrom);
   assertEndAfterStart(period);
   const name = input.name.trim();
   if (input.parentId) await referencedVersions(trx, 'org_units', input.parentId, period, 'parentId');

@@ -4,6 +4,7 @@ import { assertEndAfterStart, norwegianDate } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { isUuid } from '../records.queries.js';
 import { audit, invalid, notFound } from './shared.js';
+import { assertMayEditPositions, lastDayBefore } from '../editor-area.js';
 
 export type EndAssignmentInput = CloseBody & { id: string };
 
@@ -31,6 +32,7 @@ export async function endAssignment(trx: OrganisationDb, context: WriteContext, 
     });
   }
   assertEndAfterStart({ validFrom: assignment.valid_from, validTo: input.validTo });
+  await assertMayEditPositions(trx, context, [assignment.position_id], lastDayBefore(input.validTo));
   if (assignment.valid_to !== null && assignment.valid_to <= input.validTo) {
     throw invalid(
       `Tilknytningen for ${assignment.name} er allerede avsluttet fra ${norwegianDate(assignment.valid_to)}.`,

@@ -12,3 +12,5 @@ export { createPosition, type CreatePositionInput } from './create-position.js';
 export { createUnit, type CreateUnitInput } from './create-unit.js';
 export { endAssignment, type EndAssignmentInput } from './end-assignment.js';
 export { endLine, type EndLineInput } from './end-line.js';
+export { linkUser, type LinkUserInput } from './link-user.js';
+export { setEditorAreas, type SetEditorAreasInput } from './set-editor-areas.js';
