@@ -3,6 +3,8 @@
 //   - start-up to the first 200 from /api/ready, on a new and on an existing data folder
 //   - requests per second and latency of an authenticated GET, embedded and on PostgreSQL
 //   - the web shell's initial JavaScript, gzipped
+//   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
+//     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
 // Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
+import { benchOrganisation } from './bench-organisation.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist/web');
@@ -82,6 +85,10 @@ async function main(): Promise<void> {
     target: { max: 250 },
     note: `${js.files.length} files, ${js.rawKb.toFixed(1)} kB raw`,
   });
+
+  process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
+  const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
+  rows.push(...organisation.rows);
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {

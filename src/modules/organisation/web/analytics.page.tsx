@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { AnalyticsResponse } from '../analytics.schemas';
 import { analyticsQuery } from './api';
 import { BarChart } from './bar-chart';
+import { BaselinesTable } from './baselines';
 import { DataTable } from './detail-parts';
 import { isOrgKey, todayInNorway, useOrgI18n } from './i18n';
 import { AsOfDateForm, BeforeDatasetNote, EntityLink, OrganisationNav, SectionHeading } from './ui';
@@ -226,27 +227,7 @@ function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
           series={[{ name: t('analytics.adminShare'), values: shareValues }]}
           format={(value) => percent(value)}
         />
-        <DataTable
-          caption={t('analytics.baselines')}
-          headers={[
-            t('analytics.baselineName'),
-            t('analytics.year'),
-            t('analytics.adminFte'),
-            t('analytics.totalFte'),
-            t('analytics.adminShare'),
-            t('common.source'),
-          ]}
-          numeric={[2, 3, 4]}
-          empty={t('analytics.noBaselines')}
-          rows={data.baselines.map((baseline) => [
-            baseline.name,
-            baseline.year,
-            number(baseline.adminFte),
-            number(baseline.totalFte),
-            percent(baseline.share),
-            baseline.source ?? '–',
-          ])}
-        />
+        <BaselinesTable baselines={data.baselines} />
       </section>
     </>
   );

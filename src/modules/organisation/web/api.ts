@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../web/data/client';
-import type { AnalyticsResponse } from '../analytics.schemas';
+import type { AnalyticsResponse, Baseline, BaselineCreateBody, BaselineUpdateBody } from '../analytics.schemas';
 import type { ChartLine, ChartLines, OrganisationTree } from '../organisation.schemas';
 
 export type { ChartLine };
@@ -15,7 +15,16 @@ import type {
   UnitDetail,
   WriteResult,
 } from '../records.schemas';
-import type { RulesReport } from '../rules.schemas';
+import type {
+  CreateLevelExceptionBody,
+  EndLevelExceptionBody,
+  LevelException,
+  LevelExceptions,
+  RuleSetting,
+  RuleSettings,
+  RulesReport,
+  UpdateRuleSettingBody,
+} from '../rules.schemas';
 import type {
   AddChangeBody,
   AppliedScenario,
@@ -196,5 +205,53 @@ export function useDiscardScenario(id: string) {
 export function useApplyScenario(id: string) {
   return useOrganisationMutation((body: ScenarioRevisionBody) =>
     apiRequest<AppliedScenario>('POST', `${base}/scenarios/${encodeURIComponent(id)}/apply`, body),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings: the span-of-control thresholds and level exceptions (rules page), and the
+// administration baselines of the former municipalities (analytics page).
+
+export const ruleSettingsQuery = () =>
+  queryOptions({
+    queryKey: [...root, 'rule-settings'],
+    queryFn: () => apiRequest<RuleSettings>('GET', `${base}/rule-settings`),
+  });
+
+export const levelExceptionsQuery = (date: string) =>
+  queryOptions({
+    queryKey: [...root, 'level-exceptions', date],
+    queryFn: () => apiRequest<LevelExceptions>('GET', withDate(`${base}/level-exceptions`, date)),
+  });
+
+export function useUpdateRuleSetting() {
+  return useOrganisationMutation(({ roleType, ...body }: UpdateRuleSettingBody & { roleType: RuleSetting['roleType'] }) =>
+    apiRequest<RuleSetting>('PUT', `${base}/rule-settings/${encodeURIComponent(roleType)}`, body),
+  );
+}
+
+export function useAddLevelException() {
+  return useOrganisationMutation((body: CreateLevelExceptionBody) => apiRequest<LevelException>('POST', `${base}/level-exceptions`, body));
+}
+
+export function useEndLevelException() {
+  return useOrganisationMutation(({ id, ...body }: EndLevelExceptionBody & { id: string }) =>
+    apiRequest<LevelException>('POST', `${base}/level-exceptions/${encodeURIComponent(id)}/end`, body),
+  );
+}
+
+export function useCreateBaseline() {
+  return useOrganisationMutation((body: BaselineCreateBody) => apiRequest<Baseline>('POST', `${base}/baselines`, body));
+}
+
+export function useUpdateBaseline() {
+  return useOrganisationMutation(({ id, ...body }: BaselineUpdateBody & { id: string }) =>
+    apiRequest<Baseline>('PATCH', `${base}/baselines/${encodeURIComponent(id)}`, body),
+  );
+}
+
+export function useDeleteBaseline() {
+  return useOrganisationMutation(({ id, revision }: { id: string; revision: number }) =>
+    apiRequest<void>('DELETE', `${base}/baselines/${encodeURIComponent(id)}?revision=${revision}`),
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import { rulesQuery } from './api';
 import { todayInNorway, useOrgI18n } from './i18n';
 import { FindingsByRule, FindingsSummary } from './rules-report';
+import { RuleSettingsSection } from './rule-settings';
 import { AsOfDateForm, BeforeDatasetNote, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/regler');
@@ -31,6 +32,7 @@ export function RulesPage() {
           <FindingsByRule findings={report.data.findings} date={report.data.date} />
         </>
       )}
+      <RuleSettingsSection date={date} />
     </Page>
   );
 }
