@@ -304,6 +304,17 @@ describe('[ORGANISATION_EDITOR][RULES_AND_ANALYTICS]', () => {
     await poll(() => page.getByRole('img', { name: /^De \d+ største lederspennene$/ }).isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'analytics');
 
+    // Per unit: drill down from the top into a director area and back.
+    const perUnit = page.getByRole('table', { name: 'Tall per enhet, med alt under' });
+    await poll(() => perUnit.isVisible()).toBe(true);
+    await perUnit.getByRole('link', { name: 'Utdanning' }).click();
+    const education = page.getByRole('table', { name: 'Enhetene under «Utdanning»' });
+    await poll(() => education.isVisible()).toBe(true);
+    await poll(() => education.getByRole('link', { name: 'Skole' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'analytics per unit');
+    await page.getByRole('navigation', { name: 'Du er her' }).getByRole('link', { name: 'Hele organisasjonen' }).click();
+    await poll(() => perUnit.isVisible()).toBe(true);
+
     await page.getByLabel('Språk').selectOption('en');
     await poll(() => h1(page)).toBe('Analytics');
     await poll(() => page.getByRole('img', { name: 'Units and positions per level' }).isVisible()).toBe(true);

@@ -29,8 +29,10 @@ describe('[EMPLOYEE][READ_ANALYTICS]', () => {
     // Rolled up: the leadership team holds everything; the chief executive is the only person.
     const top = body.units.find((u) => u.parentId === null)!;
     expect(top.total).toMatchObject({ positions: 194, headcount: 1, fte: 1 });
-    const school = body.units.find((u) => u.key === 'omrade-skole')!;
-    expect(school.total.positions).toBeGreaterThan(school.own.positions);
+    // Without ?unit=, the top unit and the units directly under it.
+    expect(body.unitFocus).toBeNull();
+    expect(body.units.filter((u) => u !== top).every((u) => u.parentId === top.unitId)).toBe(true);
+    expect(body.units.length).toBeGreaterThan(9);
     expect(body.levels.map((l) => l.level)).toEqual([1, 2, 3, 4]);
     expect(body.levels.reduce((sum, l) => sum + l.units, 0)).toBe(168);
 
@@ -39,6 +41,9 @@ describe('[EMPLOYEE][READ_ANALYTICS]', () => {
     expect(body.spans[0]!.directReports).toBeGreaterThanOrEqual(33);
     const chief = body.spans.find((s) => s.roleType === 'chief_executive')!;
     expect(chief.directReports).toBe(9);
+    expect(body.spanSummary.leaders).toBe(body.spans.length);
+    expect(body.spanSummary.overThreshold).toBe(body.spans.filter((s) => s.overThreshold).length);
+    expect(body.spanSummary.maxDirectReports).toBe(body.spans[0]!.directReports);
 
     expect(body.layers.count).toBe(5);
     expect(body.layers.longestChain[0]!.title).toBe('rådmann');
@@ -52,6 +57,25 @@ describe('[EMPLOYEE][READ_ANALYTICS]', () => {
     expect(share.positions.total).toBe(194);
     expect(share.positions.share).toBeCloseTo((share.positions.staffSupport + share.positions.administration) / 194);
     expect(body.scenario).toBeNull();
+  });
+
+  it('drills down: a unit’s roll-up with the units directly under it and the path above it', async () => {
+    const user = await t.signInAs(['employee']);
+    const { body: top } = await analytics(user.cookie);
+    const education = top.units.find((u) => u.key === 'dir-utdanning')!;
+    const { status, body } = await analytics(user.cookie, `date=2020-01-01&unit=${education.unitId}`);
+    expect(status).toBe(200);
+    expect(body.unitFocus).toMatchObject({ key: 'dir-utdanning' });
+    expect(body.unitPath.map((u) => u.name)).toEqual(['Rådmannens lederteam']);
+    const school = body.units.find((u) => u.key === 'omrade-skole')!;
+    expect(school.parentId).toBe(education.unitId);
+    expect(school.total.positions).toBeGreaterThan(school.own.positions);
+    // A unit's total holds its own positions and all of those under it.
+    const under = body.units.filter((u) => u.parentId === education.unitId);
+    expect(body.unitFocus!.total.positions).toBe(body.unitFocus!.own.positions + under.reduce((sum, u) => sum + u.total.positions, 0));
+
+    const unknown = await analytics(user.cookie, `date=2020-01-01&unit=${crypto.randomUUID()}`);
+    expect(unknown.status).toBe(404);
   });
 
   it('says honestly that the share is unknown on a date with no FTE, instead of dividing by zero', async () => {

@@ -138,8 +138,25 @@ export const ScenarioProblem = Type.Object({
 });
 export type ScenarioProblem = Static<typeof ScenarioProblem>;
 
+/** Leaders in the response's `spans`: the rest are counted in `spanSummary` (8 000 leaders at 10×). */
+export const spansShown = 200;
+
 export const AnalyticsResponse = Type.Object({
   ...analyticsProperties,
+  units: Type.Array(UnitFigures, {
+    description:
+      'Per unit: the focused unit (?unit=) and the units directly under it; without ?unit=, the top unit and those directly under it',
+  }),
+  unitFocus: Type.Union([UnitFigures, Type.Null()], { description: 'The unit asked for with ?unit=, with the units above it in `path`' }),
+  unitPath: Type.Array(Type.Object({ unitId: Type.String(), name: Type.String() }), {
+    description: 'The units above the focused unit, top first (empty without ?unit=)',
+  }),
+  spans: Type.Array(Span, { description: `The widest spans of control, those over their threshold first, at most ${spansShown}` }),
+  spanSummary: Type.Object({
+    leaders: Type.Integer({ description: 'Leader positions with a span of control' }),
+    overThreshold: Type.Integer(),
+    maxDirectReports: Type.Integer(),
+  }),
   scenario: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), problems: Type.Array(ScenarioProblem) }), Type.Null()]),
   baselines: Type.Array(Baseline),
   baselineComparison: BaselineComparison,
@@ -152,6 +169,7 @@ export const AnalyticsQuery = Type.Object(
     scenario: Type.Optional(
       Type.String({ format: 'uuid', description: 'Show the organisation as the scenario would make it (as of its effective date)' }),
     ),
+    unit: Type.Optional(Type.String({ format: 'uuid', description: 'Roll-ups for this unit and the units directly under it' })),
   },
   { additionalProperties: false },
 );

@@ -10,7 +10,7 @@ import {
   RevisionQuery,
   type AnalyticsResponse as AnalyticsResult,
 } from '../analytics.schemas.js';
-import { administrationShare, compareWithBaselines, computeAnalytics } from './analytics.js';
+import { administrationShare, analyticsView, compareWithBaselines, computeAnalytics } from './analytics.js';
 import { selectBaselines, withBaselines } from './analytics.queries.js';
 import { createBaseline, deleteBaseline, updateBaseline } from './edit-baselines.js';
 import { todayInNorway } from './organisation.queries.js';
@@ -38,7 +38,7 @@ export function registerAnalyticsRoutes(app: App, db: OrganisationDb): void {
       },
     },
     async (request, reply) => {
-      const { date, scenario: scenarioId } = request.query;
+      const { date, scenario: scenarioId, unit: unitId } = request.query;
       let snapshot;
       let scenario: AnalyticsResult['scenario'] = null;
       if (scenarioId) {
@@ -65,19 +65,28 @@ export function registerAnalyticsRoutes(app: App, db: OrganisationDb): void {
         snapshot = await loadSnapshot(db, date ?? todayInNorway());
       }
       const analytics = computeAnalytics(snapshot);
+      const view = analyticsView(analytics, unitId ?? null);
+      if (!view) {
+        throw new AppError('not_found', {
+          message: {
+            nb: `Enheten finnes ikke på ${snapshot.date} (id ${unitId}).`,
+            en: `The unit does not exist on ${snapshot.date} (id ${unitId}).`,
+          },
+        });
+      }
       const baselines = await selectBaselines(baselineDb);
-      const rest: Omit<AnalyticsResult, keyof typeof analytics> = {
+      const rest = {
         scenario,
         baselines,
         baselineComparison: compareWithBaselines(baselines, analytics.administrationShare),
       };
-      // The figures are megabytes at 10× and kept with the snapshot (computeAnalytics), so the
-      // response is serialised once for them, and anew only when the small rest changes.
-      const restJson = JSON.stringify(rest);
+      // The figures are kept with the snapshot (computeAnalytics), so the response is serialised
+      // (and compressed) once for them, and anew only when the unit asked for or the rest changes.
+      const variant = `${unitId ?? ''}|${JSON.stringify(rest)}`;
       return sendSerialised(
         request,
         reply,
-        serialisedOnce(analytics, (): AnalyticsResult => ({ ...analytics, ...rest }), restJson),
+        serialisedOnce(analytics, (): AnalyticsResult => ({ ...analytics, ...view, ...rest }), variant),
       );
     },
   );

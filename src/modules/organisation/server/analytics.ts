@@ -1,7 +1,9 @@
 import { compareNorwegian } from '../../../kernel/index.js';
+import { spansShown } from '../analytics.schemas.js';
 import type {
   AdministrationShare,
   Analytics,
+  AnalyticsResponse,
   Baseline,
   BaselineComparison,
   Figures,
@@ -98,11 +100,13 @@ function ownFigures(snapshot: Snapshot): Map<string, Accumulator> {
 }
 
 /** Headcount and FTE per unit, by itself and rolled up the parent tree. */
-export function unitFigures(snapshot: Snapshot): UnitFigures[] {
-  const own = ownFigures(snapshot);
+export function unitFigures(snapshot: Snapshot, own = ownFigures(snapshot)): UnitFigures[] {
   const children = new Map<string, string[]>();
   for (const unit of snapshot.units) {
-    if (unit.parentId && own.has(unit.parentId)) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
+    if (!unit.parentId || !own.has(unit.parentId)) continue;
+    const siblings = children.get(unit.parentId);
+    if (siblings) siblings.push(unit.id);
+    else children.set(unit.parentId, [unit.id]);
   }
   const totals = new Map<string, Accumulator>();
   const inProgress = new Set<string>();
@@ -134,8 +138,7 @@ export function unitFigures(snapshot: Snapshot): UnitFigures[] {
 }
 
 /** Units, positions, people and FTE per declared level. */
-export function levelFigures(snapshot: Snapshot): LevelFigures[] {
-  const own = ownFigures(snapshot);
+export function levelFigures(snapshot: Snapshot, own = ownFigures(snapshot)): LevelFigures[] {
   const byLevel = new Map<number, { units: number; acc: Accumulator }>();
   for (const unit of snapshot.units) {
     const entry = byLevel.get(unit.level) ?? { units: 0, acc: emptyAccumulator() };
@@ -179,7 +182,10 @@ export function spansOfControl(snapshot: Snapshot): Span[] {
 export function countLayers(snapshot: Snapshot): Layers {
   const reportsTo = new Map<string, string[]>();
   for (const line of snapshot.lines) {
-    if (line.type === 'personnel') reportsTo.set(line.toPositionId, [...(reportsTo.get(line.toPositionId) ?? []), line.fromPositionId]);
+    if (line.type !== 'personnel') continue;
+    const reports = reportsTo.get(line.toPositionId);
+    if (reports) reports.push(line.fromPositionId);
+    else reportsTo.set(line.toPositionId, [line.fromPositionId]);
   }
   const titles = new Map(snapshot.positions.map((p) => [p.id, p.title]));
   const chiefs = snapshot.positions.filter((p) => p.roleType === 'chief_executive').sort((a, b) => compareNorwegian(a.title, b.title));
@@ -343,8 +349,8 @@ function figuresOf(snapshot: Snapshot): Analytics {
   return {
     date: snapshot.date,
     totals: { units: snapshot.units.length, ...toFigures(all) },
-    units: unitFigures(snapshot),
-    levels: levelFigures(snapshot),
+    units: unitFigures(snapshot, own),
+    levels: levelFigures(snapshot, own),
     spans: spansOfControl(snapshot),
     layers: countLayers(snapshot),
     administrationShare: administrationShare(snapshot),
@@ -396,5 +402,45 @@ export function compareWithBaselines(baselines: Baseline[], current: Administrat
     currentShare,
     goalMet,
     message,
+  };
+}
+
+/**
+ * What the analytics page is sent: the totals, levels, layers and share in full, the per-unit
+ * roll-ups for one unit and the units directly under it (a drill-down), and the widest spans. At
+ * 10× the full lists are 16 000 entries that no page shows at once.
+ */
+export function analyticsView(
+  analytics: Analytics,
+  unitId: string | null,
+): Pick<AnalyticsResponse, 'units' | 'unitFocus' | 'unitPath' | 'spans' | 'spanSummary'> | null {
+  const byId = new Map(analytics.units.map((u) => [u.unitId, u]));
+  let focus: UnitFigures | null = null;
+  if (unitId !== null) {
+    focus = byId.get(unitId) ?? null;
+    if (!focus) return null;
+  }
+  const parentIds = new Set(focus ? [focus.unitId] : analytics.units.filter((u) => u.parentId === null).map((u) => u.unitId));
+  const units = analytics.units.filter((u) => parentIds.has(u.unitId) || (u.parentId !== null && parentIds.has(u.parentId)));
+  const unitPath: { unitId: string; name: string }[] = [];
+  for (let parent = focus?.parentId ?? null; parent !== null && unitPath.length < 50;) {
+    const unit = byId.get(parent);
+    if (!unit) break;
+    unitPath.unshift({ unitId: unit.unitId, name: unit.name });
+    parent = unit.parentId;
+  }
+  const spans = [...analytics.spans]
+    .sort((a, b) => Number(b.overThreshold) - Number(a.overThreshold) || b.directReports - a.directReports)
+    .slice(0, spansShown);
+  return {
+    units,
+    unitFocus: focus,
+    unitPath,
+    spans,
+    spanSummary: {
+      leaders: analytics.spans.length,
+      overThreshold: analytics.spans.filter((span) => span.overThreshold).length,
+      maxDirectReports: analytics.spans.reduce((max, span) => Math.max(max, span.directReports), 0),
+    },
   };
 }

@@ -23,7 +23,7 @@ export function AnalyticsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const date = search.dato ?? todayInNorway();
-  const analytics = useQuery(analyticsQuery(date, search.scenario));
+  const analytics = useQuery(analyticsQuery(date, search.scenario, search.enhet));
   return (
     <Page title={t('analytics.title')}>
       <OrganisationNav date={search.dato} />
@@ -51,7 +51,7 @@ export function AnalyticsPage() {
       )}
       {analytics.isPending && <Loading label={t('analytics.loading')} />}
       {analytics.isError && <ErrorAlert error={analytics.error} onRetry={() => void analytics.refetch()} />}
-      {analytics.data && <AnalyticsContent data={analytics.data} />}
+      {analytics.data && <AnalyticsContent data={analytics.data} scenario={search.scenario} dato={search.dato} />}
     </Page>
   );
 }
@@ -78,7 +78,7 @@ export function KeyFigures({ data }: { data: Pick<AnalyticsResponse, 'totals' | 
   );
 }
 
-function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
+function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; scenario?: string; dato?: string }) {
   const { t, number, percent, pick } = useOrgI18n();
   const ids = useId();
   const levelNames = data.levels.map((level) => t('common.levelShort', { level: level.level }));
@@ -134,11 +134,11 @@ function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
         {data.totals.headcount < data.totals.positions / 2 && <Paragraph className="kp-muted">{t('analytics.fewPeople')}</Paragraph>}
       </section>
 
+      <PerUnit data={data} scenario={scenario} dato={dato} />
+
       <section aria-labelledby={`${ids}-spans`} className="kp-org-section">
         <SectionHeading id={`${ids}-spans`}>{t('analytics.spans')}</SectionHeading>
-        <Paragraph>
-          {t('analytics.spansLead', { over: data.spans.filter((span) => span.overThreshold).length, count: data.spans.length })}
-        </Paragraph>
+        <Paragraph>{t('analytics.spansLead', { over: data.spanSummary.overThreshold, count: data.spanSummary.leaders })}</Paragraph>
         <BarChart
           title={t('analytics.spansChart', { count: topLeaders.length })}
           description={t('analytics.spansChartDesc')}
@@ -152,7 +152,11 @@ function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
           format={number}
         />
         <Details>
-          <Details.Summary>{t('analytics.allLeaders', { count: leaders.length })}</Details.Summary>
+          <Details.Summary>
+            {leaders.length < data.spanSummary.leaders
+              ? t('analytics.someLeaders', { shown: leaders.length, count: data.spanSummary.leaders })
+              : t('analytics.allLeaders', { count: leaders.length })}
+          </Details.Summary>
           <Details.Content>
             <DataTable
               caption={t('analytics.spansTable')}
@@ -230,5 +234,57 @@ function AnalyticsContent({ data }: { data: AnalyticsResponse }) {
         <BaselinesTable baselines={data.baselines} />
       </section>
     </>
+  );
+}
+
+/** Roll-ups per unit as a drill-down: a unit (or the top) and the units directly under it. */
+function PerUnit({ data, scenario, dato }: { data: AnalyticsResponse; scenario?: string; dato?: string }) {
+  const { t, number } = useOrgI18n();
+  const ids = useId();
+  const focusId = data.unitFocus?.unitId;
+  const parents = new Set(focusId ? [focusId] : data.units.filter((u) => u.parentId === null).map((u) => u.unitId));
+  const heads = data.units.filter((u) => parents.has(u.unitId));
+  const children = data.units.filter((u) => !parents.has(u.unitId));
+  const drill = (unitId: string | undefined, label: string) => (
+    <Link asChild>
+      <RouterLink to="/organisasjon/analyse" search={{ dato, scenario, enhet: unitId }}>
+        {label}
+      </RouterLink>
+    </Link>
+  );
+  const row = (u: AnalyticsResponse['units'][number], link: boolean) => [
+    link ? drill(u.unitId, u.name) : u.name,
+    u.level,
+    number(u.total.positions),
+    number(u.total.headcount),
+    number(u.total.fte),
+  ];
+  return (
+    <section aria-labelledby={`${ids}-units`} className="kp-org-section">
+      <SectionHeading id={`${ids}-units`}>{t('analytics.perUnit')}</SectionHeading>
+      <Paragraph>{t('analytics.perUnitLead')}</Paragraph>
+      {data.unitFocus && (
+        <nav aria-label={t('analytics.perUnitPath')}>
+          <Paragraph>
+            {drill(undefined, t('analytics.perUnitTop'))}
+            {data.unitPath.map((u) => (
+              <span key={u.unitId}>
+                {' › '}
+                {drill(u.unitId, u.name)}
+              </span>
+            ))}
+            {' › '}
+            <span aria-current="page">{data.unitFocus.name}</span>
+          </Paragraph>
+        </nav>
+      )}
+      <DataTable
+        caption={data.unitFocus ? t('analytics.perUnitFocus', { name: data.unitFocus.name }) : t('analytics.perUnitTable')}
+        headers={[t('analytics.unitName'), t('analytics.level'), t('analytics.positions'), t('analytics.headcount'), t('analytics.fte')]}
+        numeric={[1, 2, 3, 4]}
+        empty={t('analytics.perUnitNone')}
+        rows={[...heads.map((u) => row(u, false)), ...children.map((u) => row(u, true))]}
+      />
+    </section>
   );
 }

@@ -95,14 +95,16 @@ export const rulesQuery = (date: string) =>
   });
 
 /** As of a date, or (with a scenario) as the scenario would make the organisation on its effective date. */
-export const analyticsQuery = (date: string, scenario?: string) =>
+export const analyticsQuery = (date: string, scenario?: string, unit?: string) =>
   queryOptions({
-    queryKey: [...root, 'analytics', scenario ? `scenario:${scenario}` : date],
-    queryFn: () =>
-      apiRequest<AnalyticsResponse>(
-        'GET',
-        scenario ? `${base}/analytics?scenario=${encodeURIComponent(scenario)}` : withDate(`${base}/analytics`, date),
-      ),
+    queryKey: [...root, 'analytics', scenario ? `scenario:${scenario}` : date, unit ?? null],
+    queryFn: () => {
+      const params = new URLSearchParams();
+      if (scenario) params.set('scenario', scenario);
+      else params.set('date', date);
+      if (unit) params.set('unit', unit);
+      return apiRequest<AnalyticsResponse>('GET', `${base}/analytics?${params.toString()}`);
+    },
     placeholderData: keepPreviousData,
   });
 

@@ -16,7 +16,7 @@ export type OverviewSearch = AsOfSearch & {
   nivaer?: number;
 };
 
-export type AnalyticsSearch = AsOfSearch & { scenario?: string };
+export type AnalyticsSearch = AsOfSearch & { scenario?: string; enhet?: string };
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -53,5 +53,5 @@ export function validateOverviewSearch(search: Record<string, unknown>): Overvie
 }
 
 export function validateAnalyticsSearch(search: Record<string, unknown>): AnalyticsSearch {
-  return { ...validateAsOfSearch(search), scenario: id(search.scenario) };
+  return { ...validateAsOfSearch(search), scenario: id(search.scenario), enhet: id(search.enhet) };
 }
