@@ -9,6 +9,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role }
   { username: 'admin', displayName: 'Demo Administrator', role: 'administrator' },
   { username: 'organisasjon', displayName: 'Demo Organisasjonsredaktør', role: 'organisation_editor' },
   { username: 'leder', displayName: 'Demo Leder', role: 'leader' },
+  { username: 'hjemmetjeneste', displayName: 'Demo Hjemmetjenesteleder', role: 'leader' },
   { username: 'ansatt', displayName: 'Demo Medarbeider', role: 'employee' },
   { username: 'forstelinje', displayName: 'Demo Førstelinje', role: 'first_line_agent' },
   { username: 'andrelinje', displayName: 'Demo Andrelinje', role: 'second_line_agent' },

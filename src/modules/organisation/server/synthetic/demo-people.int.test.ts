@@ -57,6 +57,16 @@ describe('[LEADER][DEMO_PEOPLE]', () => {
   });
 });
 
+describe('[LEADER][DEMO_HOME_CARE]', () => {
+  it('lets the demo home-care unit leader act for the home-care unit and what lies under it, and not for a school', async () => {
+    registerUnitScope(db());
+    const leader = await signInDemo('hjemmetjeneste');
+    const actor = actorFor(leader.userId, ['leader']);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') })).toBe(true);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-aronslokka') })).toBe(false);
+  });
+});
+
 describe('[FIRST_LINE_AGENT][DEMO_PEOPLE]', () => {
   it('links every demo sign-in to a fictitious person holding a position today', async () => {
     const today = todayInNorway();

@@ -25,7 +25,7 @@ export interface DemoPerson {
 export const demoPeople: readonly DemoPerson[] = [
   { username: 'leder', key: 'demo-rektor', name: 'Demo Rektor', position: { key: 'leder-skole-aronslokka' } },
   {
-    username: null,
+    username: 'hjemmetjeneste',
     key: 'demo-virksomhetsleder-hjemmetjenester',
     name: 'Demo Virksomhetsleder',
     position: { key: 'leder-omsorg-hjemmetjenester-bragernes' },
