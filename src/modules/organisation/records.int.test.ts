@@ -322,6 +322,56 @@ describe('[ORGANISATION_EDITOR][CREATE_UNIT]', () => {
 });
 
 describe('[ORGANISATION_EDITOR][CHANGE_UNIT]', () => {
+  it('moves a school to another service area and, when asked, its principal’s personnel line to that area’s head', async () => {
+    const school = await unitId('skole-brandengen');
+    const principal = await positionId('leder-skole-brandengen');
+    const schoolHead = await positionId('kommunalsjef-skole');
+    const newArea = await unitId('omrade-barnehage');
+    const newHead = await positionId('kommunalsjef-barnehage');
+    const personnelLinesFrom = () =>
+      db()
+        .selectFrom('org_reporting_lines')
+        .select(['to_position_id', 'valid_from', 'valid_to'])
+        .where('from_position_id', '=', principal)
+        .where('line_type', '=', 'personnel')
+        .orderBy('valid_from')
+        .execute();
+    expect((await personnelLinesFrom()).map((l) => l.to_position_id)).toEqual([schoolHead]);
+
+    const before = await get<UnitDetail>(`/api/organisation/units/${school}?date=2033-01-01`);
+    const audits = await t.auditCount();
+    const moved = await patch(`/api/organisation/units/${school}`, {
+      revision: before.body.revision,
+      validFrom: '2033-01-01',
+      parentId: newArea,
+      moveLeaderLine: true,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    // The move, the old line ended and the new one added: each audited.
+    expect(await t.auditCount()).toBe(audits + 3);
+    const lines = await personnelLinesFrom();
+    expect(lines).toEqual([
+      expect.objectContaining({ to_position_id: schoolHead, valid_to: '2033-01-01' }),
+      { to_position_id: newHead, valid_from: '2033-01-01', valid_to: null },
+    ]);
+
+    // Without it, the line stays where it was.
+    const other = await unitId('skole-fjell');
+    const otherPrincipal = await positionId('leder-skole-fjell');
+    const otherBefore = await get<UnitDetail>(`/api/organisation/units/${other}?date=2033-01-01`);
+    expect(
+      (await patch(`/api/organisation/units/${other}`, { revision: otherBefore.body.revision, validFrom: '2033-01-01', parentId: newArea }))
+        .status,
+    ).toBe(200);
+    const kept = await db()
+      .selectFrom('org_reporting_lines')
+      .select(['to_position_id', 'valid_to'])
+      .where('from_position_id', '=', otherPrincipal)
+      .where('line_type', '=', 'personnel')
+      .execute();
+    expect(kept).toEqual([{ to_position_id: schoolHead, valid_to: null }]);
+  });
+
   it('renames and moves a unit from a date as a new version; the history keeps both', async () => {
     const id = await unitId('omsorg-tjenestetildeling');
     const oldParent = await unitId('omrade-institusjons-og-hjemmetjenester');

@@ -90,6 +90,12 @@ export const ChangeUnitBody = Type.Object(
     districts: Type.Optional(unitFields.districts),
     source: unitFields.source,
     note: unitFields.note,
+    moveLeaderLine: Type.Optional(
+      Type.Boolean({
+        description:
+          'With a new parentId: the unit leader’s personnel line to the old parent’s leader moves to the new parent’s leader from validFrom',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -120,3 +120,14 @@ export async function selectChartLines(db: OrganisationDb, date: string): Promis
     order by l.line_type, fpv.unit_id, tpv.unit_id, l.id`.execute(db);
   return rows.map((r) => ({ id: r.id, type: r.type, fromUnitId: r.from_unit_id, toUnitId: r.to_unit_id }));
 }
+
+/** The unit's leader position on `date` (the best-ranked leader role in it), if it has one. */
+export async function selectLeaderPosition(db: OrganisationDb, unitId: string, date: string): Promise<string | null> {
+  const rank = sql.join(leaderRoleTypes.map((r) => sql.lit(r)));
+  const { rows } = await sql<{ position_id: string }>`
+    select pv.position_id from org_position_versions pv
+    where pv.unit_id = ${unitId} and ${validOn('pv', date)} and pv.role_type in (${rank})
+    order by array_position(array[${rank}]::text[], pv.role_type), pv.title
+    limit 1`.execute(db);
+  return rows[0]?.position_id ?? null;
+}

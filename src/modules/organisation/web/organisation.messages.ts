@@ -155,6 +155,9 @@ export const orgNb = {
   'edit.parentRequired': 'Velg enheten den skal ligge under.',
   'edit.newLevel': 'Nivå etter flyttingen',
   'edit.keepLevel': 'Som nå (nivå {level})',
+  'edit.moveLeaderLine': 'Lederen for enheten rapporterer til lederen for den nye overordnede enheten',
+  'edit.moveLeaderLineHelp':
+    'Personallinjen flyttes fra samme dato. En leder som rapporterer til noen andre enn lederen over, beholder linjen sin.',
   'edit.close': 'Legg ned enheten',
   'edit.closeSubmit': 'Bekreft nedleggelsen',
   'edit.closeHelp': 'En enhet kan bare legges ned når den ikke har underenheter eller stillinger igjen.',
@@ -719,6 +722,9 @@ export const orgEn: OrgMessages = {
   'edit.parentRequired': 'Choose the unit it is to be placed under.',
   'edit.newLevel': 'Level after the move',
   'edit.keepLevel': 'As now (level {level})',
+  'edit.moveLeaderLine': 'The unit’s leader reports to the leader of the new parent unit',
+  'edit.moveLeaderLineHelp':
+    'The personnel line moves from the same date. A leader who reports to someone other than the leader above keeps their line.',
   'edit.close': 'Close the unit',
   'edit.closeSubmit': 'Confirm the closure',
   'edit.closeHelp': 'A unit can only be closed when it has no sub-units or positions left.',

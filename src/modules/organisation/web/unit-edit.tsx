@@ -1,4 +1,4 @@
-import { Alert, Button, Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { UnitDetail } from '../records.schemas';
@@ -101,6 +101,7 @@ function MoveForm({ unit, date, onReload }: FormProps) {
   const [parentId, setParentId] = useState(unit.parent?.id ?? '');
   const [level, setLevel] = useState('');
   const [validFrom, setValidFrom] = useState(date);
+  const [moveLeaderLine, setMoveLeaderLine] = useState(true);
   const [tried, setTried] = useState(false);
 
   // Not under itself or anything under it.
@@ -119,7 +120,7 @@ function MoveForm({ unit, date, onReload }: FormProps) {
     event.preventDefault();
     setTried(true);
     if (!parentId || !isIsoDate(validFrom)) return;
-    mutation.mutate({ revision: unit.revision, validFrom, parentId, ...(level ? { level: Number(level) } : {}) });
+    mutation.mutate({ revision: unit.revision, validFrom, parentId, moveLeaderLine, ...(level ? { level: Number(level) } : {}) });
   };
   return (
     <WriteForm
@@ -160,6 +161,12 @@ function MoveForm({ unit, date, onReload }: FormProps) {
         </Select>
         {server.level && <FieldError id={`${ids}-level-error`}>{server.level}</FieldError>}
       </div>
+      <Checkbox
+        label={t('edit.moveLeaderLine')}
+        description={t('edit.moveLeaderLineHelp')}
+        checked={moveLeaderLine}
+        onChange={(event) => setMoveLeaderLine(event.target.checked)}
+      />
       <Textfield
         id={`${ids}-from`}
         label={t('edit.validFrom')}

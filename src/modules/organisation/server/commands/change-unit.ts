@@ -17,6 +17,9 @@ import {
   versionOn,
 } from './shared.js';
 import { assertMayEditUnits } from '../editor-area.js';
+import { selectLeaderPosition } from '../organisation.queries.js';
+import { addLine } from './add-line.js';
+import { endLine } from './end-line.js';
 
 export type ChangeUnitInput = ChangeUnitBody & { id: string };
 
@@ -88,5 +91,48 @@ export async function changeUnit(trx: OrganisationDb, context: WriteContext, inp
     before: unitAuditView(identity.key, holding),
     after: { ...unitAuditView(newKey ?? identity.key, opened), revision },
   });
+  if (input.moveLeaderLine && 'parent_id' in changes) {
+    await moveLeaderLine(trx, context, input.id, holding.parent_id as string | null, changes.parent_id as string | null, input.validFrom);
+  }
   return { id: input.id, revision };
+}
+
+/**
+ * The unit's leader followed the old parent's leader; from `date` they follow the new parent's
+ * leader, through the same line commands (checked and audited). A leader reporting elsewhere, or
+ * a parent without a leader, is left as it is.
+ */
+async function moveLeaderLine(
+  trx: OrganisationDb,
+  context: WriteContext,
+  unitId: string,
+  oldParentId: string | null,
+  newParentId: string | null,
+  date: string,
+): Promise<void> {
+  if (!oldParentId || !newParentId) return;
+  const [leader, oldLeader, newLeader] = await Promise.all([
+    selectLeaderPosition(trx, unitId, date),
+    selectLeaderPosition(trx, oldParentId, date),
+    selectLeaderPosition(trx, newParentId, date),
+  ]);
+  if (!leader || !oldLeader || !newLeader || leader === newLeader) return;
+  const line = await trx
+    .selectFrom('org_reporting_lines')
+    .select(['id', 'revision', 'valid_from', 'valid_to'])
+    .where('line_type', '=', 'personnel')
+    .where('from_position_id', '=', leader)
+    .where('to_position_id', '=', oldLeader)
+    .where('valid_from', '<', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .executeTakeFirst();
+  if (!line) return;
+  await endLine(trx, context, { id: line.id, revision: line.revision, validTo: date });
+  await addLine(trx, context, {
+    type: 'personnel',
+    fromPositionId: leader,
+    toPositionId: newLeader,
+    validFrom: date,
+    validTo: line.valid_to,
+  });
 }
