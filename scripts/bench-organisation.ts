@@ -46,7 +46,7 @@ export interface BenchRow {
   note?: string;
 }
 
-interface Timing {
+export interface Timing {
   p50: number;
   p95: number;
   max: number;
@@ -76,7 +76,7 @@ type Size = 'dataset' | '10×';
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 
-async function time(run: () => Promise<number | void>): Promise<Timing> {
+export async function time(run: () => Promise<number | void>): Promise<Timing> {
   for (let i = 0; i < warmUps; i++) await run();
   const samples: number[] = [];
   // CPU time of this process (the embedded database runs in it too): on a busy machine the wall
@@ -106,7 +106,7 @@ async function time(run: () => Promise<number | void>): Promise<Timing> {
   };
 }
 
-interface Session {
+export interface Session {
   base: string;
   headers: Record<string, string>;
 }
@@ -122,7 +122,7 @@ async function call(session: Session, method: 'GET' | 'POST', url: string, body?
 }
 
 /** A GET that must answer 200; returns the body's size for the note. */
-function getter(session: Session, url: string): () => Promise<number> {
+export function getter(session: Session, url: string): () => Promise<number> {
   return async () => {
     const { status, text } = await call(session, 'GET', url);
     if (status !== 200) throw new Error(`GET ${url} answered ${status}: ${text.slice(0, 300)}`);
@@ -131,7 +131,7 @@ function getter(session: Session, url: string): () => Promise<number> {
 }
 
 /** An administrator of its own (PostgreSQL has no demo accounts), signed in through the API. */
-async function signIn(knutepunkt: Knutepunkt, base: string): Promise<Session> {
+export async function signIn(knutepunkt: Knutepunkt, base: string): Promise<Session> {
   const username = `bench-${randomBytes(4).toString('hex')}`;
   const password = randomBytes(15).toString('base64url');
   const passwordHash = await hashPassword(password);

@@ -5,6 +5,7 @@
 //   - the web shell's initial JavaScript, gzipped
 //   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
+//   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts)
 // Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
 import { benchOrganisation } from './bench-organisation.js';
+import { benchPlaces } from './bench-places.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist/web');
@@ -89,6 +91,9 @@ async function main(): Promise<void> {
   process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
   const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
   rows.push(...organisation.rows);
+
+  process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
+  rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {

@@ -12,6 +12,7 @@ import { ErrorPage, PendingPage } from './components/route-states';
 import { AppLayout } from './layout/app-layout';
 import { NotFoundPage } from './pages/not-found.page';
 import { validateAnalyticsSearch, validateAsOfSearch, validateOverviewSearch } from '../modules/organisation/web/search-params';
+import { validateFindServiceSearch } from '../modules/places/web/search-params';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -162,12 +163,57 @@ const organisationRoutes = [
   }),
 ] as const;
 
-const moduleRoutes = [
+// The places module: «Finn tjeneste» and the district, hub and service pages are public (citizens
+// need no sign-in, and neither does the API); the staff pages (coverage matrix, co-location,
+// proximity report) need a signed-in user.
+const placesRoutes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/finn-tjeneste',
+    validateSearch: validateFindServiceSearch,
+    component: lazyRouteComponent(() => import('../modules/places/web/find-service.page'), 'FindServicePage'),
+  }),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/steder-og-tjenester',
     component: lazyRouteComponent(() => import('../modules/places/web/places.page'), 'PlacesPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/kommunedeler/$number',
+    component: lazyRouteComponent(() => import('../modules/places/web/district.page'), 'DistrictPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/knutepunkter/$id',
+    component: lazyRouteComponent(() => import('../modules/places/web/hub.page'), 'HubPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/tjenester/$id',
+    component: lazyRouteComponent(() => import('../modules/places/web/service.page'), 'ServicePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/dekning',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/places/web/coverage.page'), 'CoveragePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/samlokalisering',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/places/web/co-location.page'), 'CoLocationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/naerhetsrapport',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/places/web/report.page'), 'ReportPage'),
+  }),
+] as const;
+
+const moduleRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/lederstotte',
@@ -185,7 +231,15 @@ const moduleRoutes = [
   }),
 ] as const;
 
-const routeTree = rootRoute.addChildren([homeRoute, accessibilityRoute, signInRoute, auditRoute, ...organisationRoutes, ...moduleRoutes]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  accessibilityRoute,
+  signInRoute,
+  auditRoute,
+  ...organisationRoutes,
+  ...placesRoutes,
+  ...moduleRoutes,
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({

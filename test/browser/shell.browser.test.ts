@@ -29,11 +29,11 @@ describe('[PUBLIC][BROWSE]', () => {
     await expectNoAxeViolations(page, 'home');
   });
 
-  it('every module page says honestly what it holds, and passes axe', async () => {
+  it('every module not built yet says so honestly, and passes axe', async () => {
     const { page } = await b.newPage();
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
-    for (const name of ['Steder og tjenester', 'Lederstøtte', 'Portefølje', 'Styring']) {
+    for (const name of ['Lederstøtte', 'Portefølje', 'Styring']) {
       await nav.getByRole('link', { name }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { message: name }).toBe(name);
       await expect.poll(() => page.getByText('ikke bygget ennå').first().isVisible(), { message: name }).toBe(true);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -46,10 +47,11 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   const lock: DataFolderLock | undefined = inMemory ? undefined : lockDataFolder(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(
-      inMemory ? undefined : pgliteDir(dataDir),
-      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
-    );
+    // pg_trgm (trigram similarity for the places search) must be loaded when the engine starts.
+    pglite = await PGlite.create(inMemory ? undefined : pgliteDir(dataDir), {
+      extensions: { pg_trgm },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   } catch (error) {
     lock?.release();
     throw new DatabaseConnectError(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`, { cause: error });

@@ -12,6 +12,7 @@ export const nb = {
   'nav.label': 'Hovedmeny',
   'nav.menuButton': 'Meny',
   'nav.home': 'Forside',
+  'nav.findService': 'Finn tjeneste',
   'nav.audit': 'Revisjonslogg',
 
   'language.label': 'Språk',
@@ -31,7 +32,7 @@ export const nb = {
     'Enhetene, stillingene, personene og rapporteringslinjene i hele kommunen, på alle nivåer fra kommunedirektøren og ned.',
   'module.places.name': 'Steder og tjenester',
   'module.places.summary':
-    'Bydeler, lokale knutepunkter og tjenestesteder, og en tjenestekatalog der innbyggerne kan finne riktig tjeneste.',
+    'Kommunedeler, lokale knutepunkter og tjenestesteder, og en tjenestekatalog der innbyggerne kan finne riktig tjeneste.',
   'module.leader-support.name': 'Lederstøtte',
   'module.leader-support.summary':
     'Én digital dør inn for ledere som trenger hjelp. Henvendelsene følges opp i første, andre og tredje linje.',
@@ -157,6 +158,7 @@ export const en: Messages = {
   'nav.label': 'Main menu',
   'nav.menuButton': 'Menu',
   'nav.home': 'Home',
+  'nav.findService': 'Find a service',
   'nav.audit': 'Audit log',
 
   'language.label': 'Language',

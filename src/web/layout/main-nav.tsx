@@ -51,6 +51,12 @@ export function MainNav() {
               {t('nav.home')}
             </RouterLink>
           </li>
+          {/* For citizens: the way to a service, before the modules (the places module's public search). */}
+          <li>
+            <RouterLink to="/finn-tjeneste" className="kp-nav__link ds-focus">
+              {t('nav.findService')}
+            </RouterLink>
+          </li>
           {domainModules.map((module) => (
             <li key={module.key}>
               <RouterLink to={module.path} className="kp-nav__link ds-focus">

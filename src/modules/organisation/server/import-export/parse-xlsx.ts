@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes a third of a second to load: loaded on the first spreadsheet, not at start-up.
+import type ExcelJS from 'exceljs';
 import type { ImportEntity, LocalisedMessage } from '../../import-export.schemas.js';
 import { assertRowLimit, entityOfSheet, message, readTable, type Cell, type ParsedImport } from './organisation-format.js';
 
@@ -65,7 +66,8 @@ export async function readXlsxFile(bytes: Uint8Array, fileName: string, entity?:
       true,
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

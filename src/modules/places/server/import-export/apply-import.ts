@@ -1,0 +1,429 @@
+import { AppError, type WriteContext } from '../../../../kernel/index.js';
+import {
+  placesEntities,
+  type CoverageRecord,
+  type DistrictRecord,
+  type HubRecord,
+  type ImportChange,
+  type ImportCount,
+  type ImportProblem,
+  type ImportReport,
+  type PlacesEntity,
+  type PlacesRecords,
+  type ServiceRecord,
+  type SiteRecord,
+} from '../../import-export.schemas.js';
+import {
+  addCoverage,
+  changeCoverage,
+  changeDistrict,
+  changeHub,
+  changeService,
+  changeSite,
+  createDistrict,
+  createHub,
+  createService,
+  createSite,
+} from '../commands/index.js';
+import type { PlacesDb } from '../places.tables.js';
+import { districtByNumber, findCoverage, idByKey, openingHours, savepoint, versionOnDate, weeklyTimes } from './import-export.queries.js';
+import { message, problem, recordKey, type ParsedImport } from './places-format.js';
+
+// Applying an import: every row goes through the same commands as an edit in the browser (so the
+// same rules hold and every write is audited), all in one transaction. Each row runs in a savepoint,
+// so a refused row is noted by row and column and the next one is still checked: the dry run lists
+// every problem. A dry run, or an import with any problem, rolls the whole transaction back.
+//
+// Rows are matched by external key: a district by number, a hub, site or service by key, coverage
+// by service, district and validFrom (or, without validFrom, the row that holds on the import date).
+// A record that is new is created from its validFrom (default: the import date); one that exists
+// and differs is changed from the import date; one that is the same is left alone, so importing an
+// export again changes nothing.
+
+type Outcome = { action: 'create' | 'change' | 'unchanged'; columns: string[] };
+
+/** A row refused by the import itself (an unknown key), with the column it is about. */
+class RowProblem extends Error {
+  constructor(
+    readonly column: string,
+    readonly userMessage: { nb: string; en: string },
+  ) {
+    super(userMessage.en);
+  }
+}
+
+class RollBack extends Error {}
+
+/** The command's field names as the file's columns. */
+const columnOfField: Record<string, string> = {
+  deliveringUnitId: 'unitKey',
+  pilotUnitId: 'pilotUnitKey',
+  hubId: 'hubKey',
+  siteId: 'siteKey',
+  serviceId: 'serviceKey',
+  localCoordinatorPositionId: 'localCoordinatorPositionKey',
+};
+
+function columnOf(error: AppError): string | null {
+  const details = Array.isArray(error.details) ? (error.details[0] as unknown) : error.details;
+  const path = (details as { path?: unknown } | null | undefined)?.path;
+  if (typeof path !== 'string' || path === '') return null;
+  const field = path.replace(/^\//, '').split('/')[0]!;
+  return columnOfField[field] ?? field;
+}
+
+function unknownKey(column: string, what: { nb: string; en: string }, key: string): RowProblem {
+  return new RowProblem(
+    column,
+    message(`Ukjent ${what.nb} «${key}» (${column}): finnes ikke.`, `Unknown ${what.en} "${key}" (${column}): it does not exist.`),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing a record with what is stored
+
+function normalise(value: unknown, asSet: boolean): string {
+  if (value === undefined || value === null || value === '') return 'null';
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return JSON.stringify(Number(value));
+  if (typeof value === 'string') return JSON.stringify(value.trim());
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'null';
+    return JSON.stringify(asSet ? [...value].map(String).sort() : value);
+  }
+  return JSON.stringify(value);
+}
+
+interface Field {
+  /** The column in the file. */
+  column: string;
+  /** The field of the command's body. */
+  field: string;
+  /** The value the command is given. */
+  value: unknown;
+  /** What is stored now. */
+  current: unknown;
+  set?: boolean;
+}
+
+/** The fields whose record value differs from the stored one: the body of a change. */
+function differences(fields: Field[]): { body: Record<string, unknown>; columns: string[] } {
+  const body: Record<string, unknown> = {};
+  const columns: string[] = [];
+  for (const f of fields) {
+    if (normalise(f.value, f.set ?? false) !== normalise(f.current, f.set ?? false)) {
+      body[f.field] = f.value;
+      columns.push(f.column);
+    }
+  }
+  return { body, columns };
+}
+
+const text = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
+
+// ---------------------------------------------------------------------------------------------
+// One row of each entity
+
+async function importDistrict(trx: PlacesDb, context: WriteContext, record: DistrictRecord, date: string): Promise<Outcome> {
+  const positionKey = record.localCoordinatorPositionKey;
+  const position = positionKey ? await idByKey(trx, 'org_positions', positionKey) : null;
+  if (positionKey && !position) {
+    throw unknownKey('localCoordinatorPositionKey', { nb: 'stilling', en: 'position' }, positionKey);
+  }
+  const existing = await districtByNumber(trx, record.number);
+  const version = existing ? await versionOnDate(trx, 'places_district_versions', 'district_id', existing.id, date) : undefined;
+  const values = {
+    name: record.name.trim(),
+    shortName: text(record.shortName),
+    population: record.population,
+    populationYear: record.populationYear,
+    populationSource: text(record.populationSource),
+    localCommitteeName: text(record.localCommitteeName),
+    localCoordinatorPositionId: position?.id ?? null,
+    source: text(record.source),
+    note: text(record.note),
+  };
+  if (!existing || !version) {
+    await createDistrict(trx, context, { number: record.number, validFrom: record.validFrom ?? date, validTo: record.validTo, ...values });
+    return { action: 'create', columns: [] };
+  }
+  const { body, columns } = differences([
+    { column: 'name', field: 'name', value: values.name, current: version.name },
+    { column: 'shortName', field: 'shortName', value: values.shortName, current: version.short_name },
+    { column: 'population', field: 'population', value: values.population, current: version.population },
+    { column: 'populationYear', field: 'populationYear', value: values.populationYear, current: version.population_year },
+    { column: 'populationSource', field: 'populationSource', value: values.populationSource, current: version.population_source },
+    { column: 'localCommitteeName', field: 'localCommitteeName', value: values.localCommitteeName, current: version.local_committee_name },
+    {
+      column: 'localCoordinatorPositionKey',
+      field: 'localCoordinatorPositionId',
+      value: values.localCoordinatorPositionId,
+      current: version.local_coordinator_position_id,
+    },
+    { column: 'source', field: 'source', value: values.source, current: version.source },
+    { column: 'note', field: 'note', value: values.note, current: version.note },
+  ]);
+  if (columns.length === 0) return { action: 'unchanged', columns };
+  await changeDistrict(trx, context, { number: record.number, revision: existing.revision, validFrom: date, ...body });
+  return { action: 'change', columns };
+}
+
+async function importHub(trx: PlacesDb, context: WriteContext, record: HubRecord, date: string): Promise<Outcome> {
+  const pilot = record.pilotUnitKey ? await idByKey(trx, 'org_units', record.pilotUnitKey) : null;
+  if (record.pilotUnitKey && !pilot) throw unknownKey('pilotUnitKey', { nb: 'enhet', en: 'unit' }, record.pilotUnitKey);
+  const existing = await idByKey(trx, 'places_hubs', record.key);
+  const version = existing ? await versionOnDate(trx, 'places_hub_versions', 'hub_id', existing.id, date) : undefined;
+  const values = {
+    districtNumber: record.districtNumber,
+    name: record.name.trim(),
+    functions: record.functions,
+    pilotUnitId: pilot?.id ?? null,
+    successCriteria: text(record.successCriteria),
+    evaluationNotes: text(record.evaluationNotes),
+    source: text(record.source),
+    note: text(record.note),
+  };
+  if (!existing) {
+    await createHub(trx, context, { key: record.key, validFrom: record.validFrom ?? date, validTo: record.validTo, ...values });
+    return { action: 'create', columns: [] };
+  }
+  if (!version) throw notOnDate('key', { nb: 'Knutepunktet', en: 'The hub' }, record.key, date);
+  const district = await districtByNumber(trx, record.districtNumber);
+  const { body, columns } = differences([
+    {
+      column: 'districtNumber',
+      field: 'districtNumber',
+      value: district?.id ?? `missing:${record.districtNumber}`,
+      current: version.district_id,
+    },
+    { column: 'name', field: 'name', value: values.name, current: version.name },
+    { column: 'functions', field: 'functions', value: values.functions, current: version.functions, set: true },
+    { column: 'pilotUnitKey', field: 'pilotUnitId', value: values.pilotUnitId, current: version.pilot_unit_id },
+    { column: 'successCriteria', field: 'successCriteria', value: values.successCriteria, current: version.success_criteria },
+    { column: 'evaluationNotes', field: 'evaluationNotes', value: values.evaluationNotes, current: version.evaluation_notes },
+    { column: 'source', field: 'source', value: values.source, current: version.source },
+    { column: 'note', field: 'note', value: values.note, current: version.note },
+  ]);
+  if (columns.length === 0) return { action: 'unchanged', columns };
+  if ('districtNumber' in body) body.districtNumber = record.districtNumber;
+  await changeHub(trx, context, { id: existing.id, revision: existing.revision, validFrom: date, ...body });
+  return { action: 'change', columns };
+}
+
+function notOnDate(column: string, noun: { nb: string; en: string }, key: string, date: string): RowProblem {
+  return new RowProblem(
+    column,
+    message(
+      `${noun.nb} «${key}» finnes, men ikke på importdatoen ${date}. Velg en importdato (validFrom) da den finnes.`,
+      `${noun.en} "${key}" exists, but not on the import date ${date}. Choose an import date (validFrom) when it exists.`,
+    ),
+  );
+}
+
+async function importSite(trx: PlacesDb, context: WriteContext, record: SiteRecord, date: string): Promise<Outcome> {
+  const hub = record.hubKey ? await idByKey(trx, 'places_hubs', record.hubKey) : null;
+  if (record.hubKey && !hub) throw unknownKey('hubKey', { nb: 'knutepunkt', en: 'hub' }, record.hubKey);
+  const existing = await idByKey(trx, 'places_sites', record.key);
+  const values = {
+    name: record.name.trim(),
+    address: text(record.address),
+    latitude: record.latitude,
+    longitude: record.longitude,
+    owner: text(record.owner),
+    accessibilityNotes: text(record.accessibilityNotes),
+    openingHoursText: text(record.openingHoursText),
+    openingHours: record.openingHours && record.openingHours.length > 0 ? record.openingHours : null,
+    hubId: hub?.id ?? null,
+    source: text(record.source),
+    note: text(record.note),
+  };
+  if (!existing) {
+    await createSite(trx, context, { key: record.key, validFrom: record.validFrom ?? date, validTo: record.validTo, ...values });
+    return { action: 'create', columns: [] };
+  }
+  const version = await versionOnDate(trx, 'places_site_versions', 'site_id', existing.id, date);
+  if (!version) throw notOnDate('key', { nb: 'Bygget', en: 'The site' }, record.key, date);
+  const { body, columns } = differences([
+    { column: 'name', field: 'name', value: values.name, current: version.name },
+    { column: 'address', field: 'address', value: values.address, current: version.address },
+    { column: 'latitude', field: 'latitude', value: values.latitude, current: version.latitude },
+    { column: 'longitude', field: 'longitude', value: values.longitude, current: version.longitude },
+    { column: 'owner', field: 'owner', value: values.owner, current: version.owner },
+    { column: 'accessibilityNotes', field: 'accessibilityNotes', value: values.accessibilityNotes, current: version.accessibility_notes },
+    { column: 'openingHoursText', field: 'openingHoursText', value: values.openingHoursText, current: version.opening_hours_text },
+    { column: 'openingHours', field: 'openingHours', value: values.openingHours, current: openingHours(version.opening_hours) },
+    { column: 'hubKey', field: 'hubId', value: values.hubId, current: version.hub_id },
+    { column: 'source', field: 'source', value: values.source, current: version.source },
+    { column: 'note', field: 'note', value: values.note, current: version.note },
+  ]);
+  if (columns.length === 0) return { action: 'unchanged', columns };
+  await changeSite(trx, context, { id: existing.id, revision: existing.revision, validFrom: date, ...body });
+  return { action: 'change', columns };
+}
+
+async function importService(trx: PlacesDb, context: WriteContext, record: ServiceRecord, date: string): Promise<Outcome> {
+  const unit = await idByKey(trx, 'org_units', record.unitKey);
+  if (!unit) throw unknownKey('unitKey', { nb: 'enhet', en: 'unit' }, record.unitKey);
+  const existing = await idByKey(trx, 'places_services', record.key);
+  const values = {
+    name: record.name.trim(),
+    description: text(record.description),
+    targetGroups: record.targetGroups.map((g) => g.trim()),
+    deliveringUnitId: unit.id,
+    legalBasis: text(record.legalBasis),
+    proximityClass: record.proximityClass,
+    channels: record.channels,
+    contact: text(record.contact),
+    entryPoints: record.entryPoints,
+    universalRole: record.universalRole,
+    source: text(record.source),
+    note: text(record.note),
+  };
+  if (!existing) {
+    await createService(trx, context, { key: record.key, validFrom: record.validFrom ?? date, validTo: record.validTo, ...values });
+    return { action: 'create', columns: [] };
+  }
+  const version = await versionOnDate(trx, 'places_service_versions', 'service_id', existing.id, date);
+  if (!version) throw notOnDate('key', { nb: 'Tjenesten', en: 'The service' }, record.key, date);
+  const { body, columns } = differences([
+    { column: 'name', field: 'name', value: values.name, current: version.name },
+    { column: 'description', field: 'description', value: values.description, current: version.description },
+    { column: 'targetGroups', field: 'targetGroups', value: values.targetGroups, current: version.target_groups },
+    { column: 'unitKey', field: 'deliveringUnitId', value: values.deliveringUnitId, current: version.delivering_unit_id },
+    { column: 'legalBasis', field: 'legalBasis', value: values.legalBasis, current: version.legal_basis },
+    { column: 'proximityClass', field: 'proximityClass', value: values.proximityClass, current: version.proximity_class },
+    { column: 'channels', field: 'channels', value: values.channels, current: version.channels, set: true },
+    { column: 'contact', field: 'contact', value: values.contact, current: version.contact },
+    { column: 'entryPoints', field: 'entryPoints', value: values.entryPoints, current: version.entry_points, set: true },
+    { column: 'universalRole', field: 'universalRole', value: values.universalRole, current: version.universal_role },
+    { column: 'source', field: 'source', value: values.source, current: version.source },
+    { column: 'note', field: 'note', value: values.note, current: version.note },
+  ]);
+  if (columns.length === 0) return { action: 'unchanged', columns };
+  // Lists are sent whole: the command stores what it is given.
+  for (const list of ['targetGroups', 'channels', 'entryPoints'] as const) if (list in body) body[list] = values[list];
+  await changeService(trx, context, { id: existing.id, revision: existing.revision, validFrom: date, ...body });
+  return { action: 'change', columns };
+}
+
+async function importCoverage(trx: PlacesDb, context: WriteContext, record: CoverageRecord, date: string): Promise<Outcome> {
+  const service = await idByKey(trx, 'places_services', record.serviceKey);
+  if (!service) throw unknownKey('serviceKey', { nb: 'tjeneste', en: 'service' }, record.serviceKey);
+  const site = record.siteKey ? await idByKey(trx, 'places_sites', record.siteKey) : null;
+  if (record.siteKey && !site) throw unknownKey('siteKey', { nb: 'bygg', en: 'site' }, record.siteKey);
+  const district = await districtByNumber(trx, record.districtNumber);
+  const existing = district ? await findCoverage(trx, service.id, district.id, record.validFrom, date) : undefined;
+  const values = {
+    siteId: site?.id ?? null,
+    mode: record.mode,
+    weeklyTimes: record.weeklyTimes && record.weeklyTimes.length > 0 ? record.weeklyTimes : null,
+    scheduleNote: text(record.scheduleNote),
+    source: text(record.source),
+    note: text(record.note),
+  };
+  if (!existing) {
+    await addCoverage(trx, context, {
+      serviceId: service.id,
+      districtNumber: record.districtNumber,
+      validFrom: record.validFrom ?? date,
+      validTo: record.validTo,
+      ...values,
+    });
+    return { action: 'create', columns: [] };
+  }
+  const { body, columns } = differences([
+    { column: 'siteKey', field: 'siteId', value: values.siteId, current: existing.site_id },
+    { column: 'mode', field: 'mode', value: values.mode, current: existing.mode },
+    { column: 'weeklyTimes', field: 'weeklyTimes', value: values.weeklyTimes, current: weeklyTimes(existing.weekly_times) },
+    { column: 'scheduleNote', field: 'scheduleNote', value: values.scheduleNote, current: existing.schedule_note },
+    // Without validFrom the row holding on the import date is meant, and its end is kept unless given.
+    ...(record.validFrom === null && record.validTo === null
+      ? []
+      : [{ column: 'validTo', field: 'validTo', value: record.validTo, current: existing.valid_to }]),
+    { column: 'source', field: 'source', value: values.source, current: existing.source },
+    { column: 'note', field: 'note', value: values.note, current: existing.note },
+  ]);
+  if (columns.length === 0) return { action: 'unchanged', columns };
+  await changeCoverage(trx, context, { id: String(existing.id), revision: Number(existing.revision), ...body });
+  return { action: 'change', columns };
+}
+
+const importers: {
+  [E in PlacesEntity]: (trx: PlacesDb, context: WriteContext, record: PlacesRecords[E], date: string) => Promise<Outcome>;
+} = {
+  districts: importDistrict,
+  hubs: importHub,
+  sites: importSite,
+  services: importService,
+  coverage: importCoverage,
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Runs the import in one transaction: every row through its command, every problem noted. The
+ * transaction is committed only when `dryRun` is false and there is no problem at all.
+ */
+export async function runImport(
+  db: PlacesDb,
+  context: WriteContext,
+  parsed: ParsedImport,
+  validFrom: string,
+  dryRun: boolean,
+): Promise<ImportReport> {
+  const problems: ImportProblem[] = [...parsed.problems];
+  const changes: ImportChange[] = [];
+  const counts = Object.fromEntries(placesEntities.map((entity) => [entity, { rows: 0, created: 0, changed: 0, unchanged: 0 }])) as Record<
+    PlacesEntity,
+    ImportCount
+  >;
+  let applied = false;
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const entity of placesEntities) {
+        for (const row of parsed.sections[entity] ?? []) {
+          counts[entity].rows += 1;
+          if (!row.valid) continue;
+          const importRow = importers[entity] as (t: PlacesDb, c: WriteContext, r: unknown, d: string) => Promise<Outcome>;
+          await savepoint(trx, 'savepoint');
+          try {
+            const outcome = await importRow(trx, context, row.record, validFrom);
+            await savepoint(trx, 'release savepoint');
+            if (outcome.action === 'unchanged') counts[entity].unchanged += 1;
+            else {
+              counts[entity][outcome.action === 'create' ? 'created' : 'changed'] += 1;
+              const key = recordKey(entity, row.record as unknown as Record<string, unknown>);
+              changes.push({ entity, row: row.row, key, action: outcome.action, columns: outcome.columns });
+            }
+          } catch (error) {
+            if (error instanceof RowProblem) {
+              await savepoint(trx, 'rollback to savepoint');
+              problems.push(problem(entity, row.row, error.column, error.userMessage));
+            } else if (error instanceof AppError) {
+              await savepoint(trx, 'rollback to savepoint');
+              problems.push(
+                problem(entity, row.row, columnOf(error), {
+                  nb: error.messageFor('nb'),
+                  en: error.messageFor('en'),
+                }),
+              );
+            } else throw error;
+          }
+        }
+      }
+      if (dryRun || problems.length > 0) throw new RollBack();
+      applied = true;
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return {
+    dryRun,
+    applied,
+    format: parsed.format,
+    fileName: parsed.fileName,
+    validFrom,
+    counts,
+    changes,
+    problems,
+  };
+}

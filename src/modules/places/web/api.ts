@@ -1,0 +1,178 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiRequest } from '../../../web/data/client';
+import type { OrganisationTree } from '../../organisation/organisation.schemas';
+import type {
+  CatalogueService,
+  ChangeCoverageBody,
+  ChangeServiceBody,
+  ChangeSiteBody,
+  CoLocation,
+  CreateCoverageBody,
+  CreateLocationBody,
+  CreateServiceBody,
+  DistrictDetail,
+  DistrictList,
+  HubDetail,
+  ProximityClass,
+  ProximityReport,
+  SearchResult,
+  ServiceCatalogue,
+  ServiceDetail,
+  SiteList,
+  WriteResult,
+} from '../places.schemas';
+
+// The server's schema types (type-only imports: nothing of the server reaches the bundle), so a
+// change to the API contract shows up here as a type error.
+
+const base = '/api/places';
+const root = ['places'] as const;
+
+const withDate = (path: string, date: string | undefined) =>
+  date ? `${path}${path.includes('?') ? '&' : '?'}date=${encodeURIComponent(date)}` : path;
+
+// Public reads. Without a date the server answers for today in Norway, so a citizen's page needs
+// no date of its own. Public data changes seldom: a minute's staleness is fine.
+
+export const districtsQuery = (date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'districts', date ?? 'today'],
+    queryFn: () => apiRequest<DistrictList>('GET', withDate(`${base}/districts`, date)),
+    staleTime: 60_000,
+  });
+
+export const districtQuery = (number: number, date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'district', number, date ?? 'today'],
+    queryFn: () => apiRequest<DistrictDetail>('GET', withDate(`${base}/districts/${number}`, date)),
+    staleTime: 60_000,
+  });
+
+export const hubQuery = (id: string, date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'hub', id, date ?? 'today'],
+    queryFn: () => apiRequest<HubDetail>('GET', withDate(`${base}/hubs/${encodeURIComponent(id)}`, date)),
+    staleTime: 60_000,
+  });
+
+export const serviceQuery = (id: string, date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'service', id, date ?? 'today'],
+    queryFn: () => apiRequest<ServiceDetail>('GET', withDate(`${base}/services/${encodeURIComponent(id)}`, date)),
+    staleTime: 60_000,
+  });
+
+export type ServiceSearch = { q: string; district?: number; targetGroup?: string };
+
+export const searchQuery = ({ q, district, targetGroup }: ServiceSearch) =>
+  queryOptions({
+    queryKey: [...root, 'search', q, district ?? null, targetGroup ?? null],
+    queryFn: () => {
+      const params = new URLSearchParams({ q });
+      if (district !== undefined) params.set('district', String(district));
+      if (targetGroup) params.set('targetGroup', targetGroup);
+      return apiRequest<SearchResult>('GET', `${base}/search?${params.toString()}`);
+    },
+    staleTime: 60_000,
+    // A refused search (empty, too long) is not worth asking again.
+    retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    placeholderData: keepPreviousData,
+  });
+
+// Staff reads (places:read).
+
+/** The organisation's units on a date (organisation:read): who can deliver a service. */
+export const unitsQuery = (date: string) =>
+  queryOptions({
+    queryKey: [...root, 'units', date],
+    queryFn: () => apiRequest<OrganisationTree>('GET', withDate('/api/organisation/tree', date)),
+    staleTime: 5 * 60_000,
+  });
+
+export const coLocationQuery = (date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'co-location', date ?? 'today'],
+    queryFn: () => apiRequest<CoLocation>('GET', withDate(`${base}/co-location`, date)),
+  });
+
+export const reportQuery = (date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'report', date ?? 'today'],
+    queryFn: () => apiRequest<ProximityReport>('GET', withDate(`${base}/report`, date)),
+  });
+
+export type { CatalogueService };
+export type Catalogue = { date: string; districts: DistrictList['districts']; services: CatalogueService[] };
+
+/** The whole catalogue with each service's coverage per district, and the districts: the coverage matrix. */
+export const catalogueQuery = (date: string) =>
+  queryOptions({
+    queryKey: [...root, 'catalogue', date],
+    queryFn: async (): Promise<Catalogue> => {
+      const [districts, catalogue] = await Promise.all([
+        apiRequest<DistrictList>('GET', withDate(`${base}/districts`, date)),
+        apiRequest<ServiceCatalogue>('GET', withDate(`${base}/services`, date)),
+      ]);
+      return { date, districts: districts.districts, services: catalogue.services };
+    },
+  });
+
+/** The catalogue alone (public): e.g. the target groups to filter a search by. */
+export const servicesQuery = (date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'services', date ?? 'today'],
+    queryFn: () => apiRequest<ServiceCatalogue>('GET', withDate(`${base}/services`, date)),
+    staleTime: 5 * 60_000,
+  });
+
+/** Every site on a date, with its hub: the places a service can be delivered from. */
+export const sitesQuery = (date?: string) =>
+  queryOptions({
+    queryKey: [...root, 'sites', date ?? 'today'],
+    queryFn: () => apiRequest<SiteList>('GET', withDate(`${base}/sites`, date)),
+  });
+
+/** Classes whose coverage is recorded per district (the others are open to everyone). */
+export const coveredClasses: readonly ProximityClass[] = ['every_district', 'shared_districts'];
+
+// ---------------------------------------------------------------------------------------------
+// Writes. Each refreshes everything the module has read: coverage shows on every page.
+
+function usePlacesMutation<TVariables, TResult>(request: (variables: TVariables) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: root }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'conflict') void queryClient.invalidateQueries({ queryKey: root });
+    },
+  });
+}
+
+export function useAddCoverage() {
+  return usePlacesMutation((body: CreateCoverageBody) => apiRequest<WriteResult>('POST', `${base}/coverage`, body));
+}
+
+export function useChangeCoverage() {
+  return usePlacesMutation(({ id, ...body }: ChangeCoverageBody & { id: string }) =>
+    apiRequest<WriteResult>('PATCH', `${base}/coverage/${encodeURIComponent(id)}`, body),
+  );
+}
+
+export function useChangeSite(id: string) {
+  return usePlacesMutation((body: ChangeSiteBody) => apiRequest<WriteResult>('PATCH', `${base}/sites/${encodeURIComponent(id)}`, body));
+}
+
+export function useCreateService() {
+  return usePlacesMutation((body: CreateServiceBody) => apiRequest<WriteResult>('POST', `${base}/services`, body));
+}
+
+export function useChangeService(id: string) {
+  return usePlacesMutation((body: ChangeServiceBody) =>
+    apiRequest<WriteResult>('PATCH', `${base}/services/${encodeURIComponent(id)}`, body),
+  );
+}
+
+export function useAddLocation() {
+  return usePlacesMutation((body: CreateLocationBody) => apiRequest<WriteResult>('POST', `${base}/locations`, body));
+}
