@@ -5,7 +5,8 @@
 //   - the web shell's initial JavaScript, gzipped
 //   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
-//   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts)
+//   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts),
+//     and a district's public page: largest contentful paint in Chromium
 // Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const embeddedCookie = await signIn(embedded.base, demo.username, demo.password);
   addLoadRows('embedded', await measureLoad(`${embedded.base}/api/session`, embeddedCookie));
   rows.push(await measureOrgChart(embedded.base));
+  rows.push(await measureDistrictPage(embedded.base));
   await embedded.stop();
 
   // PostgreSQL: a throwaway server; production mode creates `admin` from ADMIN_PASSWORD.
@@ -290,14 +292,12 @@ async function measureLoad(url: string, cookie: string): Promise<LoadResult> {
  * The org chart in Debian's Chromium: time from the tree's arrival to the painted chart with 500
  * units (median of five after a warm-up; see test/browser/measure-chart.ts).
  */
-async function measureOrgChart(base: string): Promise<Row> {
-  const name = 'org chart, 500 units shown (Chromium, median of 5)';
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) return { name, value: null, unit: '', note: 'skipped: Chromium is not installed' };
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function launchChromium() {
   const { chromium } = await import('playwright-core');
-  const { measureChart } = await import('../test/browser/measure-chart.js');
-  const browser = await chromium.launch({
-    executablePath,
+  return chromium.launch({
+    executablePath: chromiumPath,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -308,6 +308,55 @@ async function measureOrgChart(base: string): Promise<Row> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A district's public page on the built app, as a citizen opens it the first time: the largest
+ * contentful paint in a fresh browser context (nothing cached), median of five after a warm-up.
+ */
+async function measureDistrictPage(base: string): Promise<Row> {
+  const name = 'district page, largest contentful paint (Chromium, cold, median of 5)';
+  if (!fs.existsSync(chromiumPath)) return { name, value: null, unit: '', note: 'skipped: Chromium is not installed' };
+  const browser = await launchChromium();
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const context = await browser.newContext({ baseURL: base, locale: 'nb-NO', viewport: { width: 412, height: 915 } });
+      const page = await context.newPage();
+      await page.goto('/steder-og-tjenester/kommunedeler/1', { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const lcp = await page.evaluate(
+        () =>
+          new Promise<number | null>((resolve) => {
+            new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? null)).observe({
+              type: 'largest-contentful-paint',
+              buffered: true,
+            });
+            setTimeout(() => resolve(null), 5_000);
+          }),
+      );
+      await context.close();
+      if (i > 0 && lcp !== null) runs.push(lcp);
+    }
+    runs.sort((a, b) => a - b);
+    const median = runs[Math.floor(runs.length / 2)] ?? null;
+    return {
+      name,
+      value: median,
+      unit: 'ms',
+      target: { max: 1_500 },
+      note: `runs ${runs.map((r) => r.toFixed(0)).join(', ')} ms; phone-sized window, local server, no throttling`,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function measureOrgChart(base: string): Promise<Row> {
+  const name = 'org chart, 500 units shown (Chromium, median of 5)';
+  if (!fs.existsSync(chromiumPath)) return { name, value: null, unit: '', note: 'skipped: Chromium is not installed' };
+  const { measureChart } = await import('../test/browser/measure-chart.js');
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ baseURL: base, locale: 'nb-NO', viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto('/logg-inn');

@@ -165,7 +165,7 @@ const organisationRoutes = [
 
 // The places module: «Finn tjeneste» and the district, hub and service pages are public (citizens
 // need no sign-in, and neither does the API); the staff pages (coverage matrix, co-location,
-// proximity report) need a signed-in user.
+// proximity report, import and export) need a signed-in user.
 const placesRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
@@ -210,6 +210,12 @@ const placesRoutes = [
     path: '/steder-og-tjenester/naerhetsrapport',
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/places/web/report.page'), 'ReportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/steder-og-tjenester/import-eksport',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/places/web/import-export.page'), 'PlacesImportExportPage'),
   }),
 ] as const;
 

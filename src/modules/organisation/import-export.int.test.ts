@@ -241,21 +241,9 @@ describe('[ORGANISATION_EDITOR][IMPORT_INTO_EMPTY]', () => {
     };
     const other = (await buildApp({ config: testConfig(), database: fresh, modules: [importExport], logger: false })).app;
     try {
-      await fresh.db.transaction().execute(async (trx) => {
-        for (const table of [
-          'org_level_exceptions',
-          'org_user_people',
-          'org_reporting_lines',
-          'org_assignments',
-          'org_people',
-          'org_position_versions',
-          'org_positions',
-          'org_unit_versions',
-          'org_units',
-        ]) {
-          await sql`delete from ${sql.table(table)}`.execute(trx);
-        }
-      });
+      // Everything that refers to the organisation (other modules' tables too) goes with it.
+      await sql`truncate table org_level_exceptions, org_user_people, org_reporting_lines, org_assignments, org_people,
+        org_position_versions, org_positions, org_unit_versions, org_units cascade`.execute(fresh.db);
       // The sessions of the other users live in the main test database: this one gets its own.
       const user = await insertUser(fresh.db, {
         username: 'importer',

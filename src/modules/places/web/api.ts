@@ -1,9 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../web/data/client';
 import type { OrganisationTree } from '../../organisation/organisation.schemas';
+import type { SearchResult as OrganisationSearch } from '../../organisation/records.schemas';
 import type {
   CatalogueService,
   ChangeCoverageBody,
+  ChangeDistrictBody,
+  ChangeHubBody,
   ChangeServiceBody,
   ChangeSiteBody,
   CoLocation,
@@ -87,6 +90,19 @@ export const unitsQuery = (date: string) =>
     queryKey: [...root, 'units', date],
     queryFn: () => apiRequest<OrganisationTree>('GET', withDate('/api/organisation/tree', date)),
     staleTime: 5 * 60_000,
+  });
+
+/** Positions whose title contains `q` (organisation:read): who can be a district's local coordinator. */
+export const positionSearchQuery = (q: string, date: string) =>
+  queryOptions({
+    queryKey: [...root, 'positions', q, date],
+    queryFn: async () => {
+      const params = new URLSearchParams({ q, date });
+      const result = await apiRequest<OrganisationSearch>('GET', `/api/organisation/search?${params.toString()}`);
+      return result.positions;
+    },
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
 
 export const coLocationQuery = (date?: string) =>
@@ -175,4 +191,12 @@ export function useChangeService(id: string) {
 
 export function useAddLocation() {
   return usePlacesMutation((body: CreateLocationBody) => apiRequest<WriteResult>('POST', `${base}/locations`, body));
+}
+
+export function useChangeDistrict(number: number) {
+  return usePlacesMutation((body: ChangeDistrictBody) => apiRequest<WriteResult>('PATCH', `${base}/districts/${number}`, body));
+}
+
+export function useChangeHub(id: string) {
+  return usePlacesMutation((body: ChangeHubBody) => apiRequest<WriteResult>('PATCH', `${base}/hubs/${encodeURIComponent(id)}`, body));
 }

@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
 import { Page } from '../../../web/components/page';
+import { hasPermission, useSession } from '../../../web/data/session';
 import type { DistrictDetail } from '../places.schemas';
 import { districtQuery } from './api';
+import { DistrictEditor } from './district-edit';
 import { proximityKey, usePlacesI18n } from './i18n';
 import { districtNumber } from './search-params';
 import { DataTable, DetailPage, Facts, HubLink, OfferingWhen, OfferingWhere, PlacesNav, SectionHeading, ServiceLink, Unknown } from './ui';
@@ -17,6 +19,8 @@ export function DistrictPage() {
   const { number: raw } = route.useParams();
   const number = districtNumber(raw);
   const query = useQuery({ ...districtQuery(number ?? 0), enabled: number !== undefined });
+  const { data: session } = useSession();
+  const canWrite = hasPermission(session, 'places:write');
   if (number === undefined) {
     return (
       <Page title={t('common.notFound')}>
@@ -33,12 +37,12 @@ export function DistrictPage() {
       title={(detail) => t('district.numbered', { number: detail.district.number, name: detail.district.name })}
       header={<PlacesNav />}
     >
-      {(detail) => <DistrictContent detail={detail} />}
+      {(detail) => <DistrictContent detail={detail} canWrite={canWrite} onReload={() => void query.refetch()} />}
     </DetailPage>
   );
 }
 
-function DistrictContent({ detail }: { detail: DistrictDetail }) {
+function DistrictContent({ detail, canWrite, onReload }: { detail: DistrictDetail; canWrite: boolean; onReload: () => void }) {
   const { t, number, list, period } = usePlacesI18n();
   const ids = useId();
   const { district } = detail;
@@ -147,6 +151,8 @@ function DistrictContent({ detail }: { detail: DistrictDetail }) {
             })}
           </Paragraph>
         )}
+        {/* The form reads the revision from here at each save, so it follows a refetch. */}
+        {canWrite && <DistrictEditor district={district} onReload={onReload} />}
       </section>
       <Paragraph>
         <Link asChild>

@@ -6,6 +6,7 @@ import { hasPermission, useSession } from '../../../web/data/session';
 import type { HubDetail, SiteView } from '../places.schemas';
 import { hubQuery } from './api';
 import { hubFunctionKey, usePlacesI18n } from './i18n';
+import { HubEditor } from './hub-edit';
 import { SiteEditor } from './site-edit';
 import {
   DataTable,
@@ -65,6 +66,7 @@ function HubContent({ hub, canWrite, onReload }: { hub: HubDetail; canWrite: boo
           ...(hub.pilotUnit ? [{ term: t('hub.pilotUnit'), value: hub.pilotUnit.name }] : []),
         ]}
       />
+      {canWrite && <HubEditor hub={hub} onReload={onReload} />}
 
       <section aria-labelledby={`${ids}-services`} className="kp-places-section">
         <SectionHeading id={`${ids}-services`}>{t('hub.servicesHeading')}</SectionHeading>

@@ -2,7 +2,7 @@ import './places.css';
 import { Alert, Button, ErrorSummary, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useRouterState } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { ApiError, errorMessage } from '../../../web/data/client';
@@ -15,7 +15,7 @@ import { modeKey, usePlacesI18n } from './i18n';
 
 /**
  * The module's own menu. Citizens see «Finn tjeneste» and the districts; signed-in staff also the
- * coverage matrix, the co-location view and the proximity report.
+ * coverage matrix, the co-location view, the proximity report and import and export.
  */
 export function PlacesNav() {
   const { t } = usePlacesI18n();
@@ -32,6 +32,7 @@ export function PlacesNav() {
           { to: '/steder-og-tjenester/dekning', label: t('nav.coverage') },
           { to: '/steder-og-tjenester/samlokalisering', label: t('nav.coLocation') },
           { to: '/steder-og-tjenester/naerhetsrapport', label: t('nav.report') },
+          { to: '/steder-og-tjenester/import-eksport', label: t('nav.importExport') },
         ].map((link) => ({ ...link, current: pathname.startsWith(link.to) }))
       : []),
   ] as const;
@@ -311,4 +312,16 @@ export function WriteError({
       )}
     </ErrorSummary>
   );
+}
+
+/**
+ * After a save, focus moves to the confirmation (give it tabIndex -1), so a keyboard or screen
+ * reader user hears that it was saved and continues from there.
+ */
+export function useFocusWhen<T extends HTMLElement = HTMLDivElement>(condition: boolean) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (condition) ref.current?.focus();
+  }, [condition]);
+  return ref;
 }
