@@ -49,3 +49,5 @@ export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
 export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
 export type { KnutepunktModule, ModuleContext } from './module.js';
+export { CsvError, decodeUtf8, detectSeparator, parseCsv, type LocalisedText } from './import/csv.js';
+export { unpackedZipSize } from './import/zip.js';

@@ -1,3 +1,4 @@
+import { CsvError, decodeUtf8, parseCsv, unpackedZipSize } from '../../../../kernel/index.js';
 // exceljs takes a third of a second to load: loaded on the first spreadsheet, not at start-up.
 import type ExcelJS from 'exceljs';
 import {
@@ -23,110 +24,23 @@ import {
 } from './places-format.js';
 
 // Reading an uploaded file: CSV (UTF-8 with or without a byte order mark, `;` or `,`), an XLSX
-// workbook (a sheet per entity) or the JSON document. The CSV reader is the organisation's
-// (server/import-export/parse-csv.ts), copied: a module uses another only through its index.
+// workbook (a sheet per entity) or the JSON document. The CSV reader and the zip-size check are
+// the kernel's (kernel/import/), shared with the organisation's import.
 
-/** Text decoded from UTF-8, without a byte order mark; anything else would garble æ, ø and å. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  let text: string;
+/** The kernel's readers (kernel/import/csv.ts), their refusals in this module's error type. */
+function asImportError<T>(read: () => T): T {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ImportFileError(
-      message(
-        'Filen er ikke lagret som UTF-8, så æ, ø og å ville blitt feil. Lagre den på nytt som «CSV UTF-8» i Excel.',
-        'The file is not saved as UTF-8, so æ, ø and å would come out wrong. Save it again as "CSV UTF-8" in Excel.',
-      ),
-    );
+    return read();
+  } catch (error) {
+    if (error instanceof CsvError) throw new ImportFileError(error.userMessage, false, error.row);
+    throw error;
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
-
-/** `;` or `,`: the one the header line has more of outside quotes. */
-export function detectSeparator(text: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ';') semicolons += 1;
-    else if (!quoted && char === ',') commas += 1;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-/** The records of a CSV text with the row each starts on; an unclosed quote or text after a closing quote is refused. */
-export function parseCsv(text: string, separator: ';' | ',' = detectSeparator(text)): { row: number; fields: string[] }[] {
-  const records: { row: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let wasQuoted = false;
-  let row = 1;
-  let quoteRow = 1;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ row, fields });
-    fields = [];
-    row += 1;
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else {
-          quoted = false;
-          wasQuoted = true;
-        }
-      } else field += char;
-      continue;
-    }
-    if (char === separator) endField();
-    else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-    } else if (char === '"' && field.trim() === '' && !wasQuoted) {
-      field = '';
-      quoted = true;
-      quoteRow = row;
-    } else if (wasQuoted && (char === ' ' || char === '\t')) {
-      continue;
-    } else {
-      if (wasQuoted) {
-        throw new ImportFileError(
-          message(`Rad ${row}: tekst etter et avsluttende anførselstegn.`, `Row ${row}: text after a closing quote.`),
-          false,
-          row,
-        );
-      }
-      field += char;
-    }
-  }
-  if (quoted) {
-    throw new ImportFileError(
-      message(
-        `Rad ${quoteRow}: anførselstegnet som begynner her blir aldri avsluttet.`,
-        `Row ${quoteRow}: the quote that opens here is never closed.`,
-      ),
-      false,
-      quoteRow,
-    );
-  }
-  if (field !== '' || wasQuoted || fields.length > 0) endRecord();
-  return records;
-}
+const csvRecords = (bytes: Uint8Array) => asImportError(() => parseCsv(decodeUtf8(bytes)));
+const utf8 = (bytes: Uint8Array) => asImportError(() => decodeUtf8(bytes));
 
 function readCsvFile(bytes: Uint8Array, fileName: string, entity: PlacesEntity): ParsedImport {
-  const records = parseCsv(decodeUtf8(bytes));
+  const records = csvRecords(bytes);
   assertRowLimit(Math.max(0, records.length - 1), placesImportMaxRows);
   const [header, ...rows] = records;
   if (!header || header.fields.every((f) => f.trim() === '')) {
@@ -138,30 +52,6 @@ function readCsvFile(bytes: Uint8Array, fileName: string, entity: PlacesEntity):
     problems,
   );
   return { format: 'csv', fileName, asOf: null, sections: { [entity]: parsed }, problems };
-}
-
-/** An XLSX file is a zip: its unpacked size, from the central directory, before anything is unpacked (null: not a zip). */
-function unpackedZipSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i -= 1) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n += 1) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return Number.MAX_SAFE_INTEGER;
-    total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return total;
 }
 
 const maxUnpackedBytes = 100 * 1024 * 1024;
@@ -251,7 +141,7 @@ const ignoredJsonParts = new Set(['format', 'version', 'asOf', 'notes']);
 function readJsonFile(bytes: Uint8Array, fileName: string): ParsedImport {
   let data: unknown;
   try {
-    data = JSON.parse(decodeUtf8(bytes));
+    data = JSON.parse(utf8(bytes));
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     const detail = error instanceof SyntaxError ? error.message : '';
