@@ -1,11 +1,12 @@
-import { Alert, Button, Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type { ChangeDistrictBody, DistrictSummary } from '../places.schemas';
 import { positionSearchQuery, useChangeDistrict } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, useFocusWhen, WriteError } from './ui';
+import { fieldErrors, useFocusWhen } from './ui';
+import { DatedFormEnd } from './dated-form-end';
 
 const wholeNumber = /^\d+$/;
 
@@ -27,7 +28,7 @@ export function DistrictEditor({ district, onReload }: { district: DistrictSumma
 }
 
 function DistrictForm({ district, onReload }: { district: DistrictSummary; onReload: () => void }) {
-  const { t, date: formatDate } = usePlacesI18n();
+  const { t } = usePlacesI18n();
   const ids = useId();
   const mutation = useChangeDistrict(district.number);
   const [name, setName] = useState(district.name);
@@ -185,46 +186,20 @@ function DistrictForm({ district, onReload }: { district: DistrictSummary; onRel
           </ValidationMessage>
         )}
       </div>
-      <Textfield
-        id={fieldIds.validFrom}
-        label={t('form.validFrom')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={errors.validFrom}
-        required
-      />
-      <Textfield
-        id={fieldIds.source}
-        label={t('form.source')}
-        description={t('form.sourceHelp')}
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
-        error={server.source}
-      />
-      <WriteError
-        error={mutation.error}
+      <DatedFormEnd
         fieldIds={fieldIds}
-        onReload={() => {
-          mutation.reset();
-          onReload();
-        }}
+        validFrom={validFrom}
+        onValidFrom={setValidFrom}
+        validFromError={errors.validFrom}
+        source={source}
+        onSource={setSource}
+        sourceError={server.source}
+        mutation={mutation}
+        onReload={onReload}
+        submitLabel={t('form.editSubmit')}
+        nothingChanged={nothing}
+        savedRef={saved}
       />
-      {nothing && (
-        <Alert data-color="info" role="status">
-          <Paragraph>{t('form.nothingChanged')}</Paragraph>
-        </Alert>
-      )}
-      {mutation.isSuccess && !mutation.error && (
-        <Alert data-color="success" role="status" ref={saved} tabIndex={-1}>
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
-        </Alert>
-      )}
-      <div className="kp-places-form__actions">
-        <Button type="submit" loading={mutation.isPending}>
-          {t('form.editSubmit')}
-        </Button>
-      </div>
     </form>
   );
 }

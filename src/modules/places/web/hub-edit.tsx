@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Details,
   Fieldset,
@@ -17,7 +15,8 @@ import type { ChangeHubBody, HubDetail } from '../places.schemas';
 import { unitsQuery, useChangeHub } from './api';
 import { hubFunctionKey, todayInNorway, usePlacesI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, useFocusWhen, WriteError } from './ui';
+import { fieldErrors, useFocusWhen } from './ui';
+import { DatedFormEnd } from './dated-form-end';
 
 type HubFunction = HubDetail['functions'][number];
 const hubFunctions: HubFunction[] = ['meeting_place', 'service_desk'];
@@ -36,7 +35,7 @@ export function HubEditor({ hub, onReload }: { hub: HubDetail; onReload: () => v
 }
 
 function HubForm({ hub, onReload }: { hub: HubDetail; onReload: () => void }) {
-  const { t, collator, date: formatDate } = usePlacesI18n();
+  const { t, collator } = usePlacesI18n();
   const ids = useId();
   const mutation = useChangeHub(hub.id);
   const [name, setName] = useState(hub.name);
@@ -179,46 +178,20 @@ function HubForm({ hub, onReload }: { hub: HubDetail; onReload: () => void }) {
           </ValidationMessage>
         )}
       </div>
-      <Textfield
-        id={fieldIds.validFrom}
-        label={t('form.validFrom')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={errors.validFrom}
-        required
-      />
-      <Textfield
-        id={fieldIds.source}
-        label={t('form.source')}
-        description={t('form.sourceHelp')}
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
-        error={server.source}
-      />
-      <WriteError
-        error={mutation.error}
+      <DatedFormEnd
         fieldIds={fieldIds}
-        onReload={() => {
-          mutation.reset();
-          onReload();
-        }}
+        validFrom={validFrom}
+        onValidFrom={setValidFrom}
+        validFromError={errors.validFrom}
+        source={source}
+        onSource={setSource}
+        sourceError={server.source}
+        mutation={mutation}
+        onReload={onReload}
+        submitLabel={t('form.editSubmit')}
+        nothingChanged={nothing}
+        savedRef={saved}
       />
-      {nothing && (
-        <Alert data-color="info" role="status">
-          <Paragraph>{t('form.nothingChanged')}</Paragraph>
-        </Alert>
-      )}
-      {mutation.isSuccess && !mutation.error && (
-        <Alert data-color="success" role="status" ref={saved} tabIndex={-1}>
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
-        </Alert>
-      )}
-      <div className="kp-places-form__actions">
-        <Button type="submit" loading={mutation.isPending}>
-          {t('form.editSubmit')}
-        </Button>
-      </div>
     </form>
   );
 }

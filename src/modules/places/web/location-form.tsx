@@ -1,17 +1,18 @@
-import { Alert, Button, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { sitesQuery, unitsQuery, useAddLocation } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, WriteError } from './ui';
+import { fieldErrors } from './ui';
+import { DatedFormEnd } from './dated-form-end';
 
 /**
  * For editors, on the co-location page: a unit works at a site from a date (lokalisering). Who
  * shares a site follows from these records; it is never typed twice.
  */
 export function LocationForm({ onReload }: { onReload: () => void }) {
-  const { t, collator, date: formatDate } = usePlacesI18n();
+  const { t, collator } = usePlacesI18n();
   const ids = useId();
   const mutation = useAddLocation();
   const [unitId, setUnitId] = useState('');
@@ -92,41 +93,18 @@ export function LocationForm({ onReload }: { onReload: () => void }) {
           </ValidationMessage>
         )}
       </div>
-      <Textfield
-        id={fieldIds.validFrom}
-        label={t('form.validFrom')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={errors.validFrom}
-        required
-      />
-      <Textfield
-        id={fieldIds.source}
-        label={t('form.source')}
-        description={t('form.sourceHelp')}
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
-        error={server.source}
-      />
-      <WriteError
-        error={mutation.error}
+      <DatedFormEnd
         fieldIds={fieldIds}
-        onReload={() => {
-          mutation.reset();
-          onReload();
-        }}
+        validFrom={validFrom}
+        onValidFrom={setValidFrom}
+        validFromError={errors.validFrom}
+        source={source}
+        onSource={setSource}
+        sourceError={server.source}
+        mutation={mutation}
+        onReload={onReload}
+        submitLabel={t('location.submit')}
       />
-      {mutation.isSuccess && !mutation.error && (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
-        </Alert>
-      )}
-      <div className="kp-places-form__actions">
-        <Button type="submit" loading={mutation.isPending}>
-          {t('location.submit')}
-        </Button>
-      </div>
     </form>
   );
 }

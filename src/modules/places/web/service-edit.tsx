@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Details,
   Fieldset,
@@ -19,7 +17,8 @@ import type { ProximityClass, ServiceDetail } from '../places.schemas';
 import { unitsQuery, useChangeService, useCreateService } from './api';
 import { channelKey, entryPointKey, proximityKey, todayInNorway, usePlacesI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, WriteError } from './ui';
+import { fieldErrors } from './ui';
+import { DatedFormEnd } from './dated-form-end';
 
 type Channel = ServiceDetail['channels'][number];
 type EntryPoint = ServiceDetail['entryPoints'][number];
@@ -46,7 +45,7 @@ export function ServiceEditor({ service, onReload }: { service: ServiceDetail; o
  * delivering unit comes from the organisation on that date.
  */
 export function ServiceForm({ service, onReload }: { service?: ServiceDetail; onReload: () => void }) {
-  const { t, collator, date: formatDate } = usePlacesI18n();
+  const { t, collator } = usePlacesI18n();
   const ids = useId();
   const create = useCreateService();
   const change = useChangeService(service?.id ?? '');
@@ -237,35 +236,19 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
         onChange={(e) => setContact(e.target.value)}
         error={server.contact}
       />
-      <Textfield
-        id={fieldIds.validFrom}
-        label={t('form.validFrom')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={errors.validFrom}
-        required
-      />
-      <Textfield
-        id={fieldIds.source}
-        label={t('form.source')}
-        description={t('form.sourceHelp')}
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
-        error={server.source}
-      />
-      <WriteError
-        error={mutation.error}
+      <DatedFormEnd
         fieldIds={fieldIds}
-        onReload={() => {
-          mutation.reset();
-          onReload();
-        }}
-      />
-      {mutation.isSuccess && !mutation.error && (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
-          {created && (
+        validFrom={validFrom}
+        onValidFrom={setValidFrom}
+        validFromError={errors.validFrom}
+        source={source}
+        onSource={setSource}
+        sourceError={server.source}
+        mutation={mutation}
+        onReload={onReload}
+        submitLabel={service ? t('form.editSubmit') : t('serviceEdit.createSubmit')}
+        savedExtra={
+          created && (
             <Paragraph>
               <Link asChild>
                 <RouterLink to="/steder-og-tjenester/tjenester/$id" params={{ id: created.id }}>
@@ -273,14 +256,9 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
                 </RouterLink>
               </Link>
             </Paragraph>
-          )}
-        </Alert>
-      )}
-      <div className="kp-places-form__actions">
-        <Button type="submit" loading={mutation.isPending}>
-          {service ? t('form.editSubmit') : t('serviceEdit.createSubmit')}
-        </Button>
-      </div>
+          )
+        }
+      />
     </form>
   );
 }

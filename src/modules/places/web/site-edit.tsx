@@ -1,21 +1,11 @@
-import {
-  Alert,
-  Button,
-  Details,
-  Fieldset,
-  Label,
-  Paragraph,
-  Select,
-  Textarea,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Details, Fieldset, Label, Paragraph, Select, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useState, type FormEvent } from 'react';
 import type { OpeningHours, SiteView } from '../places.schemas';
 import { useChangeSite } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, WriteError } from './ui';
+import { fieldErrors } from './ui';
+import { DatedFormEnd } from './dated-form-end';
 
 const time = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -37,7 +27,7 @@ export function SiteEditor({ site, onReload }: { site: SiteView; onReload: () =>
 }
 
 function SiteForm({ site, onReload }: { site: SiteView; onReload: () => void }) {
-  const { t, weekday, date: formatDate } = usePlacesI18n();
+  const { t, weekday } = usePlacesI18n();
   const ids = useId();
   const mutation = useChangeSite(site.id);
   const [address, setAddress] = useState(site.address ?? '');
@@ -140,41 +130,18 @@ function SiteForm({ site, onReload }: { site: SiteView; onReload: () => void }) 
         <Label htmlFor={fieldIds.accessibilityNotes}>{t('site.accessibility')}</Label>
         <Textarea id={fieldIds.accessibilityNotes} rows={3} value={accessibility} onChange={(e) => setAccessibility(e.target.value)} />
       </div>
-      <Textfield
-        id={fieldIds.validFrom}
-        label={t('form.validFrom')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={errors.validFrom}
-        required
-      />
-      <Textfield
-        id={fieldIds.source}
-        label={t('form.source')}
-        description={t('form.sourceHelp')}
-        value={source}
-        onChange={(e) => setSource(e.target.value)}
-        error={server.source}
-      />
-      <WriteError
-        error={mutation.error}
+      <DatedFormEnd
         fieldIds={fieldIds}
-        onReload={() => {
-          mutation.reset();
-          onReload();
-        }}
+        validFrom={validFrom}
+        onValidFrom={setValidFrom}
+        validFromError={errors.validFrom}
+        source={source}
+        onSource={setSource}
+        sourceError={server.source}
+        mutation={mutation}
+        onReload={onReload}
+        submitLabel={t('form.editSubmit')}
       />
-      {mutation.isSuccess && !mutation.error && (
-        <Alert data-color="success" role="status">
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
-        </Alert>
-      )}
-      <div className="kp-places-form__actions">
-        <Button type="submit" loading={mutation.isPending}>
-          {t('form.editSubmit')}
-        </Button>
-      </div>
     </form>
   );
 }
