@@ -7,6 +7,8 @@
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
 //   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts),
 //     and a district's public page: largest contentful paint in Chromium
+//   - leader support: create, the first-line queue, the dashboard and create throughput on 100 000
+//     (embedded) and 1 000 000 (PostgreSQL) synthetic requests (scripts/bench-support.ts)
 // Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +20,7 @@ import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
 import { benchOrganisation } from './bench-organisation.js';
 import { benchPlaces } from './bench-places.js';
+import { benchSupport } from './bench-support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webDir = path.join(root, 'dist/web');
@@ -96,6 +99,9 @@ async function main(): Promise<void> {
 
   process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
   rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));
+
+  process.stdout.write('Leader support: 100 000 synthetic requests embedded, 1 000 000 on PostgreSQL; this takes a few minutes…\n');
+  rows.push(...(await benchSupport({ log: (line) => process.stdout.write(`${line}\n`) })).rows);
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {

@@ -1,5 +1,5 @@
 // The shared kernel's public surface. Modules import the kernel only from here.
-export { loadConfig, ConfigError, demoPassword, type Config } from './config/config.js';
+export { loadConfig, ConfigError, demoPassword, type Config, type SmtpConfig } from './config/config.js';
 export {
   openDatabase,
   openPglite,

@@ -228,12 +228,95 @@ const placesRoutes = [
   }),
 ] as const;
 
-const moduleRoutes = [
+// Leader support: every page needs a signed-in user (the API decides what each may see and do).
+const leaderSupportRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/lederstotte',
+    beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/leader-support/web/leader-support.page'), 'LeaderSupportPage'),
   }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/ny',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/new-request.page'), 'NewRequestPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/henvendelser',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/requests.page'), 'RequestsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/henvendelser/$number',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/request.page'), 'RequestPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/ko',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/queue.page'), 'QueuePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/kunnskapsbase',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/knowledge-base.page'), 'KnowledgeBasePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/kunnskapsbase/ny',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/article-edit.page'), 'ArticleEditPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/kunnskapsbase/$key',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/article.page'), 'ArticlePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/kunnskapsbase/$key/endre',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/article-edit.page'), 'ArticleEditPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/tall',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/figures.page'), 'FiguresPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/innstillinger',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/settings.page'), 'SettingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/varsler',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/notifications.page'), 'NotificationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/utboks',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/outbox.page'), 'OutboxPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/lederstotte/webhooker',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/leader-support/web/webhooks.page'), 'WebhooksPage'),
+  }),
+] as const;
+
+const moduleRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portefolje',
@@ -253,6 +336,7 @@ const routeTree = rootRoute.addChildren([
   auditRoute,
   ...organisationRoutes,
   ...placesRoutes,
+  ...leaderSupportRoutes,
   ...moduleRoutes,
 ]);
 

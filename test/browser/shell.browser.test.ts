@@ -33,7 +33,7 @@ describe('[PUBLIC][BROWSE]', () => {
     const { page } = await b.newPage();
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
-    for (const name of ['Lederstøtte', 'Portefølje', 'Styring']) {
+    for (const name of ['Portefølje', 'Styring']) {
       await nav.getByRole('link', { name }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { message: name }).toBe(name);
       await expect.poll(() => page.getByText('ikke bygget ennå').first().isVisible(), { message: name }).toBe(true);

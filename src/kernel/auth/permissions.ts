@@ -25,6 +25,8 @@ export const permissions = [
   'places:write',
   'leader_support:submit',
   'leader_support:handle',
+  'leader_support:configure',
+  'leader_support:report',
   'portfolio:read',
   'portfolio:propose',
   'portfolio:decide',
@@ -40,9 +42,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   organisation_editor: [...everyone, 'organisation:write', 'places:write'],
   leader: [...everyone, 'leader_support:submit'],
   employee: everyone,
-  first_line_agent: [...everyone, 'leader_support:submit', 'leader_support:handle', 'users:read'],
-  second_line_agent: [...everyone, 'leader_support:handle'],
-  analyst: [...everyone, 'steering:write'],
+  first_line_agent: [...everyone, 'leader_support:submit', 'leader_support:handle', 'leader_support:report', 'users:read'],
+  second_line_agent: [...everyone, 'leader_support:handle', 'leader_support:report'],
+  analyst: [...everyone, 'steering:write', 'leader_support:report'],
   portfolio_board_member: [...everyone, 'portfolio:decide'],
 };
 

@@ -37,3 +37,33 @@ describe('loadConfig', () => {
     expect(loadConfig({}).secureCookies).toBe(false);
   });
 });
+
+describe('loadConfig: SMTP', () => {
+  it('has no SMTP unless SMTP_URL and SMTP_FROM are both set', () => {
+    expect(loadConfig({}).smtp).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://kp:hemmelig@mail.example.no:587', SMTP_FROM: 'Knutepunkt <ls@example.no>' }).smtp).toEqual({
+      url: 'smtp://kp:hemmelig@mail.example.no:587',
+      from: 'Knutepunkt <ls@example.no>',
+    });
+  });
+
+  it('explains SMTP mistakes without repeating the password', () => {
+    for (const env of [
+      { SMTP_URL: 'http://kp:hemmelig@mail.example.no', SMTP_FROM: 'ls@example.no' },
+      { SMTP_URL: 'smtp://kp:hemmelig@mail.example.no' },
+      { SMTP_URL: 'smtp://kp:hemmelig@mail.example.no', SMTP_FROM: 'not an address' },
+      { SMTP_URL: 'kp:hemmelig@@', SMTP_FROM: 'ls@example.no' },
+      { SMTP_FROM: 'ls@example.no' },
+    ]) {
+      try {
+        loadConfig(env);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).problems).toHaveLength(1);
+        expect((error as ConfigError).message).toMatch(/SMTP_/);
+        expect((error as ConfigError).message).not.toContain('hemmelig');
+      }
+    }
+  });
+});

@@ -16,6 +16,15 @@ export interface Config {
   /** The first administrator's password on an empty production database. */
   adminPassword: string | undefined;
   webDir: string;
+  /** Where e-mail goes (SMTP_URL, SMTP_FROM); none: e-mails stay in the outbox, unsent. */
+  smtp: SmtpConfig | undefined;
+}
+
+export interface SmtpConfig {
+  /** smtp://user:password@host:port or smtps://… (holds the password: never log it). */
+  url: string;
+  /** The sender, «Knutepunkt <lederstotte@kommune.no>» or a plain address. */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push('ADMIN_PASSWORD must not be the demo password; choose your own.');
   }
 
+  const smtp = readSmtp(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -126,7 +137,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionHours,
     adminPassword,
     webDir: path.resolve(cwd, env.WEB_DIR?.trim() || 'dist/web'),
+    smtp,
   };
+}
+
+// SMTP_URL holds a password: messages name the host at most, never the URL.
+function readSmtp(env: NodeJS.ProcessEnv, problems: string[]): SmtpConfig | undefined {
+  const url = env.SMTP_URL?.trim();
+  const from = env.SMTP_FROM?.trim();
+  if (!url) {
+    if (from) problems.push('SMTP_FROM is set but SMTP_URL is not; set both to send e-mail, or neither.');
+    return undefined;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    problems.push('SMTP_URL is not a valid URL; expected smtp://user:password@host:587 or smtps://user:password@host:465.');
+  }
+  if (parsed) {
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+      problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${parsed.protocol}//").`);
+    } else if (!parsed.hostname) problems.push('SMTP_URL has no host; expected smtp://user:password@host:587.');
+  }
+  if (!from)
+    problems.push('SMTP_FROM must be set when SMTP_URL is: the sender address, for example "Knutepunkt <lederstotte@kommune.no>".');
+  else if (!/^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(from)) {
+    problems.push(`SMTP_FROM must be an e-mail address or "Name <address>" (got "${from}").`);
+  }
+  return from ? { url, from } : undefined;
 }
 
 /** The one password every demo account has. Never accepted in production mode. */

@@ -17,3 +17,11 @@ export const organisationModule: KnutepunktModule = {
   loadDataset: (trx) => loadOrganisationDataset(trx as unknown as OrganisationDb),
   prepareDemo: (db, log) => ensureDemoPeople(db as unknown as OrganisationDb, log),
 };
+
+// For the other modules: where a signed-in user sits, the units above a unit, "leads this unit",
+// and the master-data change leader support applies once the first line approves it.
+export { selectMyOrganisation, selectUnitsWithAncestors } from './server/access.queries.js';
+export { leadsUnit } from './server/unit-scope.js';
+export { changeUnitLeader, type ChangeUnitLeaderInput, type UnitLeaderChange } from './server/commands/change-unit-leader.js';
+export type { MyOrganisation, MyPosition } from './access.schemas.js';
+export { leaderRoleTypes } from './server/organisation.queries.js';

@@ -1,0 +1,82 @@
+import { can, type WriteContext } from '../../../../kernel/index.js';
+import type { Visibility } from '../leader-support.tables.js';
+import { extendForPause } from '../sla/sla-clock.js';
+import type { Updateable } from 'kysely';
+import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
+import {
+  audit,
+  calendarOf,
+  conflict,
+  forbidden,
+  label,
+  lockRequest,
+  mustBeSignedIn,
+  selectSettings,
+  updateRequest,
+  writeEvent,
+  type RequestRow,
+} from './shared.js';
+
+/**
+ * A public reply (the requester sees it) or an internal note (agents only). An agent's first public
+ * reply stops the response clock; the requester's reply while the desk waits for them resumes work.
+ */
+export async function addMessage(
+  db: LeaderSupportDb,
+  context: WriteContext,
+  row: RequestRow,
+  input: { visibility: Visibility; body: string },
+  now = new Date(),
+): Promise<{ id: string }> {
+  const actor = mustBeSignedIn(context);
+  const agent = await can(actor, 'leader_support:handle');
+  if (input.visibility === 'internal' && !agent) {
+    throw forbidden('Bare agenter kan skrive interne notater.', 'Only agents may write internal notes.');
+  }
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockRequest(trx, row.id, null);
+    if (locked.status === 'closed' || locked.status === 'deleted') {
+      throw conflict(
+        `${label(locked)} er ${locked.status === 'closed' ? 'lukket' : 'slettet'}. Gjenåpne den eller send en ny henvendelse.`,
+        `${label(locked)} is ${locked.status}. Reopen it or send a new request.`,
+      );
+    }
+    const message = await trx
+      .insertInto('ls_messages')
+      .values({
+        request_id: row.id,
+        author_user_id: actor.userId,
+        author_name: actor.displayName,
+        visibility: input.visibility,
+        body: input.body.trim(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const fromRequester = locked.requester_user_id === actor.userId;
+    const changes: Updateable<LeaderSupportTables['ls_requests']> = {};
+    if (input.visibility === 'public' && agent && !fromRequester && !locked.first_response_at) changes.first_response_at = now;
+    if (fromRequester && locked.status === 'waiting') {
+      changes.status = 'in_progress';
+      if (locked.paused_at) {
+        const calendar = calendarOf(await selectSettings(trx));
+        const paused = new Date(locked.paused_at);
+        if (locked.response_due_at && !locked.first_response_at)
+          changes.response_due_at = extendForPause(calendar, new Date(locked.response_due_at), paused, now);
+        if (locked.resolution_due_at) changes.resolution_due_at = extendForPause(calendar, new Date(locked.resolution_due_at), paused, now);
+        if (locked.resolution_warn_at)
+          changes.resolution_warn_at = extendForPause(calendar, new Date(locked.resolution_warn_at), paused, now);
+        changes.paused_at = null;
+      }
+    }
+    await updateRequest(trx, row.id, changes);
+    await writeEvent(trx, context, row.id, input.visibility === 'public' ? 'replied' : 'noted', { messageId: message.id, fromRequester });
+    if (changes.status) await writeEvent(trx, context, row.id, 'status', { from: 'waiting', to: 'in_progress' });
+    await audit(trx, context, {
+      action: input.visibility === 'public' ? 'reply' : 'note',
+      entityType: 'leader_support_request',
+      entityId: row.id,
+      after: { messageId: message.id, visibility: input.visibility },
+    });
+    return { id: message.id };
+  });
+}

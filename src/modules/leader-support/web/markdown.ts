@@ -1,0 +1,19 @@
+import MarkdownIt from 'markdown-it';
+
+// Knowledge-base articles are Markdown written by agents. Raw HTML is never passed through (it is
+// shown as text), links to javascript: and the like are refused by markdown-it's link check, bare
+// addresses become links, and every link gets rel="noopener noreferrer".
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  tokens[index]!.attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen(tokens, index, options, env, self);
+};
+
+/** An article's Markdown as safe HTML for dangerouslySetInnerHTML. */
+export function renderMarkdown(text: string): string {
+  return markdown.render(text);
+}
