@@ -145,8 +145,10 @@ function ArticleForm({
     };
     const done = (result: { key: string }) => void navigate({ to: '/lederstotte/kunnskapsbase/$key', params: { key: result.key } });
     const focusErrors = () => requestAnimationFrame(() => summaryRef.current?.focus());
-    if (article) change.mutate({ revision: article.revision, ...fields }, { onSuccess: done, onError: focusErrors });
-    else create.mutate(fields, { onSuccess: done, onError: focusErrors });
+    // mutateAsync, not mutate's callbacks: a save refetches the article, which starts the form again
+    // (a new revision), and callbacks of an unmounted form would never run.
+    const saved = article ? change.mutateAsync({ revision: article.revision, ...fields }) : create.mutateAsync(fields);
+    void saved.then(done, focusErrors);
   };
 
   return (
@@ -286,7 +288,12 @@ function ArticleForm({
               variant="primary"
               data-color="danger"
               disabled={remove.isPending}
-              onClick={() => remove.mutate(article.revision, { onSuccess: () => void navigate({ to: '/lederstotte/kunnskapsbase' }) })}
+              onClick={() =>
+                void remove.mutateAsync(article.revision).then(
+                  () => navigate({ to: '/lederstotte/kunnskapsbase' }),
+                  () => {},
+                )
+              }
             >
               {t('kb.deleteConfirm')}
             </Button>

@@ -1,11 +1,10 @@
 import { can, type WriteContext } from '../../../../kernel/index.js';
 import type { Visibility } from '../leader-support.tables.js';
-import { extendForPause } from '../sla/sla-clock.js';
+import { resumeAfterPause } from './service-levels.js';
 import type { Updateable } from 'kysely';
 import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
 import {
   audit,
-  calendarOf,
   conflict,
   forbidden,
   label,
@@ -57,16 +56,7 @@ export async function addMessage(
     if (input.visibility === 'public' && agent && !fromRequester && !locked.first_response_at) changes.first_response_at = now;
     if (fromRequester && locked.status === 'waiting') {
       changes.status = 'in_progress';
-      if (locked.paused_at) {
-        const calendar = calendarOf(await selectSettings(trx));
-        const paused = new Date(locked.paused_at);
-        if (locked.response_due_at && !locked.first_response_at)
-          changes.response_due_at = extendForPause(calendar, new Date(locked.response_due_at), paused, now);
-        if (locked.resolution_due_at) changes.resolution_due_at = extendForPause(calendar, new Date(locked.resolution_due_at), paused, now);
-        if (locked.resolution_warn_at)
-          changes.resolution_warn_at = extendForPause(calendar, new Date(locked.resolution_warn_at), paused, now);
-        changes.paused_at = null;
-      }
+      Object.assign(changes, resumeAfterPause(await selectSettings(trx), locked, now));
     }
     await updateRequest(trx, row.id, changes);
     await writeEvent(trx, context, row.id, input.visibility === 'public' ? 'replied' : 'noted', { messageId: message.id, fromRequester });

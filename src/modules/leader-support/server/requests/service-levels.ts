@@ -1,7 +1,8 @@
 import { addBusinessMinutes } from '../sla/business-time.js';
+import { extendForPause } from '../sla/sla-clock.js';
 import type { Priority } from '../leader-support.tables.js';
 import { policyFor, type DeskConfig } from './desk-config.js';
-import { calendarOf } from './shared.js';
+import { calendarOf, type RequestRow, type SettingsRow } from './shared.js';
 
 export interface DueTimes {
   response_due_at: Date | null;
@@ -19,5 +20,26 @@ export function dueTimes(config: Pick<DeskConfig, 'settings' | 'policies'>, cate
     response_due_at: addBusinessMinutes(calendar, from, policy.response_minutes),
     resolution_due_at: addBusinessMinutes(calendar, from, policy.resolution_minutes),
     resolution_warn_at: addBusinessMinutes(calendar, from, warnMinutes),
+  };
+}
+
+/**
+ * The clock starts again after waiting for the requester: the deadlines move on by the open time
+ * that passed while paused (a response already given keeps its deadline).
+ */
+export function resumeAfterPause(
+  settings: SettingsRow,
+  request: Pick<RequestRow, 'paused_at' | 'first_response_at' | 'response_due_at' | 'resolution_due_at' | 'resolution_warn_at'>,
+  now: Date,
+): Partial<DueTimes> & { paused_at: null } {
+  if (!request.paused_at) return { paused_at: null };
+  const calendar = calendarOf(settings);
+  const paused = new Date(request.paused_at);
+  const moved = (due: Date | string | null) => (due === null ? null : extendForPause(calendar, new Date(due), paused, now));
+  return {
+    ...(request.first_response_at ? {} : { response_due_at: moved(request.response_due_at) }),
+    resolution_due_at: moved(request.resolution_due_at),
+    resolution_warn_at: moved(request.resolution_warn_at),
+    paused_at: null,
   };
 }

@@ -1,11 +1,10 @@
 import { can, type Actor, type WriteContext } from '../../../../kernel/index.js';
 import type { TransitionBody } from '../../leader-support.schemas.js';
-import { extendForPause } from '../sla/sla-clock.js';
+import { resumeAfterPause } from './service-levels.js';
 import type { Updateable } from 'kysely';
 import type { LeaderSupportDb, LeaderSupportTables, RequestStatus } from '../leader-support.tables.js';
 import {
   audit,
-  calendarOf,
   conflict,
   forbidden,
   isGroupMember,
@@ -102,16 +101,7 @@ export async function transitionRequest(
     const to = moves[action].to;
     const changes: Updateable<LeaderSupportTables['ls_requests']> = { status: to };
     // Leaving «waiting» moves the deadlines on by the open time that passed while paused.
-    if (status === 'waiting' && locked.paused_at) {
-      const calendar = calendarOf(await selectSettings(trx));
-      const paused = new Date(locked.paused_at);
-      if (locked.response_due_at && !locked.first_response_at)
-        changes.response_due_at = extendForPause(calendar, new Date(locked.response_due_at), paused, now);
-      if (locked.resolution_due_at) changes.resolution_due_at = extendForPause(calendar, new Date(locked.resolution_due_at), paused, now);
-      if (locked.resolution_warn_at)
-        changes.resolution_warn_at = extendForPause(calendar, new Date(locked.resolution_warn_at), paused, now);
-      changes.paused_at = null;
-    }
+    if (status === 'waiting') Object.assign(changes, resumeAfterPause(await selectSettings(trx), locked, now));
     if (to === 'waiting') changes.paused_at = now;
     if (to === 'resolved') {
       changes.resolved_at = now;
