@@ -1,7 +1,7 @@
 import './notifications.css';
 import { Alert, Button, ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from '@tanstack/react-router';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../../web/data/client';
 import { useI18n } from '../../../web/i18n/i18n';
 import { useSupportI18n } from './i18n';
@@ -92,13 +92,6 @@ export function WriteError({
   );
 }
 
-/** Focus moves to an element (give it tabIndex -1) when the condition turns true. */
-export function useFocusWhen<T extends HTMLElement = HTMLDivElement>(condition: boolean) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (condition) ref.current?.focus();
-  }, [condition]);
-  return ref;
-}
+export { useFocusWhen } from '../../../web/components/use-focus-when';
 
 export const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

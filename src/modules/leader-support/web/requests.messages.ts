@@ -122,9 +122,6 @@ export const requestsNb = {
   'requests.list.filterLabel': 'Filtrer henvendelsene',
   'requests.list.filterSubmit': 'Vis',
   'requests.list.pagination': 'Sider med henvendelser',
-  'requests.list.previous': 'Forrige',
-  'requests.list.next': 'Neste',
-  'requests.list.page': 'Side {page}',
 } as const;
 
 export const requestsEn: Record<keyof typeof requestsNb, string> = {
@@ -243,7 +240,4 @@ export const requestsEn: Record<keyof typeof requestsNb, string> = {
   'requests.list.filterLabel': 'Filter the requests',
   'requests.list.filterSubmit': 'Show',
   'requests.list.pagination': 'Pages of requests',
-  'requests.list.previous': 'Previous',
-  'requests.list.next': 'Next',
-  'requests.list.page': 'Page {page}',
 };

@@ -1,25 +1,10 @@
 import './requests.css';
-import {
-  Button,
-  Label,
-  Link,
-  Pagination,
-  PaginationButton,
-  PaginationItem,
-  PaginationList,
-  Paragraph,
-  Select,
-  Table,
-  Tabs,
-  TabsList,
-  TabsPanel,
-  TabsTab,
-  usePagination,
-} from '@digdir/designsystemet-react';
+import { Button, Label, Link, Paragraph, Select, Table, Tabs, TabsList, TabsPanel, TabsTab } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
+import { PageNavigation } from '../../../web/components/pagination';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { RequestSummary, SlaClock, Status } from '../leader-support.schemas';
@@ -176,7 +161,13 @@ function RequestTable({
               </Table.Body>
             </Table>
           </div>
-          <RequestPagination page={query.data.page} totalPages={Math.ceil(query.data.total / query.data.pageSize)} onChange={onPage} />
+          <PageNavigation
+            label={t('requests.list.pagination')}
+            className="kp-ls-req-pagination"
+            page={query.data.page}
+            totalPages={Math.ceil(query.data.total / query.data.pageSize)}
+            onChange={onPage}
+          />
         </>
       )}
     </div>
@@ -250,41 +241,5 @@ function StatusFilterForm({ status, onChange }: { status: StatusFilter; onChange
         {t('requests.list.filterSubmit')}
       </Button>
     </form>
-  );
-}
-
-function RequestPagination({ page, totalPages, onChange }: { page: number; totalPages: number; onChange: (page: number) => void }) {
-  const { t } = useSupportI18n();
-  const { pages, prevButtonProps, nextButtonProps } = usePagination({
-    currentPage: page,
-    totalPages,
-    showPages: 7,
-    setCurrentPage: onChange,
-  });
-  if (totalPages <= 1) return null;
-  return (
-    <Pagination aria-label={t('requests.list.pagination')} className="kp-ls-req-pagination">
-      <PaginationList>
-        <PaginationItem>
-          <PaginationButton {...prevButtonProps} variant="tertiary">
-            {t('requests.list.previous')}
-          </PaginationButton>
-        </PaginationItem>
-        {pages.map(({ page: n, itemKey, buttonProps }) => (
-          <PaginationItem key={itemKey}>
-            {typeof n === 'number' && (
-              <PaginationButton {...buttonProps} variant="tertiary" aria-label={t('requests.list.page', { page: n })}>
-                {n}
-              </PaginationButton>
-            )}
-          </PaginationItem>
-        ))}
-        <PaginationItem>
-          <PaginationButton {...nextButtonProps} variant="tertiary">
-            {t('requests.list.next')}
-          </PaginationButton>
-        </PaginationItem>
-      </PaginationList>
-    </Pagination>
   );
 }

@@ -2,7 +2,7 @@ import './places.css';
 import { Alert, Button, ErrorSummary, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { ApiError, errorMessage } from '../../../web/data/client';
@@ -314,14 +314,4 @@ export function WriteError({
   );
 }
 
-/**
- * After a save, focus moves to the confirmation (give it tabIndex -1), so a keyboard or screen
- * reader user hears that it was saved and continues from there.
- */
-export function useFocusWhen<T extends HTMLElement = HTMLDivElement>(condition: boolean) {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    if (condition) ref.current?.focus();
-  }, [condition]);
-  return ref;
-}
+export { useFocusWhen } from '../../../web/components/use-focus-when';

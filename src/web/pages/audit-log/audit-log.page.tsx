@@ -7,7 +7,7 @@ import { ErrorAlert, Loading } from '../../components/status';
 import { useI18n } from '../../i18n/i18n';
 import { auditPageSize, auditQuery } from './audit-api';
 import { AuditFilters } from './audit-filters';
-import { AuditPagination } from './audit-pagination';
+import { PageNavigation } from '../../components/pagination';
 import { AuditTable } from './audit-table';
 
 const route = getRouteApi('/revisjonslogg');
@@ -60,7 +60,8 @@ function AuditLog() {
               })}
             </Paragraph>
             <AuditTable entries={audit.data.items} />
-            <AuditPagination
+            <PageNavigation
+              label={t('audit.pagination')}
               page={page}
               totalPages={Math.ceil(audit.data.total / auditPageSize)}
               onChange={(next) => void navigate({ search: { ...search, page: next > 1 ? next : undefined } })}

@@ -4,19 +4,10 @@ import { leaderRoleTypes } from '../../../organisation/index.js';
 import type { CategoryField, QueueQuery, RequestDetail, RequestList, RequestSummary } from '../../leader-support.schemas.js';
 import { slaClock } from '../sla/sla-clock.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
+import { deskConfig } from './desk-config.js';
 import { describeEvent } from './event-texts.js';
 import { allowedMove } from './transition-request.js';
-import {
-  calendarOf,
-  forbidden,
-  isGroupMember,
-  isOpen,
-  openStatuses,
-  selectSettings,
-  todayInNorway,
-  type RequestRow,
-  type SettingsRow,
-} from './shared.js';
+import { calendarOf, forbidden, isGroupMember, isOpen, openStatuses, todayInNorway, type RequestRow, type SettingsRow } from './shared.js';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -88,7 +79,12 @@ function present(row: SummaryRow, settings: SettingsRow, now: Date): RequestSumm
   };
 }
 
-const priorityOrder = sql<number>`case r.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+const sortOrders = {
+  due: sql`r.resolution_due_at asc nulls last, r.created_at`,
+  priority: sql`case r.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end, r.created_at`,
+  oldest: sql`r.created_at asc`,
+  newest: sql`r.created_at desc`,
+} as const;
 
 /**
  * Requests as a list: «mine» (what the user asked for), «unit» (a leader's units and those under
@@ -156,28 +152,17 @@ export async function selectRequestList(db: LeaderSupportDb, actor: Actor, query
   }
 
   const sort = query.sort ?? (view === 'queue' ? 'due' : 'newest');
+  // The page's ids in order, then the rows for just those ids, in the same order.
+  const order = sortOrders[sort];
+  const pageIds = base
+    .select('r.id')
+    .orderBy(order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const [{ total }, rows, settings] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
-    (() => {
-      let list = summaryQuery(db).where(
-        'r.id',
-        'in',
-        (() => {
-          let ids = base.select('r.id');
-          if (sort === 'due') ids = ids.orderBy(sql`r.resolution_due_at asc nulls last`).orderBy('r.created_at');
-          else if (sort === 'priority') ids = ids.orderBy(priorityOrder).orderBy('r.created_at');
-          else if (sort === 'oldest') ids = ids.orderBy('r.created_at', 'asc');
-          else ids = ids.orderBy('r.created_at', 'desc');
-          return ids.limit(pageSize).offset((page - 1) * pageSize);
-        })(),
-      );
-      if (sort === 'due') list = list.orderBy(sql`r.resolution_due_at asc nulls last`).orderBy('r.created_at');
-      else if (sort === 'priority') list = list.orderBy(priorityOrder).orderBy('r.created_at');
-      else if (sort === 'oldest') list = list.orderBy('r.created_at', 'asc');
-      else list = list.orderBy('r.created_at', 'desc');
-      return list.execute();
-    })(),
-    selectSettings(db),
+    summaryQuery(db).where('r.id', 'in', pageIds).orderBy(order).execute(),
+    deskConfig(db).then((config) => config.settings),
   ]);
   return { items: rows.map((row) => present(row as SummaryRow, settings, now)), total: Number(total), page, pageSize };
 }
@@ -214,7 +199,7 @@ export async function selectRequestDetail(db: LeaderSupportDb, actor: Actor, id:
     member,
     firstLineMember,
   ] = await Promise.all([
-    selectSettings(db),
+    deskConfig(db).then((config) => config.settings),
     db.selectFrom('ls_categories').select(['fields', 'kind']).where('id', '=', row.category_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('ls_messages')
@@ -340,17 +325,16 @@ export async function selectRequestDetail(db: LeaderSupportDb, actor: Actor, id:
     links: links.map(ref),
     articles,
     time: {
-      entries:
-        handle || agentRole
-          ? time.map((t) => ({
-              id: t.id,
-              userName: t.display_name,
-              line: t.line,
-              minutes: t.minutes,
-              note: t.note,
-              createdAt: iso(t.created_at)!,
-            }))
-          : [],
+      entries: agentRole
+        ? time.map((t) => ({
+            id: t.id,
+            userName: t.display_name,
+            line: t.line,
+            minutes: t.minutes,
+            note: t.note,
+            createdAt: iso(t.created_at)!,
+          }))
+        : [],
       minutes,
       cost: cost === null ? null : Math.round(cost),
     },
@@ -378,24 +362,28 @@ function optionLabel(field: CategoryField, value: string): string {
 
 /** Names for unit and person fields (stored as ids). */
 async function fieldLookups(db: LeaderSupportDb, fields: CategoryField[], values: Record<string, string>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
+  const idsOf = (type: CategoryField['type']) => fields.filter((f) => f.type === type && values[f.key]).map((f) => values[f.key]!);
+  const [personIds, unitIds] = [idsOf('person'), idsOf('unit')];
   const today = todayInNorway();
+  // One query for the people and one for the units, whatever the number of fields.
+  const [people, units] = await Promise.all([
+    personIds.length > 0 ? db.selectFrom('org_people').select(['id', 'name']).where('id', 'in', personIds).execute() : [],
+    unitIds.length > 0
+      ? db
+          .selectFrom('org_unit_versions')
+          .select(['unit_id as id', 'name'])
+          .where('unit_id', 'in', unitIds)
+          .where('valid_from', '<=', today)
+          .orderBy('valid_from')
+          .execute()
+      : [],
+  ]);
+  // Units: the latest version up to today wins (later rows overwrite earlier ones).
+  const nameOf = new Map([...people, ...units].map((r) => [r.id, r.name]));
+  const names = new Map<string, string>();
   for (const field of fields) {
-    const value = values[field.key];
-    if (!value) continue;
-    if (field.type === 'person') {
-      const person = await db.selectFrom('org_people').select('name').where('id', '=', value).executeTakeFirst();
-      if (person) names.set(field.key, person.name);
-    } else if (field.type === 'unit') {
-      const unit = await db
-        .selectFrom('org_unit_versions')
-        .select('name')
-        .where('unit_id', '=', value)
-        .where('valid_from', '<=', today)
-        .orderBy('valid_from', 'desc')
-        .executeTakeFirst();
-      if (unit) names.set(field.key, unit.name);
-    }
+    const name = (field.type === 'person' || field.type === 'unit') && values[field.key] ? nameOf.get(values[field.key]!) : undefined;
+    if (name) names.set(field.key, name);
   }
   return names;
 }

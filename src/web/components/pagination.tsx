@@ -1,7 +1,20 @@
 import { Pagination, PaginationButton, PaginationItem, PaginationList, usePagination } from '@digdir/designsystemet-react';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 
-export function AuditPagination({ page, totalPages, onChange }: { page: number; totalPages: number; onChange: (page: number) => void }) {
+/** Numbered pages with previous and next; `label` names what is paged («Sider i revisjonsloggen»). Nothing for a single page. */
+export function PageNavigation({
+  label,
+  page,
+  totalPages,
+  onChange,
+  className = 'kp-pagination',
+}: {
+  label: string;
+  page: number;
+  totalPages: number;
+  onChange: (page: number) => void;
+  className?: string;
+}) {
   const { t } = useI18n();
   const { pages, prevButtonProps, nextButtonProps } = usePagination({
     currentPage: page,
@@ -12,17 +25,17 @@ export function AuditPagination({ page, totalPages, onChange }: { page: number; 
   if (totalPages <= 1) return null;
 
   return (
-    <Pagination aria-label={t('audit.pagination')} className="kp-pagination">
+    <Pagination aria-label={label} className={className}>
       <PaginationList>
         <PaginationItem>
           <PaginationButton {...prevButtonProps} variant="tertiary">
-            {t('audit.previous')}
+            {t('pagination.previous')}
           </PaginationButton>
         </PaginationItem>
         {pages.map(({ page: number, itemKey, buttonProps }) => (
           <PaginationItem key={itemKey}>
             {typeof number === 'number' && (
-              <PaginationButton {...buttonProps} variant="tertiary" aria-label={t('audit.page', { page: number })}>
+              <PaginationButton {...buttonProps} variant="tertiary" aria-label={t('pagination.page', { page: number })}>
                 {number}
               </PaginationButton>
             )}
@@ -30,7 +43,7 @@ export function AuditPagination({ page, totalPages, onChange }: { page: number; 
         ))}
         <PaginationItem>
           <PaginationButton {...nextButtonProps} variant="tertiary">
-            {t('audit.next')}
+            {t('pagination.next')}
           </PaginationButton>
         </PaginationItem>
       </PaginationList>
