@@ -6,8 +6,8 @@ import { auditModule } from './modules/audit/index.js';
 import { organisationModule } from './modules/organisation/index.js';
 import { placesModule } from './modules/places/index.js';
 import { leaderSupportModule } from './modules/leader-support/index.js';
-import { portfolioModule } from './modules/portfolio/index.js';
 import { steeringModule } from './modules/steering/index.js';
+import { portfolioModule } from './modules/portfolio/index.js';
 
 export const modules: KnutepunktModule[] = [
   accountsModule,
@@ -15,6 +15,6 @@ export const modules: KnutepunktModule[] = [
   organisationModule,
   placesModule,
   leaderSupportModule,
-  portfolioModule,
   steeringModule,
+  portfolioModule,
 ];

@@ -15,6 +15,11 @@ import { validateAnalyticsSearch, validateAsOfSearch, validateOverviewSearch } f
 import { validateFindServiceSearch } from '../modules/places/web/search-params';
 import { districtQuery, hubQuery, serviceQuery } from '../modules/places/web/api';
 import { districtNumber } from '../modules/places/web/search-params';
+import { validateBudgetSearch } from '../modules/steering/web/budget-search';
+import { validateComparisonSearch } from '../modules/steering/web/comparison-search';
+import { validateDecisionsSearch } from '../modules/steering/web/decisions-search';
+import { validateIndicatorsSearch } from '../modules/steering/web/indicators-search';
+import { validatePortfolioSearch } from '../modules/portfolio/web/overview-search';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -316,16 +321,143 @@ const leaderSupportRoutes = [
   }),
 ] as const;
 
-const moduleRoutes = [
+// Steering: every page needs a signed-in user (the API decides what each may see and do).
+const steeringRoutes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/steering.page'), 'SteeringPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/mal',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/goals.page'), 'GoalsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/indikatorer',
+    validateSearch: validateIndicatorsSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/indicators.page'), 'IndicatorsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/indikatorer/$key',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/indicator.page'), 'IndicatorPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/import',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/import.page'), 'ImportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/sammenligning',
+    validateSearch: validateComparisonSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/comparison.page'), 'ComparisonPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/vedtak',
+    validateSearch: validateDecisionsSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/decisions.page'), 'DecisionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/vedtak/$id',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/decision.page'), 'DecisionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/budsjett',
+    validateSearch: validateBudgetSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/budget.page'), 'BudgetPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/budsjett/$code',
+    validateSearch: validateBudgetSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/budget-area.page'), 'BudgetAreaPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/rapporter',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/reports.page'), 'ReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/styring/rapporter/$id',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/steering/web/report.page'), 'ReportPage'),
+  }),
+] as const;
+
+// Portfolio management: every page needs a signed-in user.
+const portfolioRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portefolje',
+    validateSearch: validatePortfolioSearch,
+    beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/portfolio/web/portfolio.page'), 'PortfolioPage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
-    path: '/styring',
-    component: lazyRouteComponent(() => import('../modules/steering/web/steering.page'), 'SteeringPage'),
+    path: '/portefolje/nytt',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/new-initiative.page'), 'NewInitiativePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/initiativ/$number',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/initiative.page'), 'InitiativePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/veikart',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/roadmap.page'), 'RoadmapPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/styret',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/board.page'), 'BoardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/styret/moter/$id',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/meeting.page'), 'MeetingPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/prioritering',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/prioritisation.page'), 'PrioritisationPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/kapasitet',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/capacity.page'), 'CapacityPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/portefolje/gevinster',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/portfolio/web/benefits.page'), 'BenefitsPage'),
   }),
 ] as const;
 
@@ -337,7 +469,8 @@ const routeTree = rootRoute.addChildren([
   ...organisationRoutes,
   ...placesRoutes,
   ...leaderSupportRoutes,
-  ...moduleRoutes,
+  ...portfolioRoutes,
+  ...steeringRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -47,7 +47,7 @@ describe('system endpoints', () => {
   it('names the municipality and the modules, each honestly planned until built', async () => {
     const meta = (await t.knutepunkt.app.inject('/api/meta')).json();
     expect(meta.municipality).toEqual({ name: 'Drammen kommune', number: '3005' });
-    expect(meta.modules.map((m: { key: string }) => m.key)).toEqual(['organisation', 'places', 'leader-support', 'portfolio', 'steering']);
+    expect(meta.modules.map((m: { key: string }) => m.key)).toEqual(['organisation', 'places', 'leader-support', 'steering', 'portfolio']);
   });
 
   it('serves the OpenAPI description at /api/docs with a schema on every API route', async () => {

@@ -1,6 +1,15 @@
-import { PlannedModulePage } from '../../../web/components/planned-module-page';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { Page } from '../../../web/components/page';
+import { usePortfolioI18n } from './i18n';
+import { PortfolioNav } from './ui';
 
-// Not built yet: the page says so honestly and describes what the module will hold.
+// Stub: the initiatives part's owner replaces it (/portefolje).
 export function PortfolioPage() {
-  return <PlannedModulePage moduleKey="portfolio" />;
+  const { t } = usePortfolioI18n();
+  return (
+    <Page title={t('nav.label')}>
+      <PortfolioNav />
+      <Paragraph>{t('initiatives.placeholder')}</Paragraph>
+    </Page>
+  );
 }

@@ -1,6 +1,15 @@
-import { PlannedModulePage } from '../../../web/components/planned-module-page';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { Page } from '../../../web/components/page';
+import { useSteeringI18n } from './i18n';
+import { SteeringNav } from './ui';
 
-// Not built yet: the page says so honestly and describes what the module will hold.
+// Stub: the indicators part's owner replaces it (/styring).
 export function SteeringPage() {
-  return <PlannedModulePage moduleKey="steering" />;
+  const { t } = useSteeringI18n();
+  return (
+    <Page title={t('nav.label')}>
+      <SteeringNav />
+      <Paragraph>{t('indicators.placeholder')}</Paragraph>
+    </Page>
+  );
 }
