@@ -9,6 +9,9 @@
 //     and a district's public page: largest contentful paint in Chromium
 //   - leader support: create, the first-line queue, the dashboard and create throughput on 100 000
 //     (embedded) and 1 000 000 (PostgreSQL) synthetic requests (scripts/bench-support.ts)
+//   - portfolio: the overview, prioritisation and what-if on 2 000 synthetic initiatives (scripts/bench-portfolio.ts)
+//   - steering: the indicator dashboard (scripts/bench-steering.ts), a tertial report's assembly
+//     (scripts/bench-steering-report.ts) and a 50 MB JSON-stat import (scripts/bench-steering-import.ts)
 // Prints a table and writes .tmp/bench.json. Everything runs against 127.0.0.1 only.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +23,10 @@ import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
 import { benchOrganisation } from './bench-organisation.js';
 import { benchPlaces } from './bench-places.js';
+import { benchPortfolio } from './bench-portfolio.js';
+import { benchSteering } from './bench-steering.js';
+import { benchSteeringImport } from './bench-steering-import.js';
+import { benchSteeringReport } from './bench-steering-report.js';
 import { benchSupport } from './bench-support.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -102,6 +109,16 @@ async function main(): Promise<void> {
 
   process.stdout.write('Leader support: 100 000 synthetic requests embedded, 1 000 000 on PostgreSQL; this takes a few minutes…\n');
   rows.push(...(await benchSupport({ log: (line) => process.stdout.write(`${line}\n`) })).rows);
+
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  process.stdout.write('Portfolio: 2 000 initiatives, 20 000 status reports, 200 pool members (synthetic)…\n');
+  rows.push(...(await benchPortfolio({ log })));
+  process.stdout.write('Steering: 500 indicators × 10 years × 100 units of values (synthetic)…\n');
+  rows.push(...(await benchSteering({ log })));
+  process.stdout.write('Steering: a tertial report assembled on the same volume…\n');
+  rows.push(...(await benchSteeringReport({ log })));
+  process.stdout.write('Steering: importing a 50 MB JSON-stat file…\n');
+  rows.push(...(await benchSteeringImport({ log })));
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {

@@ -51,4 +51,12 @@ export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialise
 export type { KnutepunktModule, ModuleContext } from './module.js';
 export { CsvError, decodeUtf8, detectSeparator, parseCsv, type LocalisedText } from './import/csv.js';
 export { unpackedZipSize } from './import/zip.js';
-export { toCsv, toXlsx, sendTableExport, exportContentTypes, type ExportColumn, type ExportFormat, type Cell } from './export/table-export.js';
+export {
+  toCsv,
+  toXlsx,
+  sendTableExport,
+  exportContentTypes,
+  type ExportColumn,
+  type ExportFormat,
+  type Cell,
+} from './export/table-export.js';

@@ -29,7 +29,10 @@ export function useBrowser(): BrowserHarness {
   beforeAll(async () => {
     database = await createTestDatabase();
     // Demo mode on the embedded database: the demo sign-ins exist, as after `npm start`.
-    knutepunkt = await createKnutepunkt(testConfig({ WEB_DIR: process.env.TEST_WEB_DIR ?? path.join(root, 'dist/web') }), { database, logger: false });
+    knutepunkt = await createKnutepunkt(testConfig({ WEB_DIR: process.env.TEST_WEB_DIR ?? path.join(root, 'dist/web') }), {
+      database,
+      logger: false,
+    });
     await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
     const address = knutepunkt.app.server.address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
     if (access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated');
     if (access === 'authenticated') return;
-    if (!request.actor.permissions.has(access)) throw new AppError('forbidden');
+    if (!request.actor.permissions.has(access)) throw new AppError('forbidden', { message: request.routeOptions.config.forbiddenMessage });
   });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));

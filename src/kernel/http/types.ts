@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. Required on every route: the app refuses to start without it. */
     access?: RouteAccess;
+    /** The 403's message when the permission is missing, if a plainer one helps («Bare porteføljestyret kan …»). */
+    forbiddenMessage?: { nb: string; en: string };
     /** Set to false only on the sign-in route, which has no session to protect yet. */
     csrf?: boolean;
   }

@@ -27,3 +27,4 @@ export const leaderSupportModule: KnutepunktModule = {
   loadDataset: (trx) => loadLeaderSupportDataset(trx as unknown as LeaderSupportDb),
   prepareDemo: (db, log) => prepareSupportDemo(db as unknown as LeaderSupportDb, log),
 };
+export { computeFigures } from './server/figures/figures.js';

@@ -41,7 +41,6 @@ export const nb = {
     'Utviklingstiltak som besluttes og prioriteres samlet, med en felles ressurspool og oppfølging av gevinstene.',
   'module.steering.name': 'Styring',
   'module.steering.summary': 'Mål, felles indikatorer, politiske vedtak, budsjettets programområder og rapporter, samlet på ett sted.',
-  'module.notBuilt': 'Denne modulen er ikke bygget ennå. Funksjonene kommer her etter hvert som de blir ferdige.',
   'module.pagesNotBuilt': 'Modulens data og tjenester er på plass, men sidene for den er ikke laget ennå.',
   'module.backHome': 'Tilbake til forsiden',
 
@@ -187,7 +186,6 @@ export const en: Messages = {
     'Development initiatives decided and prioritised together, with a shared resource pool and follow-up of their benefits.',
   'module.steering.name': 'Steering',
   'module.steering.summary': 'Goals, shared indicators, political decisions, budget programme areas and reports, in one place.',
-  'module.notBuilt': 'This module has not been built yet. Its features will appear here as they are finished.',
   'module.pagesNotBuilt': "The module's data and services are in place, but its pages have not been built yet.",
   'module.backHome': 'Back to the home page',
 

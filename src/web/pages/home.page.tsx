@@ -23,7 +23,10 @@ export function HomePage() {
       <Heading level={2} data-size="md" className="kp-section-heading">
         {t('home.modulesHeading')}
       </Heading>
-      <Paragraph>{t('home.underDevelopment')}</Paragraph>
+      {/* Only while some module is still planned: then its card is marked «Kommer». */}
+      {meta && domainModules.some((module) => moduleStatus(meta, module.key) === 'planned') && (
+        <Paragraph>{t('home.underDevelopment')}</Paragraph>
+      )}
       <ul className="kp-card-grid">
         {domainModules.map((module) => {
           const status = moduleStatus(meta, module.key);

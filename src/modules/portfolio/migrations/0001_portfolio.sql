@@ -164,7 +164,8 @@ CREATE TABLE pf_scores (
   PRIMARY KEY (initiative_id, criterion_id)
 );
 
--- The portfolio's settings: one row. Capacity per month (person-months) for what fits.
+-- The portfolio's settings: one row. The capacity line is the development budget in kroner of estimated
+-- cost: ranked initiatives fit while their cumulative cost stays within it.
 CREATE TABLE pf_settings (
   id boolean PRIMARY KEY DEFAULT true CHECK (id),
   capacity_line numeric NOT NULL DEFAULT 0,

@@ -1,15 +1,327 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import './benefits.css';
+import { Checkbox, Heading, Label, Link, Paragraph, Radio, Fieldset, Select, Table } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { Page } from '../../../web/components/page';
-import { usePortfolioI18n } from './i18n';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import { benefitStatuses, benefitTypes, type Benefit, type Realisation } from '../benefits.schemas';
+import { InitiativeBenefits, LatestText } from './benefit-parts';
+import { benefitExportUrl, benefitListQuery, initiativeOptionsQuery, realisationQuery, type BenefitFilters } from './benefits-api';
+import { PlannedRealisedChart } from './benefits-charts';
+import { usePortfolioI18n, type PortfolioKey } from './i18n';
 import { PortfolioNav } from './ui';
 
-// Stub: the benefits part's owner replaces it (/portefolje/gevinster).
+// /portefolje/gevinster: planned versus realised across the portfolio (per year and per area),
+// follow-up per initiative (also after the project closed), the benefits list with filters and
+// export, and the overdue benefits.
+
 export function BenefitsPage() {
   const { t } = usePortfolioI18n();
   return (
-    <Page title={t('nav.label')}>
+    <Page title={t('benefits.title')}>
       <PortfolioNav />
-      <Paragraph>{t('benefits.placeholder')}</Paragraph>
+      <div className="kp-pf-benefits-page">
+        <Paragraph>{t('benefits.intro')}</Paragraph>
+        <RealisationSection />
+        <FollowUpSection />
+        <OverdueSection />
+        <ListSection />
+      </div>
     </Page>
+  );
+}
+
+function RealisationSection() {
+  const { t } = usePortfolioI18n();
+  const [by, setBy] = useState<'year' | 'area'>('year');
+  const query = useQuery(realisationQuery(by));
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('benefits.realisation')}
+      </Heading>
+      <Fieldset className="kp-pf-benefits-page__filters">
+        <Fieldset.Legend>{t('benefits.by')}</Fieldset.Legend>
+        <Radio name={`${headingId}-by`} label={t('benefits.byYear')} value="year" checked={by === 'year'} onChange={() => setBy('year')} />
+        <Radio name={`${headingId}-by`} label={t('benefits.byArea')} value="area" checked={by === 'area'} onChange={() => setBy('area')} />
+      </Fieldset>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.rows.length === 0 ? (
+        <Paragraph>{t('benefits.noRealisation')}</Paragraph>
+      ) : (
+        <RealisationView data={query.data} />
+      )}
+    </section>
+  );
+}
+
+function RealisationView({ data }: { data: Realisation }) {
+  const { t, kroner, number } = usePortfolioI18n();
+  const byYear = data.by === 'year';
+  return (
+    <>
+      <PlannedRealisedChart
+        title={t(byYear ? 'benefits.chartTitleYear' : 'benefits.chartTitleArea')}
+        description={t('benefits.chartDesc', { planned: kroner(data.total.plannedAnnual), realised: kroner(data.total.realisedAnnual) })}
+        rows={data.rows.map((r) => ({ label: r.label, planned: r.plannedAnnual, realised: r.realisedAnnual }))}
+      />
+      <Paragraph data-size="sm">{t('benefits.realisationRule')}</Paragraph>
+      <div className="kp-pf-benefits__table-scroll">
+        <Table data-size="sm" zebra>
+          <caption>{t(byYear ? 'benefits.tableCaptionYear' : 'benefits.tableCaptionArea')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t(byYear ? 'benefits.col.year' : 'benefits.col.area')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.count')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.unplanned')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.realised')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.closed')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.overdue')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.plannedAnnual')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-num">{t('benefits.col.realisedAnnual')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {[...data.rows, { ...data.total, label: t('benefits.total') }].map((r) => (
+              <Table.Row key={r.key}>
+                <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+                <Table.Cell className="kp-num">{number(r.count)}</Table.Cell>
+                <Table.Cell className="kp-num">{number(r.unplannedCount)}</Table.Cell>
+                <Table.Cell className="kp-num">{number(r.realisedCount)}</Table.Cell>
+                <Table.Cell className="kp-num">{number(r.closedCount)}</Table.Cell>
+                <Table.Cell className="kp-num">{number(r.overdueCount)}</Table.Cell>
+                <Table.Cell className="kp-num">{kroner(r.plannedAnnual)}</Table.Cell>
+                <Table.Cell className="kp-num">{kroner(r.realisedAnnual)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+    </>
+  );
+}
+
+function FollowUpSection() {
+  const { t } = usePortfolioI18n();
+  const query = useQuery(initiativeOptionsQuery);
+  const [initiativeId, setInitiativeId] = useState('');
+  const headingId = useId();
+  const selectId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('benefits.followUp')}
+      </Heading>
+      <Paragraph data-size="sm">{t('benefits.followUpHelp')}</Paragraph>
+      {query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <div>
+          <Label htmlFor={selectId}>{t('benefits.pickInitiative')}</Label>
+          <Select id={selectId} value={initiativeId} onChange={(e) => setInitiativeId(e.target.value)} disabled={query.isPending}>
+            <option value="">{t('benefits.pickInitiativeNone')}</option>
+            {(query.data?.initiatives ?? []).map((i) => (
+              <option key={i.id} value={i.id}>
+                {t('benefits.initiativeOption', {
+                  number: i.number,
+                  title: i.title,
+                  phase: t(`benefits.phase.${i.phase}` as PortfolioKey),
+                  count: i.benefitCount,
+                })}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+      {initiativeId && (
+        <div>
+          <Link asChild>
+            <RouterLink
+              to="/portefolje/initiativ/$number"
+              params={{ number: String(query.data?.initiatives.find((i) => i.id === initiativeId)?.number ?? '') }}
+            >
+              {query.data?.initiatives.find((i) => i.id === initiativeId)?.title}
+            </RouterLink>
+          </Link>
+          <InitiativeBenefits key={initiativeId} initiativeId={initiativeId} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BenefitsTable({ benefits, caption }: { benefits: Benefit[]; caption: string }) {
+  const { t, shortDate, kroner } = usePortfolioI18n();
+  return (
+    <div className="kp-pf-benefits__table-scroll">
+      <Table data-size="sm" zebra>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('benefits.col.title')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.initiative')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.area')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.type')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.owner')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.expected')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.status')}</Table.HeaderCell>
+            <Table.HeaderCell className="kp-num">{t('benefits.col.annual')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('benefits.col.latest')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {benefits.map((b) => (
+            <Table.Row key={b.id}>
+              <Table.HeaderCell scope="row">
+                {b.synthetic ? `${t('benefits.synthetic')} ` : ''}
+                {b.title}
+                {!b.planned && ` (${t('benefits.unplanned')})`}
+              </Table.HeaderCell>
+              <Table.Cell>
+                <Link asChild>
+                  <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(b.initiative.number) }}>
+                    {`${b.initiative.number} ${b.initiative.title}`}
+                  </RouterLink>
+                </Link>
+              </Table.Cell>
+              <Table.Cell>{b.area?.name ?? ''}</Table.Cell>
+              <Table.Cell>{t(`benefits.type.${b.type}` as PortfolioKey)}</Table.Cell>
+              <Table.Cell>{b.owner.name}</Table.Cell>
+              <Table.Cell>
+                {shortDate(b.expectedDate)}
+                {b.overdue && (
+                  <>
+                    <br />
+                    <span className="kp-pf-deviates">{t('benefits.overdue')}</span>
+                  </>
+                )}
+              </Table.Cell>
+              <Table.Cell>{t(`benefits.status.${b.status}` as PortfolioKey)}</Table.Cell>
+              <Table.Cell className="kp-num">{b.annualValue === null ? '' : kroner(b.annualValue)}</Table.Cell>
+              <Table.Cell>
+                <LatestText benefit={b} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function OverdueSection() {
+  const { t } = usePortfolioI18n();
+  const query = useQuery(benefitListQuery({ overdue: true }));
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('benefits.overdueHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('benefits.overdueHelp')}</Paragraph>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.benefits.length === 0 ? (
+        <Paragraph>{t('benefits.overdueNone')}</Paragraph>
+      ) : (
+        <BenefitsTable benefits={query.data.benefits} caption={t('benefits.overdueCaption', { count: query.data.benefits.length })} />
+      )}
+    </section>
+  );
+}
+
+function ListSection() {
+  const { t } = usePortfolioI18n();
+  const [filters, setFilters] = useState<BenefitFilters>({});
+  const query = useQuery({ ...benefitListQuery(filters), placeholderData: (previous) => previous });
+  const all = useQuery(benefitListQuery({}));
+  const headingId = useId();
+  const ids = useId();
+  const set = (patch: Partial<BenefitFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const areas = all.data?.areas ?? [];
+  const owners = all.data?.owners ?? [];
+  const exportFilters = useMemo(() => filters, [filters]);
+
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level={2} data-size="md" id={headingId}>
+        {t('benefits.list')}
+      </Heading>
+      <div className="kp-pf-benefits-page__filters">
+        <div>
+          <Label htmlFor={`${ids}-area`}>{t('benefits.filter.area')}</Label>
+          <Select id={`${ids}-area`} value={filters.area ?? ''} onChange={(e) => set({ area: e.target.value || undefined })}>
+            <option value="">{t('benefits.filter.all')}</option>
+            {areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor={`${ids}-status`}>{t('benefits.filter.status')}</Label>
+          <Select id={`${ids}-status`} value={filters.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
+            <option value="">{t('benefits.filter.all')}</option>
+            {benefitStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`benefits.status.${s}` as PortfolioKey)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor={`${ids}-type`}>{t('benefits.filter.type')}</Label>
+          <Select id={`${ids}-type`} value={filters.type ?? ''} onChange={(e) => set({ type: e.target.value || undefined })}>
+            <option value="">{t('benefits.filter.all')}</option>
+            {benefitTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`benefits.type.${type}` as PortfolioKey)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div>
+          <Label htmlFor={`${ids}-owner`}>{t('benefits.filter.owner')}</Label>
+          <Select id={`${ids}-owner`} value={filters.owner ?? ''} onChange={(e) => set({ owner: e.target.value || undefined })}>
+            <option value="">{t('benefits.filter.all')}</option>
+            {owners.map((o) => (
+              <option key={o.personId} value={o.personId}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Checkbox
+          label={t('benefits.filter.overdue')}
+          checked={filters.overdue === true}
+          onChange={(e) => set({ overdue: e.target.checked ? true : undefined })}
+        />
+      </div>
+      <div className="kp-pf-benefits-page__exports">
+        <Link href={benefitExportUrl(exportFilters, 'csv')} download>
+          {t('benefits.export.csv')}
+        </Link>
+        <Link href={benefitExportUrl(exportFilters, 'xlsx')} download>
+          {t('benefits.export.xlsx')}
+        </Link>
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.benefits.length === 0 ? (
+        <Paragraph>{t('benefits.noneMatch')}</Paragraph>
+      ) : (
+        <BenefitsTable benefits={query.data.benefits} caption={t('benefits.listCaption', { count: query.data.benefits.length })} />
+      )}
+    </section>
   );
 }

@@ -1,15 +1,273 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import { Button, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
+import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
-import { usePortfolioI18n } from './i18n';
+import { PageNavigation } from '../../../web/components/pagination';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import { hasPermission, useSession } from '../../../web/data/session';
+import type { InitiativeOptions, Lights, Overview, OverviewQuery, TrafficLight } from '../initiatives.schemas';
+import { usePortfolioI18n, type PortfolioI18n } from './i18n';
+import { exportUrl, initiativeOptionsQuery, overviewQuery } from './initiatives-api';
+import type { PortfolioSearch } from './overview-search';
 import { PortfolioNav } from './ui';
+import './initiatives.css';
 
-// Stub: the initiatives part's owner replaces it (/portefolje).
+// The portfolio overview (/portefolje): filters in the URL, the count per phase, the initiatives with
+// their latest traffic lights, pages, and the same list as CSV or XLSX.
+
+const pageSize = 25;
+
+/** The four traffic lights of the latest status report, in words as well as colour. */
+export function TrafficLights({ lights }: { lights: Lights | null }) {
+  const { t } = usePortfolioI18n();
+  if (!lights) return <span className="kp-muted">{t('initiatives.light.none')}</span>;
+  const item = (aspect: 'scope' | 'time' | 'cost' | 'benefits', light: TrafficLight) => (
+    <li key={aspect} className={`kp-pf-light kp-pf-light--${light}`}>
+      <span className="kp-pf-light__dot" aria-hidden="true" />
+      {t(`initiatives.light.${aspect}`)}: {t(`initiatives.light.${light}`)}
+    </li>
+  );
+  return (
+    <div>
+      <span className="kp-pf-light__period">{t('initiatives.light.period', { period: lights.period })}</span>
+      <ul className="kp-pf-lights">
+        {item('scope', lights.scope)}
+        {item('time', lights.time)}
+        {item('cost', lights.cost)}
+        {item('benefits', lights.benefits)}
+      </ul>
+    </div>
+  );
+}
+
 export function PortfolioPage() {
   const { t } = usePortfolioI18n();
+  const search = useSearch({ strict: false }) as PortfolioSearch;
+  const navigate = useNavigate();
+  const session = useSession();
+  const options = useQuery(initiativeOptionsQuery);
+  const params: OverviewQuery = { ...search, page: search.page ?? 1, pageSize };
+  const overview = useQuery(overviewQuery(params));
+
+  const go = (next: PortfolioSearch) =>
+    void navigate({
+      to: '/portefolje',
+      search: Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as never,
+    });
+  const setFilter = (name: keyof PortfolioSearch, value: string) => go({ ...search, [name]: value || undefined, page: undefined });
+
   return (
-    <Page title={t('nav.label')}>
+    <Page title={t('initiatives.overview.title')}>
       <PortfolioNav />
-      <Paragraph>{t('initiatives.placeholder')}</Paragraph>
+      <Paragraph>{t('initiatives.overview.intro')}</Paragraph>
+      {hasPermission(session.data, 'portfolio:propose') && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to="/portefolje/nytt">{t('initiatives.overview.propose')}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
+      {options.error && <ErrorAlert error={options.error} onRetry={() => void options.refetch()} />}
+      {options.data && <Filters key={search.q ?? ''} options={options.data} search={search} setFilter={setFilter} clear={() => go({})} />}
+
+      {overview.isPending && <Loading label={t('initiatives.loading')} />}
+      {overview.error && <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />}
+      {overview.data && (
+        <>
+          <section aria-labelledby="kp-pf-phase-summary" className="kp-pf-phases">
+            <h2 id="kp-pf-phase-summary" className="kp-pf-h2">
+              {t('initiatives.overview.phaseSummary')}
+            </h2>
+            <ul className="kp-pf-phase-list">
+              {overview.data.phaseCounts.map((p) => (
+                <li key={p.phase}>
+                  <Button
+                    variant={search.phase === p.phase ? 'primary' : 'secondary'}
+                    data-size="sm"
+                    aria-pressed={search.phase === p.phase}
+                    onClick={() => setFilter('phase', search.phase === p.phase ? '' : p.phase)}
+                  >
+                    {t('initiatives.overview.phaseCount', { phase: t(`initiatives.phase.${p.phase}`), count: p.count })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <OverviewTable data={overview.data} t={t} />
+          <PageNavigation
+            label={t('initiatives.overview.pages')}
+            page={overview.data.page}
+            totalPages={Math.max(1, Math.ceil(overview.data.total / overview.data.pageSize))}
+            onChange={(page) => go({ ...search, page: page > 1 ? page : undefined })}
+          />
+          <Paragraph className="kp-pf-exports">
+            <Link href={exportUrl(params, 'csv')} download>
+              {t('initiatives.overview.csv')}
+            </Link>{' '}
+            <Link href={exportUrl(params, 'xlsx')} download>
+              {t('initiatives.overview.xlsx')}
+            </Link>
+          </Paragraph>
+        </>
+      )}
     </Page>
+  );
+}
+
+function OverviewTable({ data, t }: { data: Overview; t: PortfolioI18n['t'] }) {
+  return (
+    <div className="kp-pf-table-wrap">
+      <Table zebra data-size="sm" className="kp-pf-table">
+        <caption>{t('initiatives.overview.caption', { total: data.total })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('initiatives.overview.col.number')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.title')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.owner')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.area')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.phase')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.state')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('initiatives.overview.col.lights')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {data.rows.length === 0 && (
+            <Table.Row>
+              <Table.Cell colSpan={7}>{t('initiatives.overview.empty')}</Table.Cell>
+            </Table.Row>
+          )}
+          {data.rows.map((row) => (
+            <Table.Row key={row.id}>
+              <Table.Cell>
+                <Link asChild>
+                  <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(row.number) }}>
+                    {t('initiatives.number', { number: row.number })}
+                  </RouterLink>
+                </Link>
+              </Table.Cell>
+              <Table.Cell>{row.title}</Table.Cell>
+              <Table.Cell>{row.ownerUnit.name}</Table.Cell>
+              <Table.Cell>{row.area?.name ?? t('initiatives.none')}</Table.Cell>
+              <Table.Cell>{t(`initiatives.phase.${row.phase}`)}</Table.Cell>
+              <Table.Cell>
+                {row.state === 'active' ? (
+                  t('initiatives.state.active')
+                ) : (
+                  <Tag data-color={row.state === 'stopped' ? 'danger' : 'neutral'} data-size="sm">
+                    {t(`initiatives.state.${row.state}`)}
+                  </Tag>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                <TrafficLights lights={row.lights} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function Filters({
+  options,
+  search,
+  setFilter,
+  clear,
+}: {
+  options: InitiativeOptions;
+  search: PortfolioSearch;
+  setFilter: (name: keyof PortfolioSearch, value: string) => void;
+  clear: () => void;
+}) {
+  const { t } = usePortfolioI18n();
+  const ids = useId();
+  const [q, setQ] = useState(search.q ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilter('q', q.trim());
+  };
+  const select = (
+    name: keyof PortfolioSearch,
+    label: string,
+    choices: { value: string; label: string }[],
+    allLabel = t('initiatives.all'),
+  ) => (
+    <div className="kp-pf-filter">
+      <Label htmlFor={`${ids}-${name}`}>{label}</Label>
+      <Select id={`${ids}-${name}`} value={String(search[name] ?? '')} onChange={(e) => setFilter(name, e.target.value)} data-size="sm">
+        <option value="">{allLabel}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+  const decision = search.decision ? options.decisions.find((d) => d.id === search.decision) : undefined;
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="kp-pf-filters">
+      <h2 id={`${ids}-heading`} className="kp-pf-h2">
+        {t('initiatives.overview.filters')}
+      </h2>
+      <div className="kp-pf-filter-grid">
+        {select(
+          'area',
+          t('initiatives.overview.area'),
+          options.areas.map((a) => ({ value: a.id, label: a.name })),
+        )}
+        {select(
+          'phase',
+          t('initiatives.overview.phase'),
+          options.phases.map((p) => ({ value: p, label: t(`initiatives.phase.${p}`) })),
+        )}
+        {select(
+          'state',
+          t('initiatives.overview.state'),
+          options.states.map((s) => ({ value: s, label: t(`initiatives.state.${s}`) })),
+          t('initiatives.overview.stateDefault'),
+        )}
+        {select(
+          'owner',
+          t('initiatives.overview.owner'),
+          options.units.map((u) => ({ value: u.id, label: u.name })),
+        )}
+        {select(
+          'agent',
+          t('initiatives.overview.agent'),
+          options.users.map((u) => ({ value: u.id, label: u.displayName })),
+        )}
+        {select(
+          'goal',
+          t('initiatives.overview.goal'),
+          options.goals.map((g) => ({ value: g.id, label: g.title })),
+        )}
+        {select(
+          'category',
+          t('initiatives.overview.category'),
+          options.categories.map((c) => ({ value: c, label: t(`initiatives.category.${c}`) })),
+        )}
+      </div>
+      <form onSubmit={submit} className="kp-pf-search" role="search">
+        <Textfield label={t('initiatives.overview.q')} value={q} onChange={(e) => setQ(e.target.value)} data-size="sm" autoComplete="off" />
+        <Button type="submit" data-size="sm">
+          {t('initiatives.overview.search')}
+        </Button>
+        <Button type="button" variant="tertiary" data-size="sm" onClick={clear}>
+          {t('initiatives.overview.clear')}
+        </Button>
+      </form>
+      {decision && (
+        <Paragraph data-size="sm">
+          {t('initiatives.detail.decisions')}: {decision.caseNumber} {decision.title}{' '}
+          <Button variant="tertiary" data-size="sm" onClick={() => setFilter('decision', '')}>
+            {t('initiatives.overview.clear')}
+          </Button>
+        </Paragraph>
+      )}
+    </section>
   );
 }

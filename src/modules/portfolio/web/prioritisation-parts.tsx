@@ -1,10 +1,326 @@
-// Parts of the initiative page owned by the prioritisation part (stubs: the owner replaces them).
-// Each takes the initiative's id, fetches its own data, and invalidates ['portfolio'] after a write.
+import { Alert, Button, Checkbox, ErrorSummary, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../web/data/client';
+import { hasPermission, useSession } from '../../../web/data/session';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import type { OverAllocationDetail, PoolMember } from '../pool.schemas';
+import { usePortfolioI18n, type PortfolioKey } from './i18n';
+import { allocate, fetchAllocations, fetchMembers, poolKeys, thisMonth } from './pool-api';
+import { fetchScores, prioritisationKeys, saveScores } from './prioritisation-api';
+import './prioritisation.css';
 
-export function InitiativeScores(_props: { initiativeId: string }) {
-  return null;
+// Parts of the initiative page owned by the prioritisation part. Each takes the initiative's id
+// (or number), fetches its own data, and invalidates ['portfolio'] after a write.
+
+const roleKey = (role: string) => `prioritisation.role.${role}` as PortfolioKey;
+
+/** The initiative's score per criterion and weighted score; board members edit the scores. */
+export function InitiativeScores({ initiativeId }: { initiativeId: string }) {
+  const i18n = usePortfolioI18n();
+  const { t, pick, number } = i18n;
+  const { data: session } = useSession();
+  const canDecide = hasPermission(session, 'portfolio:decide');
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: prioritisationKeys.scores(initiativeId), queryFn: () => fetchScores(initiativeId) });
+  const [draft, setDraft] = useState<Record<string, string> | null>(null);
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation({ mutationFn: (scores: Record<string, number | null>) => saveScores(initiativeId, { scores }) });
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ErrorAlert error={query.error} onRetry={() => query.refetch()} />;
+  const data = query.data;
+  const value = (key: string, score: number | null) => draft?.[key] ?? (score === null ? '' : String(score));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft) return;
+    setSaved(false);
+    const scores = Object.fromEntries(Object.entries(draft).map(([key, v]) => [key, v === '' ? null : Number(v)]));
+    mutation
+      .mutateAsync(scores)
+      .then(() => {
+        setDraft(null);
+        setSaved(true);
+        return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <section aria-labelledby="kp-pf-scores-title">
+      <Heading level={2} data-size="sm" id="kp-pf-scores-title">
+        {t('prioritisation.scores.title')}
+      </Heading>
+      <Paragraph>
+        {data.weightedScore === null
+          ? t('prioritisation.scores.weightedNone')
+          : t('prioritisation.scores.weighted', { score: number(data.weightedScore) })}{' '}
+        {data.rank === null
+          ? t('prioritisation.scores.notCandidate')
+          : t('prioritisation.scores.rank', { rank: data.rank, fits: data.fits ? t('prioritisation.fits') : t('prioritisation.out') })}
+      </Paragraph>
+      <form onSubmit={submit}>
+        <Table data-size="sm">
+          <caption>{t('prioritisation.scores.caption')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('prioritisation.scores.criterion')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-pf-num">{t('prioritisation.scores.weight')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('prioritisation.scores.score')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {data.criteria.map((c) => {
+              const label = pick({ nb: c.labelNb, en: c.labelEn });
+              return (
+                <Table.Row key={c.key}>
+                  <Table.HeaderCell scope="row">
+                    {label} {!c.higherIsBetter && t('prioritisation.whatIf.worse')}
+                  </Table.HeaderCell>
+                  <Table.Cell className="kp-pf-num">{number(c.weight)}</Table.Cell>
+                  <Table.Cell>
+                    {canDecide ? (
+                      <Select
+                        aria-label={t('prioritisation.scores.edit', { label })}
+                        value={value(c.key, c.score)}
+                        onChange={(e) => setDraft({ ...(draft ?? {}), [c.key]: e.target.value })}
+                      >
+                        <Select.Option value="">{t('prioritisation.notScored')}</Select.Option>
+                        {[1, 2, 3, 4, 5].map((n) => (
+                          <Select.Option key={n} value={String(n)}>
+                            {n}
+                          </Select.Option>
+                        ))}
+                      </Select>
+                    ) : c.score === null ? (
+                      t('prioritisation.notScored')
+                    ) : (
+                      c.score
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+        {mutation.error && <ErrorAlert error={mutation.error} />}
+        {saved && (
+          <Alert data-color="success" role="status">
+            {t('prioritisation.scores.savedMsg')}
+          </Alert>
+        )}
+        {canDecide && (
+          <Button type="submit" disabled={!draft || mutation.isPending}>
+            {t('prioritisation.scores.save')}
+          </Button>
+        )}
+      </form>
+    </section>
+  );
 }
 
-export function InitiativeResources(_props: { initiativeId: string }) {
-  return null;
+/** Allocations to the initiative per member and month; board members allocate here. */
+export function InitiativeResources({ initiativeId }: { initiativeId: string }) {
+  const i18n = usePortfolioI18n();
+  const { t } = i18n;
+  const { data: session } = useSession();
+  const canDecide = hasPermission(session, 'portfolio:decide');
+  const allocations = useQuery({ queryKey: poolKeys.allocations(initiativeId), queryFn: () => fetchAllocations(initiativeId) });
+  const members = useQuery({ queryKey: poolKeys.members, queryFn: fetchMembers, enabled: canDecide });
+  return (
+    <section aria-labelledby="kp-pf-resources-title">
+      <Heading level={2} data-size="sm" id="kp-pf-resources-title">
+        {t('prioritisation.resources.title')}
+      </Heading>
+      {allocations.isPending && <Loading />}
+      {allocations.error && <ErrorAlert error={allocations.error} />}
+      {allocations.data && allocations.data.allocations.length === 0 && <Paragraph>{t('prioritisation.alloc.none')}</Paragraph>}
+      {allocations.data && allocations.data.allocations.length > 0 && (
+        <Table data-size="sm" zebra>
+          <caption>{t('prioritisation.alloc.listCaption')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('prioritisation.pool.month')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('prioritisation.pool.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('prioritisation.pool.role')}</Table.HeaderCell>
+              <Table.HeaderCell className="kp-pf-num">{t('prioritisation.alloc.share')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {allocations.data.allocations.map((a) => (
+              <Table.Row key={`${a.memberId}-${a.month}`}>
+                <Table.Cell>{i18n.month(a.month)}</Table.Cell>
+                <Table.Cell>{a.memberName}</Table.Cell>
+                <Table.Cell>{t(roleKey(a.role))}</Table.Cell>
+                <Table.Cell className="kp-pf-num">
+                  {Math.round(a.share * 100)} %
+                  {a.overrideReason && (
+                    <span className="kp-pf-over"> – {t('prioritisation.alloc.overridden', { reason: a.overrideReason })}</span>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {canDecide && members.data && <AllocateForm members={members.data.members} initiative={initiativeId} />}
+    </section>
+  );
+}
+
+/** Allocate a member's share to an initiative for some months; over-allocation shows the server's message and offers an override with a reason. */
+export function AllocateForm({ members, initiative }: { members: PoolMember[]; initiative?: string }) {
+  const { t } = usePortfolioI18n();
+  const queryClient = useQueryClient();
+  const [memberId, setMemberId] = useState('');
+  const [initiativeRef, setInitiativeRef] = useState(initiative ?? '');
+  const [month, setMonth] = useState(thisMonth());
+  const [months, setMonths] = useState('1');
+  const [sharePct, setSharePct] = useState('50');
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [over, setOver] = useState<{ message: string; details: OverAllocationDetail[] } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({ mutationFn: allocate });
+  const active = members.filter((m) => m.active);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    setOver(null);
+    const next: Record<string, string> = {};
+    if (!memberId) next.member = t('prioritisation.alloc.required');
+    if (!initiativeRef.trim()) next.initiative = t('prioritisation.alloc.required');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) next.month = t('prioritisation.alloc.required');
+    if (override && !reason.trim()) next.reason = t('prioritisation.alloc.required');
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    mutation
+      .mutateAsync({
+        memberId,
+        initiative: initiativeRef.trim(),
+        month,
+        months: Math.min(24, Math.max(1, Number(months) || 1)),
+        share: Math.min(100, Math.max(0, Number(sharePct) || 0)) / 100,
+        ...(override ? { override: true, reason: reason.trim() } : {}),
+      })
+      .then((result) => {
+        setDone(
+          t('prioritisation.alloc.done', {
+            n: result.written,
+            overrides: result.overrides ? t('prioritisation.alloc.doneOverrides', { n: result.overrides }) : '',
+          }),
+        );
+        setOverride(false);
+        setReason('');
+        return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'conflict') {
+          const details = (error.details as { overAllocation?: OverAllocationDetail[] } | undefined)?.overAllocation ?? [];
+          setOver({ message: error.message, details });
+        }
+      });
+  };
+  const ids = { member: 'kp-pf-alloc-member' };
+  const errorList = Object.entries(errors);
+  return (
+    <form className="kp-pf-form" onSubmit={submit} noValidate>
+      {errorList.length > 0 && (
+        <ErrorSummary>
+          <ErrorSummary.Heading>{t('prioritisation.alloc.errorsTitle')}</ErrorSummary.Heading>
+          <ErrorSummary.List>
+            {errorList.map(([field, text]) => (
+              <ErrorSummary.Item key={field}>
+                <ErrorSummary.Link href={`#kp-pf-alloc-${field}`}>{text}</ErrorSummary.Link>
+              </ErrorSummary.Item>
+            ))}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      <div>
+        <label htmlFor={ids.member}>{t('prioritisation.alloc.member')}</label>
+        <Select
+          id={ids.member}
+          value={memberId}
+          onChange={(e) => setMemberId(e.target.value)}
+          aria-invalid={errors.member ? true : undefined}
+        >
+          <Select.Option value="">{t('prioritisation.alloc.choose')}</Select.Option>
+          {active.map((m) => (
+            <Select.Option key={m.id} value={m.id}>
+              {m.name} ({t(roleKey(m.role))})
+            </Select.Option>
+          ))}
+        </Select>
+        {errors.member && <Paragraph className="kp-pf-over">{errors.member}</Paragraph>}
+      </div>
+      {initiative === undefined && (
+        <Textfield
+          id="kp-pf-alloc-initiative"
+          label={t('prioritisation.alloc.initiative')}
+          value={initiativeRef}
+          onChange={(e) => setInitiativeRef(e.target.value)}
+          error={errors.initiative}
+        />
+      )}
+      <Textfield
+        id="kp-pf-alloc-month"
+        label={t('prioritisation.alloc.month')}
+        type="month"
+        value={month}
+        onChange={(e) => setMonth(e.target.value)}
+        error={errors.month}
+      />
+      <Textfield
+        label={t('prioritisation.alloc.months')}
+        type="number"
+        min={1}
+        max={24}
+        value={months}
+        onChange={(e) => setMonths(e.target.value)}
+      />
+      <Textfield
+        label={t('prioritisation.alloc.share')}
+        type="number"
+        min={0}
+        max={100}
+        value={sharePct}
+        onChange={(e) => setSharePct(e.target.value)}
+      />
+      {over && (
+        <Alert data-color="danger">
+          <Heading level={3} data-size="2xs">
+            {t('prioritisation.alloc.overTitle')}
+          </Heading>
+          <Paragraph>{over.message}</Paragraph>
+          <Paragraph>{t('prioritisation.alloc.overHint')}</Paragraph>
+        </Alert>
+      )}
+      {(over || override) && (
+        <Checkbox label={t('prioritisation.alloc.override')} checked={override} onChange={(e) => setOverride(e.target.checked)} />
+      )}
+      {override && (
+        <Textfield
+          id="kp-pf-alloc-reason"
+          label={t('prioritisation.alloc.reason')}
+          multiline
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={errors.reason}
+        />
+      )}
+      {mutation.error && !(mutation.error instanceof ApiError && mutation.error.code === 'conflict') && (
+        <ErrorAlert error={mutation.error} />
+      )}
+      {done && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" disabled={mutation.isPending}>
+          {t('prioritisation.alloc.submit')}
+        </Button>
+      </div>
+    </form>
+  );
 }

@@ -204,3 +204,32 @@ export interface SteeringTables {
 }
 
 export type SteeringDb = Kysely<KernelTables & OrganisationTables & SteeringTables>;
+
+/** Kysely types of migrations/0004_budget.sql (budget part). */
+export interface SteeringBudgetTables {
+  st_budget_assessments: {
+    area_id: string;
+    year: number;
+    as_of_month: number;
+    stated_deviation: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+    status_text: Generated<string>;
+    assessment: Generated<string>;
+    conclusion: Generated<string>;
+    proposed_change: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+    source: string | null;
+    synthetic: Generated<boolean>;
+  };
+}
+
+/** Kysely types of migrations/0003_imports.sql (imports part): st_regions, and st_imports' added columns. */
+export interface SteeringImportTables {
+  st_regions: {
+    code: string;
+    label: string;
+    updated_at: Generated<Date>;
+  };
+  st_imports: SteeringTables['st_imports'] & {
+    indicator_id: string | null;
+    summary: Json | null;
+  };
+}

@@ -1,15 +1,58 @@
-import { Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from '@tanstack/react-router';
 import { Page } from '../../../web/components/page';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import { areaOverviewQuery } from './indicators-api';
 import { useSteeringI18n } from './i18n';
 import { SteeringNav } from './ui';
+import './indicators.css';
 
-// Stub: the indicators part's owner replaces it (/styring).
+/** /styring: per programme area, how many indicators are green, yellow and red, linking to its dashboard. */
 export function SteeringPage() {
   const { t } = useSteeringI18n();
+  const overview = useQuery(areaOverviewQuery());
   return (
     <Page title={t('nav.label')}>
       <SteeringNav />
-      <Paragraph>{t('indicators.placeholder')}</Paragraph>
+      <Paragraph>{t('indicators.front.lead')}</Paragraph>
+      <Heading level={2} data-size="sm">
+        {t('indicators.front.areas')}
+      </Heading>
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.isError ? (
+        <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
+      ) : overview.data.areas.length === 0 ? (
+        <Paragraph>{t('indicators.front.noAreas')}</Paragraph>
+      ) : (
+        <ul className="kp-st-areas">
+          {overview.data.areas.map((area) => (
+            <li key={area.id}>
+              <Link asChild>
+                <RouterLink to="/styring/indikatorer" search={{ omrade: area.code }}>
+                  {area.code} {area.name}
+                </RouterLink>
+              </Link>
+              {area.indicators === 0 ? (
+                <Paragraph data-size="sm">{t('indicators.front.none')}</Paragraph>
+              ) : (
+                <ul className="kp-st-counts" aria-label={t('indicators.front.countsLabel', { area: area.name })}>
+                  {(['green', 'yellow', 'red', 'none'] as const).map((status) =>
+                    area.counts[status] > 0 || status !== 'none' ? (
+                      <li key={status}>
+                        <span className={`kp-st-status kp-st-status--${status}`}>
+                          {area.counts[status]} {t(`indicators.status.${status}`).toLowerCase()}
+                        </span>
+                      </li>
+                    ) : null,
+                  )}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </Page>
   );
 }
