@@ -60,3 +60,4 @@ export {
   type ExportFormat,
   type Cell,
 } from './export/table-export.js';
+export { isUuid, todayInNorway } from './values/values.js';

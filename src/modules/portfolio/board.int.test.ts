@@ -265,7 +265,10 @@ describe('[BOARD][CHECKLIST] configuration', () => {
   });
 
   it('lets the board add, relabel and leave out items; approval then follows the new list; others get 403', async () => {
-    const put = (as: SignedIn, items: unknown[]) => call(as, 'PUT', '/checklists/BP3', { items });
+    const versionOf = async () =>
+      ((await call(board, 'GET', '/checklists')).body as unknown as Checklists).points.find((p) => p.decisionPoint === 'BP3')!.version;
+    const readVersion = await versionOf();
+    const put = (as: SignedIn, items: unknown[], version = readVersion) => call(as, 'PUT', '/checklists/BP3', { version, items });
     const items = [
       { key: 'strategic_fit', label: { nb: 'Strategisk forankring', en: 'Strategic fit' }, order: 1, active: true },
       { key: 'budget', label: { nb: 'Budsjett vedtatt', en: 'Budget adopted' }, order: 2, active: true },
@@ -278,7 +281,15 @@ describe('[BOARD][CHECKLIST] configuration', () => {
     const bp3 = lists.points.find((p) => p.decisionPoint === 'BP3')!.items;
     expect(bp3.filter((i) => i.active).map((i) => i.key)).toEqual(['strategic_fit', 'budget']);
     expect(bp3.find((i) => i.key === 'risk')!.active).toBe(false);
-    expect((await put(board, [items[0], items[0]])).status).toBe(400);
+    expect((await put(board, [items[0], items[0]], await versionOf())).status).toBe(400);
+    // A change made from the list as it was before the save above is refused, and changes nothing.
+    const stale = await put(board, [items[0]]);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error!.code).toBe('stale');
+    const unchanged = ((await call(board, 'GET', '/checklists')).body as unknown as Checklists).points.find(
+      (p) => p.decisionPoint === 'BP3',
+    )!;
+    expect(unchanged.items.filter((i) => i.active).map((i) => i.key)).toEqual(['strategic_fit', 'budget']);
 
     const { number } = await initiative({ title: '[Syntetisk] Ny sjekkliste', phase: 'planning' });
     const open = await call(board, 'POST', `/initiatives/${number}/decisions`, {

@@ -113,13 +113,22 @@ export const ChecklistItem = Type.Object({
 export type ChecklistItem = Static<typeof ChecklistItem>;
 
 export const Checklists = Type.Object({
-  points: Type.Array(Type.Object({ decisionPoint: DecisionPoint, items: Type.Array(ChecklistItem) })),
+  points: Type.Array(
+    Type.Object({
+      decisionPoint: DecisionPoint,
+      items: Type.Array(ChecklistItem),
+      /** A fingerprint of the list as read: send it back with a change, so a concurrent change is detected. */
+      version: Type.String(),
+    }),
+  ),
 });
 export type Checklists = Static<typeof Checklists>;
 
 export const ChecklistParams = Type.Object({ decisionPoint: DecisionPoint });
 export const PutChecklistBody = Type.Object(
   {
+    /** The `version` of the list the change was made from (stale → 409). */
+    version: Type.String({ maxLength: 64 }),
     /** The whole list for the point: items left out are made inactive (past decisions keep their answers). */
     items: Type.Array(
       Type.Object(

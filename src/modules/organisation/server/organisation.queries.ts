@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import { sortByNorwegian } from '../../../kernel/index.js';
+import { sortByNorwegian, todayInNorway } from '../../../kernel/index.js';
 import type { ChartLine, TreeUnit } from '../organisation.schemas.js';
 import { keptWhileUnchanged } from './kept-while-unchanged.js';
 import type { OrganisationDb } from './organisation.tables.js';
+
+export { todayInNorway };
 
 /** Role types that lead a unit, best first: the unit's leader is the first of these it has. */
 export const leaderRoleTypes = [
@@ -13,11 +15,6 @@ export const leaderRoleTypes = [
   'unit_leader',
   'department_leader',
 ] as const;
-
-/** Today's date as YYYY-MM-DD in Norway, the default "as of" date. */
-export function todayInNorway(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
 
 /** `valid_from <= date < valid_to` on a table alias: the row holds on that date. */
 export function validOn(alias: string, date: string) {

@@ -1,19 +1,14 @@
 import { sql } from 'kysely';
-import { compareNorwegian, sortByNorwegian } from '../../../kernel/index.js';
+import { compareNorwegian, sortByNorwegian, isUuid } from '../../../kernel/index.js';
 import type { Holder, LineEnd, PersonDetail, PositionDetail, SearchResult, UnitDetail, UnitRef } from '../records.schemas.js';
 import { addDays, type DatedEdge, type Period } from './dated-versions.js';
 import { leaderRoleTypes, validOn } from './organisation.queries.js';
 import type { OrganisationDb } from './organisation.tables.js';
 
+export { isUuid };
+
 // The reads behind the unit, position and person pages, and the look-ups the commands validate with.
 // Each page is a fixed handful of queries whatever the size of the organisation (no N+1).
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are uuids; anything else cannot name a record (and would make PostgreSQL fail the cast). */
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
-}
 
 type UnitKind = UnitRef['kind'];
 type RoleType = PositionDetail['roleType'];

@@ -2,6 +2,10 @@
 // `validTo` (first day it no longer holds; null: open-ended), as in the tables. The same rules as
 // the organisation's (copied, not imported: a module uses another only through its index).
 
+import { todayInNorway } from '../../../kernel/index.js';
+
+export { todayInNorway };
+
 export interface Period {
   validFrom: string;
   validTo: string | null;
@@ -50,9 +54,4 @@ export function describePeriod(period: Period): string {
 
 export function asPeriod(row: { valid_from: string; valid_to: string | null }): Period {
   return { validFrom: row.valid_from, validTo: row.valid_to };
-}
-
-/** Today's date as YYYY-MM-DD in Norway, the default "as of" date. */
-export function todayInNorway(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 }

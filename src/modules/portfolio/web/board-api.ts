@@ -65,7 +65,8 @@ export const createStatusReport = (initiativeId: string, body: CreateStatusRepor
   apiRequest<StatusReport>('POST', `${base}/initiatives/${encodeURIComponent(initiativeId)}/status-reports`, body);
 export const updateStatusReport = (initiativeId: string, id: string, body: UpdateStatusReportBody) =>
   apiRequest<StatusReport>('PUT', `${base}/initiatives/${encodeURIComponent(initiativeId)}/status-reports/${id}`, body);
-export const putChecklist = (point: string, body: PutChecklistBody) => apiRequest<unknown>('PUT', `${base}/checklists/${point}`, body);
+export const putChecklist = (point: string, body: PutChecklistBody) =>
+  apiRequest<Checklists['points'][number]>('PUT', `${base}/checklists/${point}`, body);
 export const createMeeting = (body: CreateMeetingBody) => apiRequest<{ id: string; revision: number }>('POST', `${base}/meetings`, body);
 export const updateMeeting = (id: string, body: UpdateMeetingBody) =>
   apiRequest<{ id: string; revision: number }>('PUT', `${base}/meetings/${encodeURIComponent(id)}`, body);

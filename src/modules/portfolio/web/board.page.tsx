@@ -252,7 +252,7 @@ function ChecklistSettings({ isBoard }: { isBoard: boolean }) {
         .filter((p) => p.decisionPoint === shown)
         .map((p) =>
           isBoard ? (
-            <ChecklistEditor key={p.decisionPoint} point={p.decisionPoint} items={p.items} />
+            <ChecklistEditor key={p.decisionPoint} point={p.decisionPoint} items={p.items} version={p.version} />
           ) : (
             <ChecklistTable key={p.decisionPoint} point={p.decisionPoint} items={p.items} />
           ),
@@ -288,11 +288,22 @@ function ChecklistTable({ point, items }: { point: DecisionPoint; items: Checkli
   );
 }
 
-function ChecklistEditor({ point, items: initial }: { point: DecisionPoint; items: ChecklistItem[] }) {
+function ChecklistEditor({
+  point,
+  items: initial,
+  version: readVersion,
+}: {
+  point: DecisionPoint;
+  items: ChecklistItem[];
+  version: string;
+}) {
   const { t } = usePortfolioI18n();
   const queryClient = useQueryClient();
   const ids = useId();
   const [items, setItems] = useState(initial.map((i) => ({ key: i.key, label: { ...i.label }, order: i.order, active: i.active })));
+  // The version the edits were made from: kept until this editor saves, so a change by someone else
+  // in between is refused (409) rather than overwritten, even if the list was refetched meanwhile.
+  const [version, setVersion] = useState(readVersion);
   const [newKey, setNewKey] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -318,7 +329,8 @@ function ChecklistEditor({ point, items: initial }: { point: DecisionPoint; item
     setProblem(null);
     setSaved(null);
     try {
-      await putChecklist(point, { items });
+      const answer = await putChecklist(point, { version, items });
+      setVersion(answer.version);
       setSaved(t('board.checklists.done', { point }));
       await invalidatePortfolio(queryClient);
     } catch (error) {

@@ -1,7 +1,17 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { AppError, recordAudit, type Actor, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type Actor,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+} from '../../../../kernel/index.js';
 import type { BusinessCalendar } from '../sla/business-time.js';
 import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
+
+export { isUuid };
 
 // What the request commands share: messages, locking with the revision read, events, audit.
 
@@ -23,9 +33,6 @@ export function forbidden(nb: string, en: string): AppError {
 export function notFound(nb: string, en: string): AppError {
   return new AppError('not_found', { message: { nb, en } });
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => uuidPattern.test(value);
 
 /** «LS-1042», «ls-1042», «1042» → 1042; anything else is not a number. */
 export function requestNumber(ref: string): number | null {

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
 import { asPeriod, coversPeriod, describePeriod, holdsOn, norwegianDate, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
+
+export { isUuid };
 
 // What the places commands share: identity rows, revisions, dated versions, references, messages.
 
@@ -19,13 +21,6 @@ export function invalid(nb: string, en: string, details?: unknown): AppError {
 
 export function conflict(nb: string, en: string, details?: unknown): AppError {
   return new AppError('conflict', { message: { nb, en }, details });
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive as any text; one that is not a uuid names nothing (and must not reach a uuid column). */
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
 }
 
 /** Optional free text: trimmed, and empty means "not given". */

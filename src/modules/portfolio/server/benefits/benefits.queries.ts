@@ -1,20 +1,14 @@
 import { sql } from 'kysely';
-import { compareNorwegian, sortByNorwegian } from '../../../../kernel/index.js';
+import { compareNorwegian, sortByNorwegian, isUuid, todayInNorway } from '../../../../kernel/index.js';
 import { leaderRoleTypes, selectUnitsWithAncestors, type OrganisationDb } from '../../../organisation/index.js';
 import type { Benefit, BenefitListQuery, Measurement, OwnerOption } from '../../benefits.schemas.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
 import { deviation, progressOf } from './realisation.js';
 
+export { isUuid, todayInNorway };
+
 // All reads of the benefits part: the register, line leaders (org_* tables, read through the
 // organisation module's exported types) and the director area above an initiative's unit.
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => uuidPattern.test(value);
-
-/** Today's date in Norway, 'YYYY-MM-DD'. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** 'YYYY-MM-DD' that names a real day. */
 export function isRealDate(value: string): boolean {

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 // The board's reads: initiatives by number or id, decisions, checklists, status reports, meetings.
 import { sql } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  todayInNorway,
+} from '../../../../kernel/index.js';
 import type { Kysely } from 'kysely';
 import type {
   AgendaItem,
@@ -16,13 +25,7 @@ import type {
 import type { DecisionPoint, PortfolioDb, PortfolioTables } from '../portfolio.tables.js';
 import { decisionPointOrder, nextDecisionPoint, previousPeriod, reportingPhases } from './phases.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => uuidPattern.test(value);
-
-/** Today's date in Norway (YYYY-MM-DD): decisions and reports are dated by the municipality's calendar. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { isUuid, todayInNorway };
 
 export type InitiativeRow = Pick<
   PortfolioTables['pf_initiatives'],
@@ -98,7 +101,14 @@ export async function selectActiveChecklist(
 }
 
 /** Every decision point's checklist (inactive items too), in order. */
-export async function selectChecklists(db: PortfolioDb): Promise<{ decisionPoint: DecisionPoint; items: ChecklistItem[] }[]> {
+/** A checklist's version: a fingerprint of its items, so a change made from an older list is refused as stale. */
+export function checklistVersion(items: ChecklistItem[]): string {
+  return createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 16);
+}
+
+export async function selectChecklists(
+  db: PortfolioDb,
+): Promise<{ decisionPoint: DecisionPoint; items: ChecklistItem[]; version: string }[]> {
   const rows = await db
     .selectFrom('pf_checklist_items')
     .select(['decision_point', 'key', 'label_nb', 'label_en', 'sort_order', 'active', 'source'])
@@ -106,12 +116,12 @@ export async function selectChecklists(db: PortfolioDb): Promise<{ decisionPoint
     .orderBy('sort_order')
     .orderBy('key')
     .execute();
-  return decisionPointOrder.map((point) => ({
-    decisionPoint: point,
-    items: rows
+  return decisionPointOrder.map((point) => {
+    const items = rows
       .filter((r) => r.decision_point === point)
-      .map((r) => ({ key: r.key, label: { nb: r.label_nb, en: r.label_en }, order: r.sort_order, active: r.active, source: r.source })),
-  }));
+      .map((r) => ({ key: r.key, label: { nb: r.label_nb, en: r.label_en }, order: r.sort_order, active: r.active, source: r.source }));
+    return { decisionPoint: point, items, version: checklistVersion(items) };
+  });
 }
 
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());

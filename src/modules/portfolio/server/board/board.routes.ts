@@ -173,7 +173,7 @@ export function registerBoardRoutes(app: App, { database }: ModuleContext): void
         summary: "Replace a decision point's checklist (items left out become inactive)",
         params: ChecklistParams,
         body: PutChecklistBody,
-        response: { 200: Type.Object({ decisionPoint: Type.String(), items: Checklists.properties.points.items.properties.items }) },
+        response: { 200: Checklists.properties.points.items },
       },
     },
     async (request) => inTransaction((trx) => putChecklist(trx, writeContext(request), request.params.decisionPoint, request.body)),

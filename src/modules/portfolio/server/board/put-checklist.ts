@@ -14,7 +14,7 @@ export async function putChecklist(
   context: WriteContext,
   point: DecisionPoint,
   input: PutChecklistBody,
-): Promise<{ decisionPoint: DecisionPoint; items: ChecklistItem[] }> {
+): Promise<{ decisionPoint: DecisionPoint; items: ChecklistItem[]; version: string }> {
   const seen = new Set<string>();
   for (const item of input.items) {
     if (seen.has(item.key)) {
@@ -25,7 +25,16 @@ export async function putChecklist(
     }
     seen.add(item.key);
   }
-  const before = (await selectChecklists(trx)).find((p) => p.decisionPoint === point)!.items;
+  const current = (await selectChecklists(trx)).find((p) => p.decisionPoint === point)!;
+  if (current.version !== input.version) {
+    throw new AppError('stale', {
+      message: {
+        nb: `Sjekklisten for ${point} er endret av noen andre siden du åpnet den. Last inn på nytt og gjør endringen igjen.`,
+        en: `The checklist for ${point} was changed by someone else since you opened it. Reload and make the change again.`,
+      },
+    });
+  }
+  const before = current.items;
   for (const item of input.items) {
     const existing = before.find((b) => b.key === item.key);
     const values = { label_nb: item.label.nb.trim(), label_en: item.label.en.trim(), sort_order: item.order, active: item.active };

@@ -1,6 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  todayInNorway,
+} from '../../../../kernel/index.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
+
+export { isUuid, todayInNorway };
 
 // What the initiative commands and queries share: messages, references, dates, events, audit.
 
@@ -19,9 +29,6 @@ export function notFound(nb: string, en: string): AppError {
   return new AppError('not_found', { message: { nb, en } });
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => uuidPattern.test(value);
-
 /** «INI-12», «ini-12», «12» → 12; anything else is not a number. */
 export function initiativeNumber(ref: string): number | null {
   const match = /^(?:ini-?)?(\d{1,9})$/i.exec(ref.trim());
@@ -29,11 +36,6 @@ export function initiativeNumber(ref: string): number | null {
 }
 
 export const label = (row: { number: number }) => `INI-${row.number}`;
-
-/** Today in Norway, YYYY-MM-DD. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** The version of an effective-dated row that holds on `date`. */
 export const validOn = (alias: string, date: string): RawBuilder<boolean> =>

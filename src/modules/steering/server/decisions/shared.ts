@@ -1,7 +1,17 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  todayInNorway,
+} from '../../../../kernel/index.js';
 import type { OrganisationTables } from '../../../organisation/index.js';
 import type { SteeringBudgetTables, SteeringTables } from '../steering.tables.js';
+
+export { isUuid, todayInNorway };
 
 // What the decisions and budget parts share: the database type with migration 0004, messages,
 // revisions, the audit log, unit names and "today" in Norway.
@@ -35,14 +45,6 @@ export function assertRevision(noun: { nb: string; en: string }, current: number
       details: { revision: current },
     });
   }
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => uuidPattern.test(value);
-
-/** Today's date in Norway, 'YYYY-MM-DD'. */
-export function todayInNorway(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }
 
 /** A real calendar date 'YYYY-MM-DD'? */

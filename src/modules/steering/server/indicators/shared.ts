@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
 import type { SteeringDb } from '../steering.tables.js';
+
+export { isUuid };
 
 // What the goals and indicators parts share: errors, revisions, the audit log, unit and area look-ups.
 
@@ -22,9 +24,6 @@ export function assertRevision(noun: { nb: string; en: string }, current: number
       details: { revision: current },
     });
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => uuidPattern.test(value);
 
 export const toNumber = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
-import { compareNorwegian } from '../../../../kernel/index.js';
+import { compareNorwegian, todayInNorway } from '../../../../kernel/index.js';
 import { leaderRoleTypes } from '../../../organisation/index.js';
 import type { BudgetStatus, ReportAdjustment, ReportArea, ReportDecision, ReportIndicator, ReportSummary } from '../../reports.schemas.js';
 import { indicatorStatus } from '../indicators/status.js';
 import type { SteeringDb } from '../steering.tables.js';
 import { budgetDeviation, countStatuses, indicatorWindowStart } from './report-periods.js';
+
+export { todayInNorway };
 
 // All SQL of the reports part. A report is assembled from the live data per programme area; once
 // published, its frozen snapshot is read instead (reports.routes.ts decides which).
@@ -403,10 +405,6 @@ export async function assembleReport(
       canEdit: false,
     };
   });
-}
-
-export function todayInNorway(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 }
 
 /**
