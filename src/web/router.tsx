@@ -20,6 +20,8 @@ import { validateComparisonSearch } from '../modules/steering/web/comparison-sea
 import { validateDecisionsSearch } from '../modules/steering/web/decisions-search';
 import { validateIndicatorsSearch } from '../modules/steering/web/indicators-search';
 import { validatePortfolioSearch } from '../modules/portfolio/web/overview-search';
+import { validateBenefitsSearch } from '../modules/portfolio/web/benefits-search';
+import { validateRoadmapSearch } from '../modules/portfolio/web/roadmap-search';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -426,6 +428,7 @@ const portfolioRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portefolje/veikart',
+    validateSearch: validateRoadmapSearch,
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/portfolio/web/roadmap.page'), 'RoadmapPage'),
   }),
@@ -456,6 +459,7 @@ const portfolioRoutes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/portefolje/gevinster',
+    validateSearch: validateBenefitsSearch,
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/portfolio/web/benefits.page'), 'BenefitsPage'),
   }),

@@ -110,5 +110,16 @@ describe('[PORTFOLIO_BOARD][BENEFITS]', () => {
       .poll(() => page.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href'))
       .toBe('/api/portfolio/benefits?format=csv');
     await expectNoAxeViolations(page, 'realisation view per area');
+
+    // The list's filters live in the URL: a filtered list survives a reload and exports what it shows.
+    const listSection = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Alle gevinster' }) });
+    await listSection.getByLabel('Status').selectOption('realised');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('realised');
+    await expect.poll(() => visible(page, 'Ingen gevinster passer med filtrene.')).toBe(true);
+    await page.reload();
+    await expect.poll(() => listSection.getByLabel('Status').inputValue()).toBe('realised');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href'))
+      .toBe('/api/portfolio/benefits?status=realised&format=csv');
   }, 240_000);
 });

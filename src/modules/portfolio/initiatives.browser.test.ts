@@ -77,5 +77,11 @@ describe('[DIGITAL AGENT][PROPOSE] an initiative from the form to the overview a
     await expect.poll(() => page.getByRole('img', { name: /Tidslinje for planlagte initiativer/ }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('cell', { name: '[Test] Digital påmelding til SFO' }).isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'the roadmap');
+    // The area filter lives in the URL and survives a reload.
+    await page.getByLabel('Område (kommunalsjef/direktør)').selectOption({ index: 1 });
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toMatch(/^[0-9a-f-]{36}$/);
+    const area = new URL(page.url()).searchParams.get('area')!;
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Område (kommunalsjef/direktør)').inputValue()).toBe(area);
   }, 240_000);
 });

@@ -269,6 +269,9 @@ describe('[PORTFOLIO][OVERVIEW] filters, phase counts, traffic lights and export
 
     expect(titles(await list(`goal=${goalB}`))).toEqual(['[Test] Lesekompis']);
     expect(titles(await list('q=lesekompis'))).toEqual(['[Test] Lesekompis']);
+    // Free text searches problem, need and beneficiaries too, but a match never spans two fields.
+    expect(titles(await list(`q=${encodeURIComponent('BESKJED om endringer')}`))).toContain('[Test] Lesekompis');
+    expect((await list(`q=${encodeURIComponent('mobil. Foreldre')}`)).total).toBe(0);
     expect(titles(await list(`q=INI-${elsewhere.number}`))).toEqual(['[Test] Robot i regnskap']);
     expect(titles(await list(`decision=${decision}`)).sort()).toEqual(['[Test] Digital skolerute', '[Test] Lesekompis']);
     expect(titles(await list(`agent=${agent.id}&category=quality`))).not.toContain('[Test] Robot i regnskap');

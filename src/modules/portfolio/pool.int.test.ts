@@ -188,3 +188,76 @@ describe('allocations', () => {
     expect(allocations.headers['content-type']).toContain('spreadsheetml');
   });
 });
+
+describe('editing members', () => {
+  const put = (id: string, payload: Record<string, unknown>, who = board) =>
+    t.knutepunkt.app.inject({ method: 'PUT', url: `/api/portfolio/pool/members/${id}`, headers: who.headers, payload });
+  let other: PoolMember;
+
+  beforeAll(async () => {
+    const created = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/portfolio/pool/members',
+      headers: board.headers,
+      payload: { name: 'Kari Konsept', role: 'concept_developer', defaultCapacity: 1 },
+    });
+    other = created.json() as PoolMember;
+  });
+
+  it('a board member edits a member; the revision goes up; an employee may not; a stale edit is refused and changes nothing', async () => {
+    const body = { name: 'Kari Konseptutvikler', role: 'enterprise_architect', homeUnitId: null, defaultCapacity: 0.6, active: true };
+    expect((await put(other.id, { ...body, revision: other.revision }, employee)).statusCode).toBe(403);
+    const edited = await put(other.id, { ...body, revision: other.revision });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ name: 'Kari Konseptutvikler', role: 'enterprise_architect', defaultCapacity: 0.6, active: true });
+    expect((edited.json() as PoolMember).revision).toBe(other.revision + 1);
+
+    const audit = await t.auditCount();
+    const stale = await put(other.id, { ...body, name: 'Gammel versjon', revision: other.revision });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale');
+    const row = await db().selectFrom('pf_pool_members').select(['name', 'revision']).where('id', '=', other.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Kari Konseptutvikler', revision: other.revision + 1 });
+    expect(await t.auditCount()).toBe(audit);
+
+    expect((await put('00000000-0000-4000-8000-000000000000', { ...body, revision: 1 })).statusCode).toBe(404);
+    expect((await put(other.id, { ...body, defaultCapacity: 2, revision: other.revision + 1 })).statusCode).toBe(400);
+    expect(
+      (await put(other.id, { ...body, homeUnitId: '00000000-0000-4000-8000-000000000000', revision: other.revision + 1 })).statusCode,
+    ).toBe(400);
+  });
+
+  it('a deactivated member is not offered for allocation and not counted in the capacity report', async () => {
+    const current = (await db().selectFrom('pf_pool_members').select('revision').where('id', '=', other.id).executeTakeFirstOrThrow())
+      .revision;
+    const reportBefore = (
+      await t.knutepunkt.app.inject({ method: 'GET', url: '/api/portfolio/pool/capacity?from=2031-01&months=2', headers: employee.headers })
+    ).json() as CapacityReport;
+    expect(reportBefore.people.some((p) => p.memberId === other.id)).toBe(true);
+    const architects = reportBefore.roles.find((r) => r.role === 'enterprise_architect')!;
+    expect(architects.members).toBe(1);
+
+    const deactivated = await put(other.id, {
+      name: 'Kari Konseptutvikler',
+      role: 'enterprise_architect',
+      homeUnitId: null,
+      defaultCapacity: 0.6,
+      active: false,
+      revision: current,
+    });
+    expect(deactivated.statusCode, deactivated.body).toBe(200);
+    expect((deactivated.json() as PoolMember).active).toBe(false);
+
+    const refused = await allocate({ memberId: other.id, initiative: String(initiativeA), month: '2031-01', share: 0.2 });
+    expect(refused.statusCode).toBe(400);
+    expect(await db().selectFrom('pf_allocations').select('month').where('member_id', '=', other.id).execute()).toEqual([]);
+
+    const report = (
+      await t.knutepunkt.app.inject({ method: 'GET', url: '/api/portfolio/pool/capacity?from=2031-01&months=2', headers: employee.headers })
+    ).json() as CapacityReport;
+    expect(report.people.some((p) => p.memberId === other.id)).toBe(false);
+    const roles = report.roles.find((r) => r.role === 'enterprise_architect')!;
+    expect(roles.members).toBe(0);
+    expect(roles.cells[0]!.capacity).toBe(0);
+  });
+});

@@ -45,6 +45,21 @@ export const CreateMemberBody = Type.Object(
 );
 export type CreateMemberBody = Static<typeof CreateMemberBody>;
 
+/** Edit a member: every field, plus the revision the client read (stale → 409). */
+export const UpdateMemberBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    role: PoolRole,
+    homeUnitId: nullable(Id),
+    defaultCapacity: Share,
+    /** false = no longer in the pool: not offered for allocation and not counted in capacity. */
+    active: Type.Boolean(),
+    revision: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type UpdateMemberBody = Static<typeof UpdateMemberBody>;
+
 export const PutCapacityBody = Type.Object(
   { month: Month, capacity: nullable(Share) },
   { additionalProperties: false, description: 'capacity null = back to the default' },

@@ -95,5 +95,17 @@ describe('[PORTFOLIO_BOARD] prioritisation and the resource pool', () => {
     await poll(() => page.getByRole('status').filter({ hasText: '1 av dem overstyrt' }).isVisible()).toBe(true);
     await poll(() => page.getByText('Overbooket').first().isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'capacity, after override');
+
+    // Edit the member and set one month's capacity from the page.
+    await page.getByLabel('Medlem som skal endres').selectOption({ label: `${memberName} (Tjenestedesigner)` });
+    const edit = page.getByRole('form', { name: 'Endre medlem eller kapasitet' });
+    await edit.getByLabel('Standardkapasitet').fill('80');
+    await edit.getByRole('button', { name: 'Lagre endringer' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: 'er lagret' }).first().isVisible()).toBe(true);
+    const month = page.getByRole('form', { name: 'Kapasitet for én måned' });
+    await month.getByLabel('Kapasitet denne måneden (%)').fill('50');
+    await month.getByRole('button', { name: 'Lagre månedskapasitet' }).click();
+    await poll(() => month.getByRole('status').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'capacity, member edited');
   });
 });

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
 import type { Role } from '../../kernel/index.js';
 import type { GoalTree } from './goals.schemas.js';
 import type { Dashboard, IndicatorDetail } from './indicators.schemas.js';
+import { municipalityPoints } from './server/indicators/indicators.queries.js';
 import type { SteeringDb } from './server/steering.tables.js';
 
 // Goals and indicators on both databases: the hierarchy rules, thresholds that contradict, values
@@ -337,5 +339,86 @@ describe('indicators', () => {
       areas: { code: string; counts: Dashboard['counts'] }[];
     };
     expect(overview.areas.find((a) => a.code === 'XT')!.counts).toEqual(board.counts);
+  });
+
+  it('shows only the last 10 municipality values up to the period, with named owners, read through the municipality index', async () => {
+    expect((await call('POST', '/api/steering/indicators', analyst, indicator('lang'))).status).toBe(201);
+    const years = Array.from({ length: 14 }, (_, i) => 2010 + i);
+    const put = await call('PUT', '/api/steering/indicators/lang/values', analyst, {
+      values: years.map((year) => ({ period: String(year), value: year - 2000 })),
+    });
+    expect(put.status).toBe(200);
+    const { id } = await db().selectFrom('st_indicators').select('id').where('key', '=', 'lang').executeTakeFirstOrThrow();
+    // A unit's and a district's values for the same periods are not the municipality's.
+    await db()
+      .insertInto('st_indicator_values')
+      .values([
+        { indicator_id: id, period: '2022', unit_id: school, value: 1, origin: 'manual' },
+        { indicator_id: id, period: '2023', district: 3, value: 2, origin: 'manual' },
+      ])
+      .execute();
+
+    const board = (await call('GET', '/api/steering/dashboard?area=XT&period=2022', employee)).json() as unknown as Dashboard;
+    const row = board.indicators.find((r) => r.key === 'lang')!;
+    expect(row.sparkline).toEqual(years.slice(3, 13).map((year) => ({ period: String(year), value: year - 2000 })));
+    expect(row.latest).toEqual({ period: '2022', value: 22 });
+    expect(row.status).toBe('red');
+    const detail = (await call('GET', '/api/steering/indicators/lang', employee)).json() as unknown as IndicatorDetail;
+    expect(row.owners).toEqual(detail.owners);
+    expect(row.owners.map((o) => o.id).sort()).toEqual([school, firstLine].sort());
+    expect(row.owners.every((o) => o.name !== o.id)).toBe(true);
+
+    // The dashboard's per-indicator read walks st_indicator_values_municipality_idx in order (no sort):
+    // the index's expression (migrations/0002_indicators.sql) must stay the one the query uses.
+    const plan = await db()
+      .transaction()
+      .execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_bitmapscan = off`.execute(trx);
+        const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select ${municipalityPoints('2022-12', 10)}
+          from st_indicators i where i.key = 'lang'`.execute(trx);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    expect(plan).toContain('Index Scan using st_indicator_values_municipality_idx');
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it('exports the dashboard table as CSV and XLSX, as of the period', async () => {
+    const csv = await t.knutepunkt.app.inject({
+      method: 'GET',
+      url: '/api/steering/dashboard?area=XT&period=2022&format=csv',
+      headers: employee.headers,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('indikatorer-XT-2022.csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('Indikator;Nøkkel;Status;Siste verdi;Periode;Mål;Måleenhet;Retning;Frekvens;Eiere;Kommentarer;Syntetisk');
+    const board = (await call('GET', '/api/steering/dashboard?area=XT&period=2022', employee)).json() as unknown as Dashboard;
+    expect(lines).toHaveLength(board.indicators.length + 1);
+    const green = lines.find((line) => line.startsWith('Test gronn;'))!.split(';');
+    expect(green.slice(0, 9)).toEqual(['Test gronn', 'gronn', 'Grønn', '85', '2022', '', '%', 'Høyere er bedre', 'År']);
+    expect(
+      lines
+        .find((line) => line.startsWith('Test mal-uten-grenser;'))!
+        .split(';')
+        .slice(2, 6),
+    ).toEqual(['Rød', '40', '2022', '50']);
+    expect(lines.find((line) => line.startsWith('Test gul;'))!.split(';')[2]).toBe('Gul');
+
+    const xlsx = await t.knutepunkt.app.inject({
+      method: 'GET',
+      url: '/api/steering/dashboard?area=XT&format=xlsx',
+      headers: employee.headers,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    expect((await call('GET', '/api/steering/dashboard?area=XT&format=pdf', employee)).status).toBe(400);
+    expect((await call('GET', '/api/steering/dashboard?area=NOPE&format=csv', employee)).status).toBe(400);
   });
 });

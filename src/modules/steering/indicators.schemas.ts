@@ -159,6 +159,8 @@ export type Written = Static<typeof Written>;
 export const DashboardQuery = Type.Object({
   area: Type.Optional(Text(16)),
   period: Type.Optional(Type.String({ maxLength: 20 })),
+  /** The dashboard's table as a file instead of JSON. */
+  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
 });
 export type DashboardQuery = Static<typeof DashboardQuery>;
 

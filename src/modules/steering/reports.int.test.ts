@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
@@ -33,6 +34,28 @@ let reportId: string;
 const ours = new Set<string>();
 
 const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+
+/** One entry of a zip file (a DOCX is one), found through the central directory and inflated; null if absent. */
+function zipEntry(bytes: Buffer, name: string): string | null {
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end -= 1;
+  if (end < 0) return null;
+  let offset = bytes.readUInt32LE(end + 16);
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n -= 1) {
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const entryName = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
+    if (entryName === name) {
+      const method = bytes.readUInt16LE(offset + 10);
+      const compressed = bytes.readUInt32LE(offset + 20);
+      const local = bytes.readUInt32LE(offset + 42);
+      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+      const data = bytes.subarray(start, start + compressed);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    offset += 46 + nameLength + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+  }
+  return null;
+}
 
 /** A sign-in linked to a new person who holds `positionId` (a leader position). */
 async function placed(positionId: string, name: string): Promise<SignedIn> {
@@ -257,6 +280,7 @@ beforeAll(async () => {
         amount: 1_500_000,
         decision_id: d1,
         synthetic: true,
+        created_at: new Date('2026-03-01T10:00:00Z'),
       },
       {
         area_id: areaA,
@@ -265,8 +289,18 @@ beforeAll(async () => {
         amount: 150_000,
         decision_reference: 'sak 60/17, 30.5.17',
         synthetic: true,
+        created_at: new Date('2026-03-02T10:00:00Z'),
       },
-      { area_id: areaA, year: 2026, title: 'Avvist tiltak', amount: 999, status: 'rejected', synthetic: true },
+      // Proposed first, but rejected: listed last.
+      {
+        area_id: areaA,
+        year: 2026,
+        title: 'Avvist tiltak',
+        amount: 999,
+        status: 'rejected',
+        synthetic: true,
+        created_at: new Date('2026-02-01T10:00:00Z'),
+      },
     ])
     .execute();
 });
@@ -324,9 +358,10 @@ describe('reports', () => {
       deviationPercent: 1,
       adjustmentsTotal: 1_650_000,
     });
+    // In the order proposed, rejected ones last.
     expect(area.budget.adjustments.map((a) => [a.title, a.decisionCaseNumber ?? a.decisionReference])).toEqual([
-      ['Eksternt varslingsmottak', 'sak 60/17, 30.5.17'],
       ['Kontrolltjenester fra Kemneren', '53/17'],
+      ['Eksternt varslingsmottak', 'sak 60/17, 30.5.17'],
       ['Avvist tiltak', null],
     ]);
     expect(area.decisions.filter((d) => ours.has(d.id)).map((d) => [d.caseNumber, d.status, d.overdue])).toEqual([
@@ -520,5 +555,22 @@ describe('reports', () => {
       'Programområde;Navn på programområde;Saksnummer;Møtedato;Tittel;Ansvarlig enhet;Frist;Status',
     );
     expect((await send('GET', `/api/steering/reports/${reportId}/export?format=pdf`, employee)).statusCode).toBe(400);
+  });
+
+  it('exports the whole report as a Word document with headings, texts and tables', async () => {
+    const answer = await send('GET', `/api/steering/reports/${reportId}/export?format=docx`, employee);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(answer.headers['content-disposition']).toMatch(/^attachment; filename="tertialrapport-2026-T1\.docx"$/);
+    const document = zipEntry(answer.rawPayload, 'word/document.xml');
+    expect(document).not.toBeNull();
+    // The area's conclusion, the decision's case number, the red indicator and the budget deviation, in Word tables.
+    expect(document).toContain('Styrkes med 9,4 millioner kroner.');
+    expect(document).toContain('53/17');
+    expect(document).toContain('Indikator rpt-red-tertial');
+    expect(document).toContain('et merforbruk på 1\u00a0000\u00a0000 kr.');
+    expect(document).toMatch(/<w:tblHeader\/>/);
+    expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>/);
+    expect(document).toMatch(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">T07 Ledelse, organisering og styring</);
   });
 });

@@ -58,7 +58,8 @@ export type ReturnSectionBody = Static<typeof ReturnSectionBody>;
 export const PublishBody = Type.Object({ revision: Revision }, { additionalProperties: false });
 
 export const ExportQuery = Type.Object({
-  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  /** csv/xlsx: the tables; docx: the whole report as a Word document (`table` does not apply). */
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('docx')]),
   table: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('indicators'), Type.Literal('budget'), Type.Literal('decisions')])),
 });
 export type ExportQuery = Static<typeof ExportQuery>;

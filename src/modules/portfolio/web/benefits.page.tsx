@@ -1,14 +1,15 @@
 import './benefits.css';
 import { Checkbox, Heading, Label, Link, Paragraph, Radio, Fieldset, Select, Table } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from '@tanstack/react-router';
+import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { benefitStatuses, benefitTypes, type Benefit, type Realisation } from '../benefits.schemas';
 import { InitiativeBenefits, LatestText } from './benefit-parts';
 import { benefitExportUrl, benefitListQuery, initiativeOptionsQuery, realisationQuery, type BenefitFilters } from './benefits-api';
 import { PlannedRealisedChart } from './benefits-charts';
+import type { BenefitsSearch } from './benefits-search';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
 import { PortfolioNav } from './ui';
 
@@ -239,15 +240,22 @@ function OverdueSection() {
 
 function ListSection() {
   const { t } = usePortfolioI18n();
-  const [filters, setFilters] = useState<BenefitFilters>({});
+  // The filters live in the URL (validated by validateBenefitsSearch), so a filtered list can be shared and survives reload.
+  const filters = useSearch({ strict: false }) as BenefitsSearch;
+  const navigate = useNavigate();
   const query = useQuery({ ...benefitListQuery(filters), placeholderData: (previous) => previous });
   const all = useQuery(benefitListQuery({}));
   const headingId = useId();
   const ids = useId();
-  const set = (patch: Partial<BenefitFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<BenefitFilters>) =>
+    void navigate({
+      to: '/portefolje/gevinster',
+      search: Object.fromEntries(Object.entries({ ...filters, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as never,
+      replace: true,
+      resetScroll: false,
+    });
   const areas = all.data?.areas ?? [];
   const owners = all.data?.owners ?? [];
-  const exportFilters = useMemo(() => filters, [filters]);
 
   return (
     <section aria-labelledby={headingId}>
@@ -306,10 +314,10 @@ function ListSection() {
         />
       </div>
       <div className="kp-pf-benefits-page__exports">
-        <Link href={benefitExportUrl(exportFilters, 'csv')} download>
+        <Link href={benefitExportUrl(filters, 'csv')} download>
           {t('benefits.export.csv')}
         </Link>
-        <Link href={benefitExportUrl(exportFilters, 'xlsx')} download>
+        <Link href={benefitExportUrl(filters, 'xlsx')} download>
           {t('benefits.export.xlsx')}
         </Link>
       </div>

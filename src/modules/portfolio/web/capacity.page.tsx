@@ -1,12 +1,13 @@
-import { Alert, Button, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../web/data/client';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { poolRoles, type CapacityReport, type MonthCell, type PoolMember, type PoolRole } from '../pool.schemas';
 import { usePortfolioI18n, type PortfolioI18n, type PortfolioKey } from './i18n';
-import { createMember, fetchCapacity, fetchMembers, poolKeys, thisMonth } from './pool-api';
+import { createMember, fetchCapacity, fetchMembers, poolKeys, putMemberCapacity, thisMonth, updateMember } from './pool-api';
 import { AllocateForm } from './prioritisation-parts';
 import { PortfolioNav } from './ui';
 import './prioritisation.css';
@@ -40,6 +41,7 @@ export function CapacityPage() {
         </section>
       )}
       {canDecide && <AddMember i18n={i18n} />}
+      {canDecide && members.data && <EditMember members={members.data.members} i18n={i18n} />}
       {members.data && <MembersTable members={members.data.members} i18n={i18n} />}
     </Page>
   );
@@ -243,7 +245,15 @@ function MembersTable({ members, i18n }: { members: PoolMember[]; i18n: Portfoli
           <Table.Body>
             {shown.map((m) => (
               <Table.Row key={m.id}>
-                <Table.Cell>{m.name}</Table.Cell>
+                <Table.Cell>
+                  {m.name}
+                  {!m.active && (
+                    <>
+                      {' '}
+                      <Tag data-size="sm">{t('prioritisation.edit.inactive')}</Tag>
+                    </>
+                  )}
+                </Table.Cell>
                 <Table.Cell>{t(roleKey(m.role))}</Table.Cell>
                 <Table.Cell>{m.homeUnitName ?? '–'}</Table.Cell>
                 <Table.Cell className="kp-pf-num">{percent(m.defaultCapacity)}</Table.Cell>
@@ -332,5 +342,188 @@ function AddMember({ i18n }: { i18n: PortfolioI18n }) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Board members edit a member (name, role, default capacity, active) and set one month's capacity. */
+function EditMember({ members, i18n }: { members: PoolMember[]; i18n: PortfolioI18n }) {
+  const { t } = i18n;
+  const [memberId, setMemberId] = useState('');
+  // Kept here, not in the form: the form remounts with the saved values when the revision changes.
+  const [notice, setNotice] = useState<{ kind: 'stale' | 'saved'; text: string } | null>(null);
+  const member = members.find((m) => m.id === memberId);
+  return (
+    <section aria-labelledby="kp-pf-edit-title">
+      <Heading level={2} data-size="sm" id="kp-pf-edit-title">
+        {t('prioritisation.edit.title')}
+      </Heading>
+      <div className="kp-pf-form">
+        <label htmlFor="kp-pf-edit-member">{t('prioritisation.edit.member')}</label>
+        <Select
+          id="kp-pf-edit-member"
+          value={memberId}
+          onChange={(e) => {
+            setMemberId(e.target.value);
+            setNotice(null);
+          }}
+        >
+          <Select.Option value="">{t('prioritisation.alloc.choose')}</Select.Option>
+          {members.map((m) => (
+            <Select.Option key={m.id} value={m.id}>
+              {m.name} ({t(roleKey(m.role))}){m.active ? '' : ` – ${t('prioritisation.edit.inactive')}`}
+            </Select.Option>
+          ))}
+        </Select>
+      </div>
+      {member && <MemberForm key={`${member.id}-${member.revision}`} member={member} i18n={i18n} onNotice={setNotice} />}
+      {notice?.kind === 'stale' && (
+        <Alert data-color="warning" role="alert">
+          {notice.text}
+        </Alert>
+      )}
+      {notice?.kind === 'saved' && (
+        <Alert data-color="success" role="status">
+          {notice.text}
+        </Alert>
+      )}
+      {member && <MonthCapacityForm key={member.id} member={member} i18n={i18n} />}
+    </section>
+  );
+}
+
+function MemberForm({
+  member,
+  i18n,
+  onNotice,
+}: {
+  member: PoolMember;
+  i18n: PortfolioI18n;
+  onNotice: (notice: { kind: 'stale' | 'saved'; text: string } | null) => void;
+}) {
+  const { t } = i18n;
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(member.name);
+  const [role, setRole] = useState<PoolRole>(member.role);
+  const [capacityPct, setCapacityPct] = useState(String(Math.round(member.defaultCapacity * 100)));
+  const [active, setActive] = useState(member.active);
+  const [errors, setErrors] = useState<{ name?: string; capacity?: string }>({});
+  const mutation = useMutation({ mutationFn: updateMember });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onNotice(null);
+    const pct = Number(capacityPct);
+    const next: { name?: string; capacity?: string } = {};
+    if (!name.trim()) next.name = t('prioritisation.alloc.required');
+    if (capacityPct.trim() === '' || !Number.isFinite(pct) || pct < 0 || pct > 100) next.capacity = t('prioritisation.edit.badPercent');
+    setErrors(next);
+    if (next.name || next.capacity) return;
+    mutation
+      .mutateAsync({
+        id: member.id,
+        name: name.trim(),
+        role,
+        homeUnitId: member.homeUnitId,
+        defaultCapacity: pct / 100,
+        active,
+        revision: member.revision,
+      })
+      .then((saved) => {
+        onNotice({ kind: 'saved', text: t('prioritisation.edit.saved', { name: saved.name }) });
+        return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof ApiError && error.code === 'stale')) return undefined;
+        onNotice({ kind: 'stale', text: t('prioritisation.edit.stale') });
+        return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+      });
+  };
+  const stale = mutation.error instanceof ApiError && mutation.error.code === 'stale';
+  return (
+    <form className="kp-pf-form" onSubmit={submit} noValidate aria-label={t('prioritisation.edit.title')}>
+      <Textfield label={t('prioritisation.pool.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <div>
+        <label htmlFor="kp-pf-edit-role">{t('prioritisation.pool.role')}</label>
+        <Select id="kp-pf-edit-role" value={role} onChange={(e) => setRole(e.target.value as PoolRole)}>
+          {poolRoles.map((r) => (
+            <Select.Option key={r} value={r}>
+              {t(roleKey(r))}
+            </Select.Option>
+          ))}
+        </Select>
+      </div>
+      <Textfield
+        label={t('prioritisation.pool.defaultCapacity')}
+        description={t('prioritisation.pool.capacityHelp')}
+        type="number"
+        min={0}
+        max={100}
+        value={capacityPct}
+        onChange={(e) => setCapacityPct(e.target.value)}
+        error={errors.capacity}
+      />
+      <Checkbox label={t('prioritisation.edit.active')} checked={active} onChange={(e) => setActive(e.target.checked)} />
+      {mutation.error && !stale && <ErrorAlert error={mutation.error} />}
+      <div>
+        <Button type="submit" disabled={mutation.isPending}>
+          {t('prioritisation.edit.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function MonthCapacityForm({ member, i18n }: { member: PoolMember; i18n: PortfolioI18n }) {
+  const { t } = i18n;
+  const queryClient = useQueryClient();
+  const [month, setMonth] = useState(thisMonth());
+  const [capacityPct, setCapacityPct] = useState('');
+  const [errors, setErrors] = useState<{ month?: string; capacity?: string }>({});
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({ mutationFn: putMemberCapacity });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const pct = Number(capacityPct);
+    const next: { month?: string; capacity?: string } = {};
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month.trim())) next.month = t('prioritisation.edit.badMonth');
+    if (capacityPct.trim() !== '' && (!Number.isFinite(pct) || pct < 0 || pct > 100)) next.capacity = t('prioritisation.edit.badPercent');
+    setErrors(next);
+    if (next.month || next.capacity) return;
+    mutation
+      .mutateAsync({ id: member.id, month: month.trim(), capacity: capacityPct.trim() === '' ? null : pct / 100 })
+      .then(() => {
+        setDone(t('prioritisation.edit.monthSaved', { name: member.name, month: i18n.month(month.trim()) }));
+        return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <form className="kp-pf-form" onSubmit={submit} noValidate aria-label={t('prioritisation.edit.monthTitle')}>
+      <Heading level={3} data-size="2xs">
+        {t('prioritisation.edit.monthTitle')}
+      </Heading>
+      <Textfield label={t('prioritisation.edit.month')} value={month} onChange={(e) => setMonth(e.target.value)} error={errors.month} />
+      <Textfield
+        label={t('prioritisation.edit.monthCapacity')}
+        description={t('prioritisation.edit.monthHelp')}
+        type="number"
+        min={0}
+        max={100}
+        value={capacityPct}
+        onChange={(e) => setCapacityPct(e.target.value)}
+        error={errors.capacity}
+      />
+      {mutation.error && <ErrorAlert error={mutation.error} />}
+      {done && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" disabled={mutation.isPending}>
+          {t('prioritisation.edit.monthSave')}
+        </Button>
+      </div>
+    </form>
   );
 }

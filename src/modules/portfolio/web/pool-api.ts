@@ -1,5 +1,14 @@
 import { apiRequest } from '../../../web/data/client';
-import type { AllocateBody, Allocations, CapacityReport, CreateMemberBody, PoolMember, PoolMembers } from '../pool.schemas';
+import type {
+  AllocateBody,
+  Allocations,
+  CapacityReport,
+  CreateMemberBody,
+  PoolMember,
+  PoolMembers,
+  PutCapacityBody,
+  UpdateMemberBody,
+} from '../pool.schemas';
 
 export const poolKeys = {
   members: ['portfolio', 'pool', 'members'] as const,
@@ -9,6 +18,10 @@ export const poolKeys = {
 
 export const fetchMembers = () => apiRequest<PoolMembers>('GET', '/api/portfolio/pool/members');
 export const createMember = (body: CreateMemberBody) => apiRequest<PoolMember>('POST', '/api/portfolio/pool/members', body);
+export const updateMember = ({ id, ...body }: UpdateMemberBody & { id: string }) =>
+  apiRequest<PoolMember>('PUT', `/api/portfolio/pool/members/${id}`, body);
+export const putMemberCapacity = ({ id, ...body }: PutCapacityBody & { id: string }) =>
+  apiRequest<PutCapacityBody>('PUT', `/api/portfolio/pool/members/${id}/capacity`, body);
 export const fetchCapacity = (from: string, months: number) =>
   apiRequest<CapacityReport>('GET', `/api/portfolio/pool/capacity?from=${from}&months=${months}`);
 export const fetchAllocations = (initiative: string) =>

@@ -1,12 +1,13 @@
 import { Button, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
+import { useId } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { initiativePhases, type InitiativePhase, type Roadmap } from '../initiatives.schemas';
 import { usePortfolioI18n } from './i18n';
 import { initiativeOptionsQuery, roadmapQuery } from './initiatives-api';
+import type { RoadmapSearch } from './roadmap-search';
 import { PortfolioNav } from './ui';
 import './initiatives.css';
 
@@ -47,7 +48,11 @@ function layOut(groups: { name: string; rows: Row[] }[], top: number, groupHeade
 export function RoadmapPage() {
   const { t } = usePortfolioI18n();
   const ids = useId();
-  const [area, setArea] = useState('');
+  const search = useSearch({ strict: false }) as RoadmapSearch;
+  const navigate = useNavigate();
+  const area = search.area ?? '';
+  const setArea = (value: string) =>
+    void navigate({ to: '/portefolje/veikart', search: (value ? { area: value } : {}) as never, replace: true, resetScroll: false });
   const options = useQuery(initiativeOptionsQuery);
   const query = useQuery(roadmapQuery(area ? { area } : {}));
   return (

@@ -23,17 +23,26 @@ export const areaOverviewQuery = (period?: string) =>
     queryFn: () => apiRequest<AreaOverview>('GET', `/api/steering/dashboard/areas${period ? `?period=${q(period)}` : ''}`),
   });
 
+const dashboardParams = (area: string | undefined, period: string | undefined) => {
+  const params = new URLSearchParams();
+  if (area) params.set('area', area);
+  if (period) params.set('period', period);
+  return params;
+};
+
 export const dashboardQuery = (area: string | undefined, period: string | undefined) =>
   queryOptions({
     queryKey: ['steering', 'dashboard', area ?? '', period ?? ''],
-    queryFn: () => {
-      const params = new URLSearchParams();
-      if (area) params.set('area', area);
-      if (period) params.set('period', period);
-      return apiRequest<Dashboard>('GET', `/api/steering/dashboard?${params.toString()}`);
-    },
+    queryFn: () => apiRequest<Dashboard>('GET', `/api/steering/dashboard?${dashboardParams(area, period).toString()}`),
     placeholderData: keepPreviousData,
   });
+
+/** The dashboard's table as a file (the whole area, every status). */
+export function dashboardExportHref(area: string | undefined, period: string | undefined, format: 'csv' | 'xlsx'): string {
+  const params = dashboardParams(area, period);
+  params.set('format', format);
+  return `/api/steering/dashboard?${params.toString()}`;
+}
 
 export const indicatorQuery = (key: string) =>
   queryOptions({

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { Sparkline } from './indicator-charts';
-import { areaOverviewQuery, dashboardQuery } from './indicators-api';
+import { areaOverviewQuery, dashboardExportHref, dashboardQuery } from './indicators-api';
 import { isPeriodText, type IndicatorStatusFilter } from './indicators-search';
 import { useSteeringI18n } from './i18n';
 import { StatusLabel } from './status-label';
@@ -108,6 +108,14 @@ export function IndicatorsPage() {
               </li>
             ))}
           </ul>
+          <div className="kp-st-exports">
+            <Link href={dashboardExportHref(search.omrade, dashboard.data.period, 'csv')} download>
+              {t('indicators.dashboard.exportCsv')}
+            </Link>
+            <Link href={dashboardExportHref(search.omrade, dashboard.data.period, 'xlsx')} download>
+              {t('indicators.dashboard.exportXlsx')}
+            </Link>
+          </div>
           {rows.length === 0 ? (
             <Paragraph>{t('indicators.dashboard.empty')}</Paragraph>
           ) : (

@@ -75,6 +75,9 @@ function ReportBody({ report }: { report: ReportDetail }) {
         <Link href={reportExportUrl(report.id, 'xlsx')} download>
           {t('reports.exportXlsx')}
         </Link>
+        <Link href={reportExportUrl(report.id, 'docx')} download>
+          {t('reports.exportDocx')}
+        </Link>
       </div>
       {report.areas.length > 0 && (
         <nav aria-label={t('reports.contents')} className="kp-st-report-contents kp-st-no-print">

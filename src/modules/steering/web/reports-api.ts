@@ -26,5 +26,5 @@ export const sectionAction = (
 export const publishReport = (id: string, revision: number) => apiRequest<ReportDetail>('POST', `${base}/${id}/publish`, { revision });
 
 /** A plain link: the browser downloads the file with the session cookie. */
-export const reportExportUrl = (id: string, format: 'csv' | 'xlsx', table?: 'indicators' | 'budget' | 'decisions') =>
+export const reportExportUrl = (id: string, format: 'csv' | 'xlsx' | 'docx', table?: 'indicators' | 'budget' | 'decisions') =>
   `${base}/${id}/export?format=${format}${table ? `&table=${table}` : ''}`;

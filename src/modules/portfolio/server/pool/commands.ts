@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError, type WriteContext } from '../../../../kernel/index.js';
-import type { AllocateBody, CreateMemberBody, OverAllocationDetail, PutCapacityBody } from '../../pool.schemas.js';
+import type { AllocateBody, CreateMemberBody, OverAllocationDetail, PutCapacityBody, UpdateMemberBody } from '../../pool.schemas.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
 import { audit, mustFindInitiativeId } from '../initiatives/shared.js';
 import { addMonths, round4 } from './pool.queries.js';
@@ -39,6 +39,47 @@ export async function createMember(trx: PortfolioDb, context: WriteContext, body
   return row.id;
 }
 
+/** Edits a member (name, role, home unit, default capacity, active); the revision read must be current. */
+export async function updateMember(trx: PortfolioDb, context: WriteContext, id: string, body: UpdateMemberBody): Promise<void> {
+  const member = await lockMember(trx, id);
+  if (member.revision !== body.revision)
+    throw new AppError('stale', {
+      message: {
+        nb: 'Medlemmet er endret av noen andre siden du åpnet det. Last inn på nytt og prøv igjen.',
+        en: 'Someone else changed the member after you opened it. Reload and try again.',
+      },
+      details: { revision: member.revision },
+    });
+  if (body.homeUnitId && !(await trx.selectFrom('org_units').select('id').where('id', '=', body.homeUnitId).executeTakeFirst()))
+    throw invalid('Enheten finnes ikke.', 'The unit does not exist.', [{ in: 'body', path: '/homeUnitId', problem: 'not_found' }]);
+  await trx
+    .updateTable('pf_pool_members')
+    .set({
+      name: body.name.trim(),
+      role: body.role,
+      home_unit_id: body.homeUnitId,
+      default_capacity: body.defaultCapacity,
+      active: body.active,
+      revision: member.revision + 1,
+    })
+    .where('id', '=', id)
+    .execute();
+  await audit(trx, context, {
+    action: 'portfolio.pool.member.update',
+    entityType: 'pf_pool_member',
+    entityId: id,
+    before: {
+      name: member.name,
+      role: member.role,
+      homeUnitId: member.home_unit_id,
+      defaultCapacity: Number(member.default_capacity),
+      active: member.active,
+      revision: member.revision,
+    },
+    after: { ...body, revision: member.revision + 1 },
+  });
+}
+
 export async function putCapacity(trx: PortfolioDb, context: WriteContext, memberId: string, body: PutCapacityBody): Promise<void> {
   await lockMember(trx, memberId);
   const month = `${body.month}-01`;
@@ -75,6 +116,12 @@ export async function allocate(
   body: AllocateBody,
 ): Promise<{ written: number; overrides: number }> {
   const member = await lockMember(trx, body.memberId);
+  if (!member.active && body.share > 0)
+    throw invalid(
+      `${member.name} er ikke lenger aktiv i ressurspoolen og kan ikke tildeles.`,
+      `${member.name} is no longer active in the pool and cannot be allocated.`,
+      [{ in: 'body', path: '/memberId', problem: 'inactive' }],
+    );
   const initiativeId = await mustFindInitiativeId(trx, body.initiative);
   const reason = body.reason?.trim() ?? '';
   if (body.override && !reason)

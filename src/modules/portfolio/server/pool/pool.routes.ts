@@ -12,12 +12,13 @@ import {
   PoolMember,
   PoolMembers,
   PutCapacityBody,
+  UpdateMemberBody,
   type Allocation,
   type PoolMember as PoolMemberType,
 } from '../../pool.schemas.js';
 import { mustFindInitiativeId } from '../initiatives/shared.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
-import { allocate, createMember, putCapacity } from './commands.js';
+import { allocate, createMember, putCapacity, updateMember } from './commands.js';
 import { currentMonth, selectAllocations, selectCapacityReport, selectMembers } from './pool.queries.js';
 
 const tags = ['portfolio'];
@@ -52,6 +53,24 @@ export function registerPoolRoutes(app: App, context: ModuleContext): void {
       const id = await inTransaction((trx) => createMember(trx, writeContext(request), request.body));
       const member = (await selectMembers(db)).find((m) => m.id === id)!;
       return reply.status(201).send(member);
+    },
+  );
+
+  app.put(
+    `${base}/members/:id`,
+    {
+      config: { access: 'portfolio:decide' },
+      schema: {
+        tags,
+        summary: 'Edit a pool member or deactivate them (board members; stale revision → 409)',
+        params: MemberIdParams,
+        body: UpdateMemberBody,
+        response: { 200: PoolMember },
+      },
+    },
+    async (request) => {
+      await inTransaction((trx) => updateMember(trx, writeContext(request), request.params.id, request.body));
+      return (await selectMembers(db)).find((m) => m.id === request.params.id)!;
     },
   );
 

@@ -3,11 +3,15 @@ import type { SteeringDb } from '../steering.tables.js';
 import { indicatorStatus, type IndicatorStatus } from './status.js';
 import { toNumber } from './shared.js';
 
-// The reads every view shares: an indicator's latest municipality value up to a period, the last
-// values for a sparkline, the period's target and the status (status.ts). One pass over the
-// municipality rows of the chosen indicators (partial index st_indicator_values_municipality_idx).
+// The reads every view shares: an indicator's latest municipality values up to a period (a sparkline's
+// worth), the latest one's target and the status (status.ts). Per indicator one walk down the
+// partial expression index st_indicator_values_municipality_idx (indicator, end month desc), which
+// stops after `tail` rows: no sort, no unit rows touched, whatever the volume of unit values.
 
-/** The month a period ends, in SQL, so periods of every frequency compare: '2024' → '2024-12', '2024-T1' → '2024-04'. */
+/**
+ * The month a period ends, in SQL, so periods of every frequency compare: '2024' → '2024-12', '2024-T1' → '2024-04'.
+ * Keep it identical to the expression of st_indicator_values_municipality_idx (migrations/0002_indicators.sql).
+ */
 export const periodEndMonth = (column: string) => sql<string>`(case
   when length(${sql.ref(column)}) = 4 then ${sql.ref(column)} || '-12'
   when substr(${sql.ref(column)}, 6, 1) = 'T' then substr(${sql.ref(column)}, 1, 4) || '-' ||
@@ -52,38 +56,73 @@ export async function selectIndicators(db: SteeringDb, scope: Scope): Promise<In
   return rows;
 }
 
+type Point = [period: string, value: number | string, target: number | string | null];
+
+/**
+ * Per indicator `i` (in scope): up to `tail` municipality values up to `endMonth` ('YYYY-MM'), newest
+ * first, each as JSON [period, value, that period's target]. Written to match the index's expressions.
+ */
+export function municipalityPoints(endMonth: string, tail: number) {
+  return sql<Point[]>`coalesce((select json_agg(json_build_array(p.period, p.value, p.target)) from (
+      select v.period, v.value, t.target from st_indicator_values v
+        left join st_indicator_targets t on t.indicator_id = v.indicator_id and t.period = v.period
+      where v.indicator_id = i.id and v.unit_id is null and v.district is null and v.region is null
+        and ${periodEndMonth('v.period')} <= ${endMonth}
+      order by ${periodEndMonth('v.period')} desc, length(v.period)
+      limit ${tail}) p), '[]')`;
+}
+
+function stateOf(indicator: IndicatorRow, points: Point[]): IndicatorState {
+  const sparkline = points
+    .map(([period, value]) => ({ period, value: Number(value) }))
+    .sort((a, b) => endKey(a.period).localeCompare(endKey(b.period)));
+  const latest = sparkline.at(-1) ?? null;
+  const found = latest ? points.find(([period]) => period === latest.period) : undefined;
+  const target = toNumber(found?.[2]);
+  return { latest, target, status: indicatorStatus(latest?.value, ruleOf(indicator), target), sparkline };
+}
+
 /** Latest value up to `endMonth` ('YYYY-MM'), up to `tail` values, target and status per indicator. */
 export async function selectStates(db: SteeringDb, indicators: IndicatorRow[], scope: Scope, endMonth: string, tail = 10) {
   const states = new Map<string, IndicatorState>();
   if (indicators.length === 0) return states;
-  const [values, targets] = await Promise.all([
-    sql<{ indicator_id: string; period: string; value: string }>`
-      select x.indicator_id, x.period, x.value from (
-        select v.indicator_id, v.period, v.value,
-          row_number() over (partition by v.indicator_id order by ${periodEndMonth('v.period')} desc, length(v.period)) as rn
-        from st_indicator_values v join st_indicators i on i.id = v.indicator_id
-        where ${scopeFilter(scope)} and v.unit_id is null and v.district is null and v.region is null
-          and ${periodEndMonth('v.period')} <= ${endMonth}
-      ) x where x.rn <= ${tail}`.execute(db),
-    sql<{ indicator_id: string; period: string; target: string }>`
-      select t.indicator_id, t.period, t.target from st_indicator_targets t join st_indicators i on i.id = t.indicator_id
-      where ${scopeFilter(scope)}`.execute(db),
-  ]);
-  const targetOf = new Map(targets.rows.map((row) => [`${row.indicator_id} ${row.period}`, Number(row.target)]));
-  const series = new Map<string, { period: string; value: number }[]>();
-  for (const row of values.rows) {
-    const list = series.get(row.indicator_id) ?? [];
-    list.push({ period: row.period, value: Number(row.value) });
-    series.set(row.indicator_id, list);
-  }
-  for (const indicator of indicators) {
-    const list = (series.get(indicator.id) ?? []).sort((a, b) => endKey(a.period).localeCompare(endKey(b.period)));
-    const latest = list.at(-1) ?? null;
-    const target = latest ? (targetOf.get(`${indicator.id} ${latest.period}`) ?? null) : null;
-    const status = indicatorStatus(latest?.value, ruleOf(indicator), target);
-    states.set(indicator.id, { latest, target, status, sparkline: list });
-  }
+  const { rows } = await sql<{ id: string; points: Point[] }>`
+    select i.id, ${municipalityPoints(endMonth, tail)} as points from st_indicators i where ${scopeFilter(scope)}`.execute(db);
+  const pointsById = new Map(rows.map((row) => [row.id, row.points]));
+  for (const indicator of indicators) states.set(indicator.id, stateOf(indicator, pointsById.get(indicator.id) ?? []));
   return states;
+}
+
+export interface DashboardIndicator extends IndicatorRow, IndicatorState {
+  /** Owning units with their names (latest version; the id when the unit has none), unsorted. */
+  owners: { id: string; name: string }[];
+  commentCount: number;
+}
+
+/**
+ * The dashboard in one query: the scope's active indicators with owners (and their names), comment
+ * counts and the last `tail` municipality values up to `endMonth` with the latest one's target.
+ */
+export async function selectDashboardIndicators(
+  db: SteeringDb,
+  scope: Scope,
+  endMonth: string,
+  tail: number,
+): Promise<DashboardIndicator[]> {
+  const { rows } = await sql<IndicatorRow & { owners: [string, string | null][]; comment_count: string; points: Point[] }>`
+    select i.id, i.key, i.name, i.unit_of_measure, i.direction, i.frequency, i.data_source, i.green_at, i.red_at, i.area_id, i.synthetic,
+      coalesce((select json_agg(json_build_array(o.unit_id,
+          (select uv.name from org_unit_versions uv where uv.unit_id = o.unit_id order by uv.valid_from desc limit 1)))
+        from st_indicator_owners o where o.indicator_id = i.id), '[]') as owners,
+      (select count(*) from st_indicator_comments c where c.indicator_id = i.id) as comment_count,
+      ${municipalityPoints(endMonth, tail)} as points
+    from st_indicators i where ${scopeFilter(scope)}`.execute(db);
+  return rows.map(({ owners, comment_count, points, ...row }) => ({
+    ...row,
+    ...stateOf(row, points),
+    owners: owners.map(([id, name]) => ({ id, name: name ?? id })),
+    commentCount: Number(comment_count),
+  }));
 }
 
 function endKey(period: string): string {
@@ -106,11 +145,4 @@ export async function selectOwners(db: SteeringDb, scope: Scope): Promise<Map<st
   const owners = new Map<string, string[]>();
   for (const row of rows) owners.set(row.indicator_id, [...(owners.get(row.indicator_id) ?? []), row.unit_id]);
   return owners;
-}
-
-export async function selectCommentCounts(db: SteeringDb, scope: Scope): Promise<Map<string, number>> {
-  const { rows } = await sql<{ indicator_id: string; n: string }>`
-    select c.indicator_id, count(*) as n from st_indicator_comments c join st_indicators i on i.id = c.indicator_id
-    where ${scopeFilter(scope)} group by c.indicator_id`.execute(db);
-  return new Map(rows.map((row) => [row.indicator_id, Number(row.n)]));
 }

@@ -12,7 +12,7 @@ import type {
 import type { SteeringDb } from '../steering.tables.js';
 import { actsForUnit, indicatorByKey, ownerIds } from './indicators.commands.js';
 import {
-  selectCommentCounts,
+  selectDashboardIndicators,
   selectIndicators,
   selectOwners,
   selectStates,
@@ -112,28 +112,22 @@ export async function listIndicators(db: SteeringDb, query: IndicatorsQuery): Pr
 export async function readDashboard(db: SteeringDb, areaCode: string | undefined, period: string | undefined): Promise<Dashboard> {
   const cutoff = cutoffOf(period);
   const area = areaCode ? await areaByCode(db, areaCode) : null;
-  const scope: Scope = area ? { areaId: area.id } : 'all';
-  const indicators = await selectIndicators(db, scope);
-  const [{ states, ownersOf }, comments] = await Promise.all([
-    summaries(db, indicators, scope, cutoff.endMonth, 10),
-    selectCommentCounts(db, scope),
-  ]);
+  const indicators = await selectDashboardIndicators(db, area ? { areaId: area.id } : 'all', cutoff.endMonth, 10);
   const counts = emptyCounts();
   const rows = indicators.map((row) => {
-    const state = states.get(row.id)!;
-    counts[state.status] += 1;
+    counts[row.status] += 1;
     return {
       key: row.key,
       name: row.name,
       unitOfMeasure: row.unit_of_measure,
       direction: row.direction,
       frequency: row.frequency,
-      latest: state.latest,
-      target: state.target,
-      status: state.status,
-      sparkline: state.sparkline,
-      owners: ownersOf(row.id),
-      commentCount: comments.get(row.id) ?? 0,
+      latest: row.latest,
+      target: row.target,
+      status: row.status,
+      sparkline: row.sparkline,
+      owners: row.owners.sort((a, b) => compareNorwegian(a.name, b.name)),
+      commentCount: row.commentCount,
       synthetic: row.synthetic,
     };
   });

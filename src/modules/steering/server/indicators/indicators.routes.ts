@@ -1,11 +1,19 @@
 import { Type } from 'typebox';
-import { writeContext, type App, type ModuleContext, type WriteContext } from '../../../../kernel/index.js';
+import {
+  sendTableExport,
+  writeContext,
+  type App,
+  type ExportColumn,
+  type ModuleContext,
+  type WriteContext,
+} from '../../../../kernel/index.js';
 import {
   AreaOverview,
   CreateComment,
   CreateIndicator,
   Dashboard,
   DashboardQuery,
+  type DashboardRow,
   IndicatorDetail,
   IndicatorKey,
   IndicatorList,
@@ -22,6 +30,23 @@ import { refreshFirstLineRate } from './leader-support-source.js';
 
 const tags = ['steering'];
 const KeyParams = Type.Object({ key: IndicatorKey });
+
+const statusNames = { green: 'Grønn', yellow: 'Gul', red: 'Rød', none: 'Ingen status' } as const;
+const frequencyNames = { year: 'År', tertial: 'Tertial', month: 'Måned' } as const;
+const dashboardColumns: ExportColumn<DashboardRow>[] = [
+  { header: 'Indikator', value: (r) => r.name },
+  { header: 'Nøkkel', value: (r) => r.key },
+  { header: 'Status', value: (r) => statusNames[r.status] },
+  { header: 'Siste verdi', value: (r) => r.latest?.value },
+  { header: 'Periode', value: (r) => r.latest?.period },
+  { header: 'Mål', value: (r) => r.target },
+  { header: 'Måleenhet', value: (r) => r.unitOfMeasure },
+  { header: 'Retning', value: (r) => (r.direction === 'higher' ? 'Høyere er bedre' : 'Lavere er bedre') },
+  { header: 'Frekvens', value: (r) => frequencyNames[r.frequency] },
+  { header: 'Eiere', value: (r) => r.owners.map((o) => o.name).join(', ') },
+  { header: 'Kommentarer', value: (r) => r.commentCount },
+  { header: 'Syntetisk', value: (r) => (r.synthetic ? 'Ja' : 'Nei') },
+];
 const Created = Type.Object({ id: Type.String(), key: Type.Optional(Type.String()) });
 
 /** Indicators: definitions, thresholds, targets, values, comments, dashboards — routes under /api/steering. */
@@ -177,12 +202,25 @@ export function registerIndicatorRoutes(app: App, { database }: ModuleContext): 
       config: { access: 'steering:read' },
       schema: {
         tags,
-        summary: 'The indicator dashboard of a programme area: latest value up to the period, status, target, sparkline, owners, comments',
+        summary:
+          'The indicator dashboard of a programme area: latest value up to the period, status, target, sparkline, owners, comments (format=csv|xlsx to export the table)',
         querystring: DashboardQuery,
         response: { 200: Dashboard },
       },
     },
-    async (request) => readDashboard(db, request.query.area, request.query.period),
+    async (request, reply) => {
+      const { area, period, format } = request.query;
+      const board = await readDashboard(db, area, period);
+      if (format)
+        return sendTableExport(
+          reply,
+          format,
+          `indikatorer-${board.area?.code ?? 'alle'}-${board.period}`,
+          dashboardColumns,
+          board.indicators,
+        );
+      return board;
+    },
   );
 
   app.get(

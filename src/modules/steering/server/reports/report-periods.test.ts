@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  budgetDeviation,
-  countStatuses,
-  indicatorWindowStart,
-  isReportPeriod,
-  periodEnd,
-  reportPeriod,
-  type ReportPeriod,
-} from './report-periods.js';
+import { countStatuses, indicatorWindowStart, isReportPeriod, periodEnd, reportPeriod, type ReportPeriod } from './report-periods.js';
 
 const ok = (kind: 'month' | 'tertial' | 'year', period: string): ReportPeriod => {
   const parsed = reportPeriod(kind, period);
@@ -74,16 +66,6 @@ describe('report periods', () => {
 });
 
 describe('report arithmetic', () => {
-  it('computes the deviation as forecast − budget, positive for an overspend, in percent of the budget', () => {
-    // Seed 004: an overspend of 1 million kroner at the first tertial.
-    expect(budgetDeviation(100_000_000, 101_000_000)).toEqual({ deviation: 1_000_000, deviationPercent: 1 });
-    expect(budgetDeviation(80_000_000, 78_000_000)).toEqual({ deviation: -2_000_000, deviationPercent: -2.5 });
-    expect(budgetDeviation(3_000_000, 2_999_999)).toEqual({ deviation: -1, deviationPercent: 0 });
-    expect(budgetDeviation(0, 5)).toEqual({ deviation: 5, deviationPercent: null });
-    expect(budgetDeviation(null, 5)).toEqual({ deviation: null, deviationPercent: null });
-    expect(budgetDeviation(5, null)).toEqual({ deviation: null, deviationPercent: null });
-  });
-
   it('counts indicator statuses', () => {
     expect(countStatuses(['green', 'red', 'red', 'none', 'yellow', 'green', 'green'])).toEqual({
       total: 7,

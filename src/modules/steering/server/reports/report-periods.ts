@@ -114,21 +114,6 @@ export function indicatorWindowStart(asOf: string): string {
   return String(Number(asOf.slice(0, 4)) - 2);
 }
 
-export interface Deviation {
-  /** forecast − budget: positive is an overspend (merforbruk), as everywhere in the module (budget/forecast.ts). */
-  deviation: number | null;
-  /** deviation / budget × 100, one decimal; null without a budget or when the budget is 0. */
-  deviationPercent: number | null;
-}
-
-/** The deviation of the forecast from the budget (forecast − budget), in kroner and percent of the budget. */
-export function budgetDeviation(budget: number | null, forecast: number | null): Deviation {
-  if (budget === null || forecast === null) return { deviation: null, deviationPercent: null };
-  const deviation = forecast - budget;
-  const deviationPercent = budget === 0 ? null : Math.round((deviation / Math.abs(budget)) * 1000) / 10;
-  return { deviation, deviationPercent: Object.is(deviationPercent, -0) ? 0 : deviationPercent };
-}
-
 export type StatusCounts = { total: number; green: number; yellow: number; red: number; none: number };
 
 /** How many indicators are green, yellow, red or without status. */

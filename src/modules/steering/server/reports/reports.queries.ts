@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { compareNorwegian, todayInNorway } from '../../../../kernel/index.js';
 import { leaderRoleTypes } from '../../../organisation/index.js';
 import type { BudgetStatus, ReportAdjustment, ReportArea, ReportDecision, ReportIndicator, ReportSummary } from '../../reports.schemas.js';
+import { selectAdjustments, selectAreaBudgetStatus } from '../budget/budget.queries.js';
+import { selectDecisionStatusTable } from '../decisions/decisions.queries.js';
 import { indicatorStatus } from '../indicators/status.js';
 import type { SteeringDb } from '../steering.tables.js';
-import { budgetDeviation, countStatuses, indicatorWindowStart } from './report-periods.js';
+import { countStatuses, indicatorWindowStart } from './report-periods.js';
 
 export { todayInNorway };
 
@@ -219,143 +221,77 @@ async function selectIndicators(db: SteeringDb, areaIds: string[], asOf: string)
   return byArea;
 }
 
-interface BudgetRow {
-  area_id: string;
-  budget: string | null;
-  actual: string | null;
-  forecast: string | null;
-  forecast_comment: string | null;
-}
-
+/**
+ * The budget status per area from the budget part (`selectAreaBudgetStatus`: budget, actuals to the
+ * month, the forecast in force, deviation = forecast − budget, or the deviation a report stated when
+ * budget or forecast is missing) with the year's measures (`selectAdjustments`).
+ */
 async function selectBudgets(db: SteeringDb, areaIds: string[], year: number, asOfMonth: number): Promise<Map<string, BudgetStatus>> {
   const result = new Map<string, BudgetStatus>();
   if (areaIds.length === 0) return result;
-  const { rows } = await sql<BudgetRow>`
-    select a.id as area_id,
-      (select b.amount from st_budgets b where b.area_id = a.id and b.year = ${year} and b.kind = 'budget'
-        order by b.plan_year desc limit 1) as budget,
-      (select sum(x.amount) from st_actuals x where x.area_id = a.id and x.year = ${year} and x.month <= ${asOfMonth}) as actual,
-      f.amount as forecast, f.comment as forecast_comment
-    from st_programme_areas a
-    left join lateral (
-      select amount, comment from st_forecasts f where f.area_id = a.id and f.year = ${year} and f.as_of_month <= ${asOfMonth}
-      order by f.as_of_month desc limit 1
-    ) f on true
-    where a.id in (${sql.join(areaIds)})`.execute(db);
-  const adjustments = await db
-    .selectFrom('st_adjustments as j')
-    .leftJoin('st_political_decisions as d', 'd.id', 'j.decision_id')
-    .select([
-      'j.id',
-      'j.area_id',
-      'j.title',
-      'j.reason',
-      'j.amount',
-      'j.status',
-      'd.case_number',
-      'd.meeting_date',
-      'j.decision_reference',
-      'j.created_at',
-    ])
-    .where('j.area_id', 'in', areaIds)
-    .where('j.year', '=', year)
-    .execute();
-  // Rejected measures last; otherwise in the order they were proposed, then by title.
-  adjustments.sort(
-    (a, b) =>
-      Number(a.status === 'rejected') - Number(b.status === 'rejected') ||
-      new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
-      compareNorwegian(a.title, b.title),
-  );
-  const adjustmentsByArea = new Map<string, ReportAdjustment[]>();
-  for (const row of adjustments) {
-    const list = adjustmentsByArea.get(row.area_id) ?? [];
-    list.push({
-      id: row.id,
-      title: row.title,
-      reason: row.reason,
-      amount: Number(row.amount),
-      status: row.status,
-      decisionCaseNumber: row.case_number ?? null,
-      decisionMeetingDate: row.meeting_date ?? null,
-      decisionReference: row.decision_reference,
-    });
-    adjustmentsByArea.set(row.area_id, list);
-  }
-  for (const row of rows) {
-    const budget = num(row.budget);
-    const forecast = num(row.forecast);
-    const list = adjustmentsByArea.get(row.area_id) ?? [];
-    result.set(row.area_id, {
+  const wanted = new Set(areaIds);
+  const [statuses, adjustments] = await Promise.all([
+    selectAreaBudgetStatus(db, { year, asOfMonth, areaIds }),
+    selectAdjustments(db, { year }).then((rows) => rows.filter((a) => wanted.has(a.areaId))),
+  ]);
+  // Rejected measures last; otherwise in the order they were proposed (selectAdjustments' order).
+  adjustments.sort((a, b) => Number(a.status === 'rejected') - Number(b.status === 'rejected'));
+  for (const status of statuses) {
+    const list: ReportAdjustment[] = adjustments
+      .filter((a) => a.areaId === status.areaId)
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        reason: a.reason,
+        amount: a.amount,
+        status: a.status,
+        decisionCaseNumber: a.decisionCaseNumber,
+        decisionMeetingDate: a.decisionMeetingDate,
+        decisionReference: a.decisionReference,
+      }));
+    result.set(status.areaId, {
       year,
       asOfMonth,
-      budget,
-      actualYtd: num(row.actual),
-      forecast,
-      forecastComment: row.forecast_comment,
-      ...budgetDeviation(budget, forecast),
+      budget: status.budget,
+      actualYtd: status.actualToDate,
+      forecast: status.forecast,
+      forecastComment: status.forecastComment,
+      deviation: status.deviation,
+      deviationPercent: status.deviationPercent,
       adjustments: list,
-      adjustmentsTotal: list.filter((a) => a.status !== 'rejected').reduce((sum, a) => sum + a.amount, 0),
+      adjustmentsTotal: status.adjustmentsProposed + status.adjustmentsAdopted,
     });
   }
   return result;
-}
-
-interface DecisionRow {
-  area_id: string;
-  id: string;
-  body: ReportDecision['body'];
-  committee_name: string | null;
-  meeting_date: string;
-  case_number: string;
-  title: string;
-  unit_name: string | null;
-  deadline: string | null;
-  status: ReportDecision['status'];
 }
 
 /**
- * The decisions status table per area: the decisions made by the as-of date whose responsible unit
- * belongs to the area, or that one of the area's measures that year follows; those completed before
- * the year began are left out.
+ * The decisions status table per area from the decisions part (`selectDecisionStatusTable`: made by
+ * the as-of date, responsible unit in the area or followed by one of the area's measures); those
+ * completed before the report's year began are left out, and the table runs oldest meeting first.
  */
 async function selectDecisions(db: SteeringDb, areaIds: string[], asOf: string, year: number): Promise<Map<string, ReportDecision[]>> {
-  const result = new Map<string, ReportDecision[]>();
-  if (areaIds.length === 0) return result;
-  const { rows } = await sql<DecisionRow>`
-    with links as (
-      select au.area_id, d.id as decision_id
-      from st_area_units au join st_political_decisions d on d.responsible_unit_id = au.unit_id
-      where au.area_id in (${sql.join(areaIds)})
-      union
-      select j.area_id, j.decision_id from st_adjustments j
-      where j.area_id in (${sql.join(areaIds)}) and j.year = ${year} and j.decision_id is not null
-    )
-    select l.area_id, d.id, d.body, d.committee_name, to_char(d.meeting_date, 'YYYY-MM-DD') as meeting_date, d.case_number, d.title,
-      (select uv.name from org_unit_versions uv where uv.unit_id = d.responsible_unit_id
-        order by (uv.valid_from <= ${asOf}::date) desc, uv.valid_from desc limit 1) as unit_name,
-      to_char(d.deadline, 'YYYY-MM-DD') as deadline, d.status
-    from links l join st_political_decisions d on d.id = l.decision_id
-    where d.meeting_date <= ${asOf}::date
-      and not (d.status = 'completed' and d.completed_on is not null and d.completed_on < ${`${year}-01-01`}::date)
-    order by d.meeting_date, d.case_number`.execute(db);
-  for (const row of rows) {
-    const list = result.get(row.area_id) ?? [];
-    list.push({
-      id: row.id,
-      body: row.body,
-      committeeName: row.committee_name,
-      meetingDate: row.meeting_date,
-      caseNumber: row.case_number,
-      title: row.title,
-      responsibleUnit: row.unit_name,
-      deadline: row.deadline,
-      status: row.status,
-      overdue: row.deadline !== null && row.deadline < asOf && row.status !== 'completed' && row.status !== 'cannot_be_done',
-    });
-    result.set(row.area_id, list);
-  }
-  return result;
+  const yearStart = `${year}-01-01`;
+  const tables = await Promise.all(areaIds.map((areaId) => selectDecisionStatusTable(db, { asOf, areaId })));
+  return new Map(
+    areaIds.map((areaId, i) => [
+      areaId,
+      tables[i]!.filter((d) => !(d.status === 'completed' && d.completedOn !== null && d.completedOn < yearStart))
+        .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate) || a.caseNumber.localeCompare(b.caseNumber))
+        .map((d) => ({
+          id: d.id,
+          body: d.body,
+          committeeName: d.committeeName,
+          meetingDate: d.meetingDate,
+          caseNumber: d.caseNumber,
+          title: d.title,
+          responsibleUnit: d.responsibleUnitName,
+          deadline: d.deadline,
+          status: d.status,
+          overdue: d.overdue,
+        })),
+    ]),
+  );
 }
 
 /** The report's content per area, assembled from the live data (canEdit is filled in by the caller). */

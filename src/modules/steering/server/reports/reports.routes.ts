@@ -15,6 +15,7 @@ import type { SteeringDb } from '../steering.tables.js';
 import { createReport } from './create-report.js';
 import { publishReport } from './publish-report.js';
 import { readReport } from './report-detail.js';
+import { reportDocx } from './report-docx.js';
 import { reportExportColumns, reportExportRows } from './report-export.js';
 import { reviewSection } from './review-section.js';
 import { saveSection } from './save-section.js';
@@ -145,7 +146,8 @@ export function registerReportRoutes(app: App, { database }: ModuleContext): voi
       config: read,
       schema: {
         tags,
-        summary: "The report's tables (indicators, budget, decisions) as CSV or XLSX: all in one with a section column, or ?table=",
+        summary:
+          "The report's tables (indicators, budget, decisions) as CSV or XLSX: all in one with a section column, or ?table=; or the whole report as DOCX",
         params: ReportIdParams,
         querystring: ExportQuery,
       },
@@ -154,8 +156,15 @@ export function registerReportRoutes(app: App, { database }: ModuleContext): voi
       const report = await readReport(db, request.params.id, request.actor);
       const table = request.query.table ?? 'all';
       const locale = request.locale === 'en' ? 'en' : 'nb';
+      const kindName = report.kind === 'month' ? 'maanedsrapport' : report.kind === 'tertial' ? 'tertialrapport' : 'aarsrapport';
+      if (request.query.format === 'docx')
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${`${kindName}-${report.period}`.replace(/[^a-zA-Z0-9._-]/g, '-')}.docx"`)
+          .header('x-content-type-options', 'nosniff')
+          .send(await reportDocx(report, locale));
       const format = request.query.format === 'xlsx' ? 'xlsx' : 'csv';
-      const baseName = `${report.kind === 'month' ? 'maanedsrapport' : report.kind === 'tertial' ? 'tertialrapport' : 'aarsrapport'}-${report.period}${table === 'all' ? '' : `-${table}`}`;
+      const baseName = `${kindName}-${report.period}${table === 'all' ? '' : `-${table}`}`;
       return sendTableExport(reply, format, baseName, reportExportColumns(table, locale), reportExportRows(report.areas, table, locale));
     },
   );
