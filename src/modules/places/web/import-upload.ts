@@ -1,5 +1,6 @@
 import { ApiError } from '../../../web/data/client';
-import { translate, type Language } from '../../../web/i18n/i18n';
+import { uploadFile } from '../../../web/data/upload';
+import type { Language } from '../../../web/i18n/i18n';
 import type { ImportReport, PlacesEntity, PlacesFileFormat } from '../import-export.schemas';
 
 // The upload goes by XMLHttpRequest, not fetch: only XMLHttpRequest tells how much of the body
@@ -38,42 +39,13 @@ export interface UploadOptions {
  * same report in `details`, which `reportOf` reads.
  */
 export function uploadPlacesImport(options: UploadOptions): Promise<ImportReport> {
-  const { file, format, entity, validFrom, language } = options;
-  return new Promise((resolve, reject) => {
-    const params = new URLSearchParams({ validFrom, fileName: file.name.slice(0, 200) });
-    if (options.dryRun) params.set('dryRun', 'true');
-    if (entity) params.set('entity', entity);
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/places/imports?${params.toString()}`);
-    request.setRequestHeader('Content-Type', uploadContentTypes[format]);
-    request.setRequestHeader('Accept', 'application/json');
-    request.setRequestHeader('Accept-Language', language);
-    if (options.csrfToken) request.setRequestHeader('x-csrf-token', options.csrfToken);
-    request.upload.onprogress = (event) => options.onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
-    request.upload.onload = () => options.onSent();
-    request.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // A proxy's HTML error page: handled below by the status.
-      }
-      if (request.status >= 200 && request.status < 300 && body) {
-        resolve(body as ImportReport);
-        return;
-      }
-      const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'http_error',
-          error?.message ?? translate(language, 'error.unexpected', { status: request.status }),
-          error?.details,
-        ),
-      );
-    };
-    request.onerror = () => reject(new ApiError(0, 'network_error', translate(language, 'error.network')));
-    request.send(file);
+  const params = new URLSearchParams({ validFrom: options.validFrom, fileName: options.file.name.slice(0, 200) });
+  if (options.dryRun) params.set('dryRun', 'true');
+  if (options.entity) params.set('entity', options.entity);
+  return uploadFile<ImportReport>({
+    ...options,
+    url: `/api/places/imports?${params.toString()}`,
+    contentType: uploadContentTypes[options.format],
   });
 }
 

@@ -1,5 +1,6 @@
-import { ApiError, apiRequest } from '../../../web/data/client';
-import { translate, type Language } from '../../../web/i18n/i18n';
+import { apiRequest } from '../../../web/data/client';
+import { uploadFile } from '../../../web/data/upload';
+import type { Language } from '../../../web/i18n/i18n';
 import type { ComparisonView, ImportIndicatorList, ImportList, ImportView, RegionList } from '../imports.schemas';
 
 // HTTP calls of the import and comparison pages. The upload goes by XMLHttpRequest, not fetch:
@@ -45,39 +46,10 @@ export interface UploadOptions {
 
 /** Uploads the file; resolves with the finished import, rejects with the server's ApiError. */
 export function uploadIndicatorFile(options: UploadOptions): Promise<ImportView> {
-  const { file, language } = options;
-  return new Promise((resolve, reject) => {
-    const params = new URLSearchParams({ indicator: options.indicator, fileName: file.name.slice(0, 200), id: options.id });
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/steering/imports/${options.kind}?${params.toString()}`);
-    request.setRequestHeader('Content-Type', options.kind === 'csv' ? 'text/csv' : 'application/json');
-    request.setRequestHeader('Accept', 'application/json');
-    request.setRequestHeader('Accept-Language', language);
-    if (options.csrfToken) request.setRequestHeader('x-csrf-token', options.csrfToken);
-    request.upload.onprogress = (event) => options.onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
-    request.upload.onload = () => options.onSent();
-    request.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        // A proxy's HTML error page: handled below by the status.
-      }
-      if (request.status >= 200 && request.status < 300 && body) {
-        resolve(body as ImportView);
-        return;
-      }
-      const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          error?.code ?? 'http_error',
-          error?.message ?? translate(language, 'error.unexpected', { status: request.status }),
-          error?.details,
-        ),
-      );
-    };
-    request.onerror = () => reject(new ApiError(0, 'network_error', translate(language, 'error.network')));
-    request.send(file);
+  const params = new URLSearchParams({ indicator: options.indicator, fileName: options.file.name.slice(0, 200), id: options.id });
+  return uploadFile<ImportView>({
+    ...options,
+    url: `/api/steering/imports/${options.kind}?${params.toString()}`,
+    contentType: options.kind === 'csv' ? 'text/csv' : 'application/json',
   });
 }
