@@ -28,6 +28,30 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
   },
   {
+    // One CSV writer (src/kernel/export/table-export.ts: cellsToCsv, toCsv, sendTableExport): it
+    // neutralises cells a spreadsheet would run as formulas. A byte order mark, fields joined with
+    // `;`, lines with CRLF or a text/csv header written by hand is a CSV writer of its own.
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/kernel/export/table-export.ts', '**/web/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'Literal[value=/\\uFEFF/]',
+          'TemplateElement[value.cooked=/\\uFEFF/]',
+          'Literal[value=/^text.csv;/i]',
+          "CallExpression[callee.property.name='join'][arguments.0.value=/^(;|\\r\\n)$/]",
+          "CallExpression[callee.property.name='header'][arguments.1.value=/text.csv/i]",
+          "CallExpression[callee.property.name='type'][arguments.0.value=/text.csv/i]",
+        ].map((selector) => ({
+          selector,
+          message:
+            'Write CSV with the kernel (cellsToCsv, toCsv or sendTableExport in src/kernel/export/table-export.ts, and exportContentTypes.csv): it neutralises formulas (CSV injection).',
+        })),
+      ],
+    },
+  },
+  {
     rules: {
       // `_name` marks a parameter that a signature requires but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

@@ -5,6 +5,8 @@
 //   - the web shell's initial JavaScript, gzipped
 //   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
+//   - a signed-in reader's p95 while anonymous sign-in attempts with random usernames flood in, from
+//     one address and from many, on both databases (scripts/bench-sign-in.ts)
 //   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts),
 //     and a district's public page: largest contentful paint in Chromium
 //   - leader support: create, the first-line queue, the dashboard and create throughput on 100 000
@@ -24,6 +26,7 @@ import { findPostgresBin, freePort, startPostgres } from '../test/postgres-serve
 import { benchOrganisation } from './bench-organisation.js';
 import { benchPlaces } from './bench-places.js';
 import { benchPortfolio } from './bench-portfolio.js';
+import { benchSignIn } from './bench-sign-in.js';
 import { benchSteering } from './bench-steering.js';
 import { benchSteeringImport } from './bench-steering-import.js';
 import { benchSteeringReport } from './bench-steering-report.js';
@@ -103,6 +106,9 @@ async function main(): Promise<void> {
   process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
   const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
   rows.push(...organisation.rows);
+
+  process.stdout.write('Sign-in flood: a reader while 10 anonymous attempts a second come in…\n');
+  rows.push(...(await benchSignIn({ log: (line) => process.stdout.write(`${line}\n`) })));
 
   process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
   rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import {
   buildApp,
+  configurePasswordHashing,
   kernelMigrations,
   loadDatasets,
   migrate,
@@ -41,6 +42,7 @@ export async function createKnutepunkt(
     demoPeople?: boolean;
   } = {},
 ): Promise<Knutepunkt> {
+  await configurePasswordHashing(config.passwordHashing);
   const database = options.database ?? (await openDatabase(config.database));
   try {
     await prepareDatabase(database, config.mode, options.log);

@@ -13,13 +13,22 @@ export {
   type Db,
 } from './db/database.js';
 export { DataFolderLockedError } from './db/data-folder-lock.js';
+export { PoolInsideTransactionError } from './db/transaction-guard.js';
 export { backupPglite, restorePglite, defaultBackupFile, BackupError } from './db/backup.js';
 export { loadDatasets } from './db/datasets.js';
 export { migrate, readMigrations, MigrationError, kernelMigrations, type MigrationSource } from './db/migrate.js';
 export type { KernelTables, UserRow, NewUser } from './db/schema.js';
 export { AppError, isAppError, errorCodes, type ErrorCode } from './errors/app-error.js';
 export { pickLocale, compareNorwegian, sortByNorwegian, locales, type Locale } from './i18n/locale.js';
-export { hashPassword, verifyPassword, verifyAgainstDummy } from './auth/passwords.js';
+export {
+  configurePasswordHashing,
+  hashPassword,
+  passwordHashingStats,
+  verifyAgainstDummy,
+  verifyPassword,
+  withPasswordSlot,
+  type PasswordHashingLimits,
+} from './auth/passwords.js';
 export {
   createSession,
   findSession,
@@ -41,17 +50,29 @@ export {
   type Permission,
   type Role,
   type Scope,
+  type ScopeExecutor,
   type ScopeResolver,
 } from './auth/permissions.js';
 export { recordAudit, systemContext, type AuditEntry, type WriteContext } from './audit/audit.js';
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
+export { assertSafeName, hasBidiControl, hasLoneSurrogate } from './http/unicode.js';
 export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
 export type { KnutepunktModule, ModuleContext } from './module.js';
-export { CsvError, decodeUtf8, detectSeparator, parseCsv, type LocalisedText } from './import/csv.js';
+export { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormulaText, type LocalisedText } from './import/csv.js';
 export { unpackedZipSize } from './import/zip.js';
 export {
+  readXlsxUpload,
+  XlsxUploadError,
+  xlsxMaxUnpackedBytes,
+  xlsxWorkerLimits,
+  type XlsxCell,
+  type XlsxWorkbookRows,
+} from './import/xlsx.js';
+export { runInWorker, WorkerLimitError, type WorkerLimits } from './import/worker.js';
+export {
+  cellsToCsv,
   toCsv,
   toXlsx,
   sendTableExport,
@@ -61,3 +82,20 @@ export {
   type Cell,
 } from './export/table-export.js';
 export { isUuid, todayInNorway } from './values/values.js';
+export {
+  classifyAddress,
+  checkOutboundUrl,
+  resolveOutboundTarget,
+  sendOutbound,
+  pinnedHttpTransport,
+  parseOutboundAllowList,
+  strictOutboundPolicy,
+  OutboundRefusedError,
+  type AddressClass,
+  type HostLookup,
+  type OutboundOptions,
+  type OutboundPolicy,
+  type OutboundRequest,
+  type OutboundTransport,
+  type ResolvedAddress,
+} from './net/outbound.js';

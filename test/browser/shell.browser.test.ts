@@ -63,6 +63,13 @@ describe('[PUBLIC][BROWSE]', () => {
     await expectNoAxeViolations(page, 'not found');
   });
 
+  it('the API documentation (Swagger UI) opens under its own Content-Security-Policy', async () => {
+    const { page } = await b.newPage();
+    await page.goto('/api/docs/');
+    await expect.poll(() => page.getByText('Knutepunkt API').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('/api/health').first().isVisible()).toBe(true);
+  });
+
   it('the audit log sends a signed-out visitor to sign-in', async () => {
     const { page } = await b.newPage();
     await page.goto('/revisjonslogg');

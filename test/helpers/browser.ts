@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
 import { demoPassword } from '../../src/kernel/index.js';
 import { testConfig } from './test-app.js';
@@ -25,6 +25,8 @@ export function useBrowser(): BrowserHarness {
   let browser: Browser | undefined;
   let baseUrl = '';
   const contexts: BrowserContext[] = [];
+  // What the browser refused under the Content-Security-Policy; any makes the test that saw it fail.
+  let cspViolations: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -48,6 +50,12 @@ export function useBrowser(): BrowserHarness {
         '--disable-sync',
       ],
     });
+  });
+
+  afterEach(() => {
+    const seen = cspViolations;
+    cspViolations = [];
+    expect(seen, 'Content-Security-Policy violations reported by the browser').toEqual([]);
   });
 
   afterAll(async () => {
@@ -74,6 +82,20 @@ export function useBrowser(): BrowserHarness {
         viewport: options.viewport ?? { width: 1280, height: 900 },
       });
       contexts.push(context);
+      // The event names what was refused; Chromium also logs each refusal to the console.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+          );
+        });
+      });
+      context.on('page', (opened) => {
+        opened.on('console', (message) => {
+          const text = message.text();
+          if (text.startsWith('CSP violation:') || text.includes('Content Security Policy')) cspViolations.push(`${opened.url()}: ${text}`);
+        });
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       return { context, page };

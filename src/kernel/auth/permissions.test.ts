@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissionsOf, registerScopeResolver, type Actor } from './permissions.js';
+import { can, permissionsOf, registerScopeResolver, type Actor, type ScopeExecutor } from './permissions.js';
 
 function actor(roles: Actor['roles']): Actor {
   return { userId: 'u1', username: 'u', displayName: 'U', roles, permissions: new Set(permissionsOf(roles)) };
@@ -24,11 +24,18 @@ describe('permissions', () => {
   });
 
   it('asks the registered resolver for scoped checks and denies unknown scope kinds', async () => {
-    registerScopeResolver('test-unit', async (a, _p, scope) => a.userId === 'u1' && scope.id === 'mine');
+    const executor = { getExecutor: () => ({}) } as unknown as ScopeExecutor;
+    const asked: ScopeExecutor[] = [];
+    registerScopeResolver('test-unit', async (a, _p, scope, through) => {
+      asked.push(through);
+      return a.userId === 'u1' && scope.id === 'mine';
+    });
     const editor = actor(['organisation_editor']);
-    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'mine' })).toBe(true);
-    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'theirs' })).toBe(false);
-    expect(await can(editor, 'organisation:write', { kind: 'no-such-kind', id: 'mine' })).toBe(false);
-    expect(await can(editor, 'steering:write', { kind: 'test-unit', id: 'mine' })).toBe(false);
+    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'mine' }, executor)).toBe(true);
+    expect(await can(editor, 'organisation:write', { kind: 'test-unit', id: 'theirs' }, executor)).toBe(false);
+    expect(await can(editor, 'organisation:write', { kind: 'no-such-kind', id: 'mine' }, executor)).toBe(false);
+    expect(await can(editor, 'steering:write', { kind: 'test-unit', id: 'mine' }, executor)).toBe(false);
+    // The resolver queries through the caller's executor (inside a transaction: its handle), never its own.
+    expect(asked).toEqual([executor, executor]);
   });
 });

@@ -1,3 +1,5 @@
+import type { QueryExecutorProvider } from 'kysely';
+
 /**
  * Roles and what they may do. Deny by default: a permission not listed for any of the user's
  * roles is refused. Every HTTP route names the permission it needs (see http/guard.ts).
@@ -75,7 +77,15 @@ export interface Scope {
   kind: string;
   id: string;
 }
-export type ScopeResolver = (actor: Actor, permission: Permission, scope: Scope) => Promise<boolean>;
+
+/**
+ * What a scope check queries through: the caller's transaction handle inside a transaction, the
+ * database outside one. Never the module's default database from inside a transaction: that
+ * query waits for ever on PGlite's one connection (and the pool refuses it, see db/transaction-guard.ts).
+ */
+export type ScopeExecutor = QueryExecutorProvider;
+
+export type ScopeResolver = (actor: Actor, permission: Permission, scope: Scope, executor: ScopeExecutor) => Promise<boolean>;
 
 const scopeResolvers = new Map<string, ScopeResolver>();
 
@@ -85,12 +95,14 @@ export function registerScopeResolver(kind: string, resolver: ScopeResolver): vo
 
 /**
  * May `actor` use `permission` (on `scope`)? The role must grant the permission; with a scope, the
- * resolver for that kind must also agree. An unknown scope kind is denied.
+ * resolver for that kind must also agree, querying through `executor`. An unknown scope kind is denied.
  */
-export async function can(actor: Actor | null, permission: Permission, scope?: Scope): Promise<boolean> {
+export async function can(actor: Actor | null, permission: Permission): Promise<boolean>;
+export async function can(actor: Actor | null, permission: Permission, scope: Scope, executor: ScopeExecutor): Promise<boolean>;
+export async function can(actor: Actor | null, permission: Permission, scope?: Scope, executor?: ScopeExecutor): Promise<boolean> {
   if (!actor || !actor.permissions.has(permission)) return false;
   if (!scope) return true;
   if (actor.roles.includes('administrator')) return true;
   const resolver = scopeResolvers.get(scope.kind);
-  return resolver ? resolver(actor, permission, scope) : false;
+  return resolver && executor ? resolver(actor, permission, scope, executor) : false;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -64,6 +65,46 @@ describe('loadConfig: SMTP', () => {
         expect((error as ConfigError).message).toMatch(/SMTP_/);
         expect((error as ConfigError).message).not.toContain('hemmelig');
       }
+    }
+  });
+});
+
+describe('loadConfig: OUTBOUND_ALLOWED_HOSTS', () => {
+  it('allows no internal address unless listed, and explains each bad entry in one line', () => {
+    expect(loadConfig({}).outbound).toEqual({ allowedNetworks: [], allowedHosts: [] });
+    const config = loadConfig({ OUTBOUND_ALLOWED_HOSTS: '10.20.0.0/16, hooks.intern.kommune.no' });
+    expect(config.outbound.allowedNetworks).toHaveLength(1);
+    expect(config.outbound.allowedHosts).toEqual(['hooks.intern.kommune.no']);
+    try {
+      loadConfig({ OUTBOUND_ALLOWED_HOSTS: '10.0.0.0/40 0.0.0.0/0 bad_name' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(3);
+      for (const problem of (error as ConfigError).problems) expect(problem).toMatch(/^OUTBOUND_ALLOWED_HOSTS: "[^"\n]+" [^\n]+$/);
+    }
+  });
+});
+
+describe('loadConfig: sign-in limits', () => {
+  it('defaults to 60 attempts a minute per address and password hashes on all cores but one, and explains a bad value', () => {
+    const config = loadConfig({});
+    expect(config.signInAttemptsPerIp).toBe(60);
+    expect(config.passwordHashing.concurrency).toBe(Math.max(1, availableParallelism() - 1));
+    expect(config.passwordHashing.queue).toBe(8 * config.passwordHashing.concurrency);
+    expect(loadConfig({ SIGN_IN_ATTEMPTS_PER_IP: '20', PASSWORD_HASH_CONCURRENCY: '2', PASSWORD_HASH_QUEUE: '0' })).toMatchObject({
+      signInAttemptsPerIp: 20,
+      passwordHashing: { concurrency: 2, queue: 0 },
+    });
+    try {
+      loadConfig({ SIGN_IN_ATTEMPTS_PER_IP: '0', PASSWORD_HASH_CONCURRENCY: 'two', PASSWORD_HASH_QUEUE: '-1' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'SIGN_IN_ATTEMPTS_PER_IP must be a whole number from 1 to 100000 (got "0").',
+        'PASSWORD_HASH_CONCURRENCY must be a whole number from 1 to 64 (got "two").',
+        'PASSWORD_HASH_QUEUE must be a whole number from 0 to 10000 (got "-1").',
+      ]);
     }
   });
 });

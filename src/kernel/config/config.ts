@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { parseOutboundAllowList, type OutboundPolicy } from '../net/outbound.js';
 
 /** Everything Knutepunkt reads from the environment, checked once at start-up. */
 export interface Config {
@@ -10,6 +12,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Mark cookies Secure: on when PUBLIC_URL is https, or when set explicitly. */
   secureCookies: boolean;
+  /** PUBLIC_URL is https: responses then carry Strict-Transport-Security. */
+  httpsPublicUrl: boolean;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy: boolean;
   sessionHours: number;
@@ -18,6 +22,12 @@ export interface Config {
   webDir: string;
   /** Where e-mail goes (SMTP_URL, SMTP_FROM); none: e-mails stay in the outbox, unsent. */
   smtp: SmtpConfig | undefined;
+  /** Sign-in attempts one address may make a minute, whatever the usernames (SIGN_IN_ATTEMPTS_PER_IP). */
+  signInAttemptsPerIp: number;
+  /** Password hashes run at once, and how many may wait for a turn before the rest are refused (PASSWORD_HASH_CONCURRENCY, PASSWORD_HASH_QUEUE). */
+  passwordHashing: { concurrency: number; queue: number };
+  /** Internal networks and hosts that webhooks and other outgoing connections may reach (OUTBOUND_ALLOWED_HOSTS). */
+  outbound: OutboundPolicy;
 }
 
 export interface SmtpConfig {
@@ -85,9 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   else problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}").`);
 
   let secureCookies = false;
+  let httpsPublicUrl = false;
   if (env.PUBLIC_URL) {
     try {
-      secureCookies = new URL(env.PUBLIC_URL).protocol === 'https:';
+      httpsPublicUrl = secureCookies = new URL(env.PUBLIC_URL).protocol === 'https:';
     } catch {
       problems.push(`PUBLIC_URL is not a valid URL (got "${env.PUBLIC_URL}").`);
     }
@@ -124,6 +135,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const smtp = readSmtp(env, problems);
 
+  const signInAttemptsPerIp = readWholeNumber(env, 'SIGN_IN_ATTEMPTS_PER_IP', 60, 1, 100_000, problems);
+  // One core is left for everything else: with argon2 on every core a sign-in flood from many
+  // addresses made other users' reads several times slower (scripts/bench-sign-in.ts). Waiting costs
+  // no CPU, so the queue can be longer than the slots.
+  const concurrency = readWholeNumber(env, 'PASSWORD_HASH_CONCURRENCY', Math.max(1, availableParallelism() - 1), 1, 64, problems);
+  const queue = readWholeNumber(env, 'PASSWORD_HASH_QUEUE', 8 * concurrency, 0, 10_000, problems);
+  const outbound = parseOutboundAllowList(env.OUTBOUND_ALLOWED_HOSTS, 'OUTBOUND_ALLOWED_HOSTS');
+  problems.push(...outbound.problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -133,12 +153,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     logLevel,
     secureCookies,
+    httpsPublicUrl,
     trustProxy,
     sessionHours,
     adminPassword,
     webDir: path.resolve(cwd, env.WEB_DIR?.trim() || 'dist/web'),
     smtp,
+    outbound: outbound.policy,
+    signInAttemptsPerIp,
+    passwordHashing: { concurrency, queue },
   };
+}
+
+function readWholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const parsed = Number(raw);
+  if (/^\d+$/.test(raw) && parsed >= min && parsed <= max) return parsed;
+  problems.push(`${name} must be a whole number from ${min} to ${max} (got "${env[name]}").`);
+  return fallback;
 }
 
 // SMTP_URL holds a password: messages name the host at most, never the URL.

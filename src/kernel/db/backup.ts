@@ -52,7 +52,7 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ fil
  */
 export async function restorePglite(file: string, dataDir: string): Promise<{ previous: string | undefined }> {
   const tarball = await readBackup(file);
-  const lock = lockDataFolder(dataDir);
+  const lock = await lockDataFolder(dataDir);
   try {
     const migrations = await countMigrations(file, () => PGlite.create({ loadDataDir: tarball }));
     const target = pgliteDir(dataDir);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Config } from '../config/config.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import type { KernelTables } from './schema.js';
+import { guardedKysely } from './transaction-guard.js';
 
 export type Db = Kysely<KernelTables>;
 
@@ -44,7 +45,7 @@ export async function openDatabase(database: Config['database']): Promise<Databa
 /** Opens the embedded database in `dataDir` (or in memory with `memory://`), taking the folder's lock. */
 export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
-  const lock: DataFolderLock | undefined = inMemory ? undefined : lockDataFolder(dataDir);
+  const lock: DataFolderLock | undefined = inMemory ? undefined : await lockDataFolder(dataDir);
   let pglite: PGlite;
   try {
     // pg_trgm (trigram similarity for the places search) must be loaded when the engine starts.
@@ -62,7 +63,8 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
 /** Wraps an open PGlite in the common interface (used by tests that clone a template). */
 export function fromPglite(pglite: PGlite, lock?: DataFolderLock): Database {
   const pool = new PglitePool(pglite);
-  const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
+  // A query through the pool inside a transaction throws instead of waiting for ever (transaction-guard.ts).
+  const db = guardedKysely<KernelTables>(new PostgresDialect({ pool }));
   return {
     db,
     kind: 'pglite',
@@ -107,7 +109,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server emits 'error' on the pool; without a listener the process dies.
   pool.on('error', () => {});
-  const db = new Kysely<KernelTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = guardedKysely<KernelTables>(new PostgresDialect({ pool }));
   try {
     const { rows } = await sql<{ server_version_num: string }>`show server_version_num`.execute(db);
     const version = Number(rows[0]?.server_version_num ?? 0);

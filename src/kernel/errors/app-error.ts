@@ -93,13 +93,19 @@ export class AppError extends Error {
   readonly details: unknown;
   /** A message that replaces the generic one for this code, per locale. */
   readonly userMessage: Partial<Record<Locale, string>> | undefined;
+  /** Sent as Retry-After: when a refused client (rate_limited, unavailable) may try again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, options: { details?: unknown; message?: Partial<Record<Locale, string>>; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { details?: unknown; message?: Partial<Record<Locale, string>>; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(options.message?.en ?? messages[code].en, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;
     this.userMessage = options.message;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -17,19 +17,34 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/**
+ * A text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before one)
+ * gets a leading apostrophe, so Excel and LibreOffice show it as text (OWASP «CSV injection»). A
+ * text that already starts with apostrophes before such a character gets one more, so that
+ * `restoreFormulaText` (kernel/import/csv.ts) gives back exactly what was written.
+ */
+const formulaStart = /^'*[=+\-@\t\r]/;
+
 function csvField(value: Cell, separator: string): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'number' ? String(value).replace('.', ',') : String(value);
-  // A leading =, +, - or @ would be read as a formula by a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value !== 'number' ? `'${text}` : text;
-  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = typeof value !== 'number' && formulaStart.test(text) ? `'${text}` : text;
+  // Quoted also when it starts or ends with a space: some readers trim unquoted fields.
+  return /["\r\n]/.test(safe) || safe.includes(separator) || /^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The rows as CSV: a BOM, a header line, then one line per row; `;` between fields, CRLF line ends. */
+/**
+ * A table of cells as CSV, the first row its header: a BOM, `;` between fields, CRLF line ends,
+ * decimal comma, formulas neutralised. The one CSV writer: every CSV Knutepunkt sends is made here
+ * (eslint.config.js refuses a hand-made one).
+ */
+export function cellsToCsv(rows: readonly (readonly Cell[])[], separator: ';' | ',' = ';'): string {
+  return `\uFEFF${rows.map((row) => row.map((value) => csvField(value, separator)).join(separator)).join('\r\n')}\r\n`;
+}
+
+/** The rows as CSV: a header line from the columns, then one line per row (see `cellsToCsv`). */
 export function toCsv<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row[], separator: ';' | ',' = ';'): string {
-  const lines = [columns.map((c) => csvField(c.header, separator)).join(separator)];
-  for (const row of rows) lines.push(columns.map((c) => csvField(c.value(row), separator)).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return cellsToCsv([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => c.value(row)))], separator);
 }
 
 /** The rows as an XLSX workbook with one sheet (name cut to Excel's 31 characters). */

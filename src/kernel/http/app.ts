@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifySchema } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +18,8 @@ import type { KnutepunktModule } from '../module.js';
 import { sendError } from './error-handler.js';
 import { loggerOptions } from '../log/logger.js';
 import { bodyValidatorCompiler } from './validation.js';
+import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
+import { refuseUnsafeText, strictUtf8JsonParser } from './unicode.js';
 import type { App, RouteAccess } from './types.js';
 
 export interface AppOptions {
@@ -32,6 +34,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route's schemas as declared (body, params, querystring), for the route walks in test/routes. */
+  schema: FastifySchema | undefined;
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -53,11 +57,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
     // Errors Fastify raises before routing (a malformed URL) get the same shape as all others.
     frameworkErrors: (error, request, reply) => {
       request.locale = pickLocale(request.headers['accept-language']);
+      reply.headers(securityHeaders(request.url, { https: config.httpsPublicUrl })); // these replies skip onSend hooks
       void sendError(request, reply, error.code === 'FST_ERR_BAD_URL' ? new AppError('not_found', { cause: error }) : error);
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(bodyValidatorCompiler);
+  // Ill-formed text (invalid UTF-8, lone surrogates) anywhere and direction controls in names are
+  // refused here, once for all routes, instead of being stored changed (unicode.ts says why).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictUtf8JsonParser(app.getDefaultJsonParser('error', 'error')));
+  app.addHook('preValidation', refuseUnsafeText);
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -70,7 +80,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
       );
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method: String(method), url: route.url, access: route.config.access });
+    for (const method of methods)
+      routes.push({ method: String(method), url: route.url, access: route.config.access, schema: route.schema });
   });
 
   app.decorateRequest('locale', 'nb');
@@ -82,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: App; routes:
     request.locale = pickLocale(request.headers['accept-language']);
   });
 
+  // Before any plugin registers its routes, so Swagger UI's and the static files' replies get them too.
+  registerSecurityHeaders(app, { https: config.httpsPublicUrl });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

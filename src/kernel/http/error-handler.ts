@@ -83,6 +83,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     request.log.info({ code: appError.code }, 'request refused');
   }
   const locale = request.locale ?? 'nb';
+  if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.ceil(appError.retryAfterSeconds)));
   return reply
     .code(appError.status)
     .header('content-language', locale)

@@ -130,3 +130,12 @@ export function parseCsv(text: string, separator: ';' | ',' = detectSeparator(te
   if (field !== '' || wasQuoted || fields.length > 0) endRecord();
   return records;
 }
+
+/**
+ * Undoes the export's guard against formulas (kernel/export/table-export.ts): a text of apostrophes
+ * before =, +, -, @, a tab or a carriage return loses one apostrophe, so a neutralised cell comes back
+ * as it was. Any other text, with or without an apostrophe, is left as it is.
+ */
+export function restoreFormulaText(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

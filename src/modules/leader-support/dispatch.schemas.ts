@@ -136,6 +136,16 @@ export const Webhook = Type.Object({
   /** Deliveries waiting for (another) attempt, and those given up on. */
   pending: Type.Integer(),
   failed: Type.Integer(),
+  /** Set when the receiver kept failing: nothing is sent until an administrator resumes it. */
+  paused: nullable(
+    Type.Object({
+      at: Timestamp,
+      /** Failed attempts in a row, since `failingSince`, and the last one's error. */
+      failures: Type.Integer(),
+      failingSince: nullable(Timestamp),
+      lastError: nullable(Type.String()),
+    }),
+  ),
 });
 export type Webhook = Static<typeof Webhook>;
 
@@ -172,6 +182,13 @@ export const DeleteWebhookQuery = Type.Object({ revision: Type.Integer({ minimum
 
 export const WebhookWriteResult = Type.Object({ id: Id, revision: Type.Integer() });
 export type WebhookWriteResult = Static<typeof WebhookWriteResult>;
+
+export const ResumeWebhookBody = Type.Object({ revision: Revision }, { additionalProperties: false });
+export type ResumeWebhookBody = Static<typeof ResumeWebhookBody>;
+
+/** `requeued`: the waiting deliveries made due again. */
+export const ResumeWebhookResult = Type.Object({ id: Id, revision: Type.Integer(), requeued: Type.Integer({ minimum: 0 }) });
+export type ResumeWebhookResult = Static<typeof ResumeWebhookResult>;
 
 export const deliveryStates = ['delivered', 'pending', 'failed'] as const;
 export const WebhookDelivery = Type.Object({

@@ -22,6 +22,8 @@ export const organisationModule: KnutepunktModule = {
 // and the master-data change leader support applies once the first line approves it.
 export { selectMyOrganisation, selectUnitsWithAncestors } from './server/access.queries.js';
 export { leadsUnit } from './server/unit-scope.js';
+// The one check of an editor limited to an area, for every record that belongs to units or to the whole municipality.
+export { assertMayEditInArea, type AreaOwner } from './server/editor-area.js';
 export { changeUnitLeader, type ChangeUnitLeaderInput, type UnitLeaderChange } from './server/commands/change-unit-leader.js';
 export type { MyOrganisation, MyPosition } from './access.schemas.js';
 export { leaderRoleTypes } from './server/organisation.queries.js';

@@ -1002,7 +1002,7 @@ describe('[LEADER][UNIT_SCOPE]', () => {
   });
 
   it('lets a leader act on their own unit and every unit below it, today, and nowhere else', async () => {
-    registerUnitScope(db());
+    registerUnitScope();
     const user = await t.createUser(['leader']);
     const person = await db()
       .insertInto('org_people')
@@ -1020,24 +1020,26 @@ describe('[LEADER][UNIT_SCOPE]', () => {
       })
       .execute();
     const actor = actorFor(user.id, ['leader']);
-    const scope = async (key: string) => can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId(key) });
+    const scope = async (key: string) => can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId(key) }, db());
 
     expect(await scope('omsorg-hjemmetjenester-bragernes')).toBe(true);
     expect(await scope('omsorg-hjemmetjenester-bragernes-avd-nattjenesten')).toBe(true);
     expect(await scope('omrade-institusjons-og-hjemmetjenester')).toBe(false);
     expect(await scope('omsorg-hjemmetjenester-oren')).toBe(false);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: 'not-a-uuid' })).toBe(false);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: 'not-a-uuid' }, db())).toBe(false);
     // The role must grant the permission too.
-    expect(await can(actor, 'organisation:write', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') })).toBe(false);
+    expect(await can(actor, 'organisation:write', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') }, db())).toBe(
+      false,
+    );
 
     const unlinked = actorFor((await t.createUser(['leader'])).id, ['leader']);
-    expect(await can(unlinked, 'leader_support:submit', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') })).toBe(
+    expect(await can(unlinked, 'leader_support:submit', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') }, db())).toBe(
       false,
     );
   });
 
   it('follows the chain from a director down, and stops when the assignment has ended', async () => {
-    registerUnitScope(db());
+    registerUnitScope();
     const user = await t.createUser(['leader']);
     const person = await db()
       .insertInto('org_people')
@@ -1052,10 +1054,10 @@ describe('[LEADER][UNIT_SCOPE]', () => {
       .executeTakeFirstOrThrow();
     const actor = actorFor(user.id, ['leader']);
     const deep = await unitId('omsorg-hjemmetjenester-bragernes-avd-nattjenesten');
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: deep })).toBe(true);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('radmannens-lederteam') })).toBe(false);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: deep }, db())).toBe(true);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('radmannens-lederteam') }, db())).toBe(false);
 
     await db().updateTable('org_assignments').set({ valid_to: '2021-01-01' }).where('id', '=', assignment.id).execute();
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: deep })).toBe(false);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: deep }, db())).toBe(false);
   });
 });

@@ -28,17 +28,20 @@ export type ProgrammeArea = Static<typeof ProgrammeArea>;
 export const AreaList = Type.Object({ areas: Type.Array(ProgrammeArea) });
 export type AreaList = Static<typeof AreaList>;
 
-export const AreaInput = Type.Object({
-  code: Type.String({ maxLength: 16 }),
-  name: Type.String({ maxLength: 200 }),
-  committee: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-  active: Type.Optional(Type.Boolean()),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
-  unitIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
-  source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
-});
+export const AreaInput = Type.Object(
+  {
+    code: Type.String({ maxLength: 16 }),
+    name: Type.String({ maxLength: 200 }),
+    committee: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    active: Type.Optional(Type.Boolean()),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
+    unitIds: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 500 })),
+    source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 export type AreaInput = Static<typeof AreaInput>;
-export const AreaUpdate = Type.Object({ ...AreaInput.properties, revision: Type.Integer({ minimum: 1 }) });
+export const AreaUpdate = Type.Object({ ...AreaInput.properties, revision: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export type AreaUpdate = Static<typeof AreaUpdate>;
 
 export const CodeParams = Type.Object({ code: Type.String({ maxLength: 16 }) });
@@ -48,36 +51,54 @@ export const YearQuery = Type.Object({
   asOfMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
 });
 
-export const PlanYear = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), amount: Type.Number() });
-export const PutBudgetsBody = Type.Object({
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  budget: Type.Number(),
-  plan: Type.Array(PlanYear, { maxItems: 4 }),
-  source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
-});
+export const PlanYear = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }), amount: Type.Number() },
+  { additionalProperties: false },
+);
+export const PutBudgetsBody = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    budget: Type.Number(),
+    plan: Type.Array(PlanYear, { maxItems: 4 }),
+    source: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 export type PutBudgetsBody = Static<typeof PutBudgetsBody>;
 
-export const PutForecastBody = Type.Object({
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  asOfMonth: Type.Integer({ minimum: 1, maximum: 12 }),
-  amount: Type.Number(),
-  comment: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
-});
+export const PutForecastBody = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    asOfMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+    amount: Type.Number(),
+    comment: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 export type PutForecastBody = Static<typeof PutForecastBody>;
 
-export const AdjustmentInput = Type.Object({
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  title: Type.String({ maxLength: 300 }),
-  reason: Type.Optional(Type.String({ maxLength: 5000 })),
-  amount: Type.Number(),
-  decisionId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-  decisionReference: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-  status: Type.Optional(AdjustmentStatus),
-});
+export const AdjustmentInput = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    title: Type.String({ maxLength: 300 }),
+    reason: Type.Optional(Type.String({ maxLength: 5000 })),
+    amount: Type.Number(),
+    decisionId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    decisionReference: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    status: Type.Optional(AdjustmentStatus),
+  },
+  { additionalProperties: false },
+);
 export type AdjustmentInput = Static<typeof AdjustmentInput>;
-export const AdjustmentCreate = Type.Object({ ...AdjustmentInput.properties, areaCode: Type.String({ maxLength: 16 }) });
+export const AdjustmentCreate = Type.Object(
+  { ...AdjustmentInput.properties, areaCode: Type.String({ maxLength: 16 }) },
+  { additionalProperties: false },
+);
 export type AdjustmentCreate = Static<typeof AdjustmentCreate>;
-export const AdjustmentUpdate = Type.Object({ ...AdjustmentInput.properties, revision: Type.Integer({ minimum: 1 }) });
+export const AdjustmentUpdate = Type.Object(
+  { ...AdjustmentInput.properties, revision: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 export type AdjustmentUpdate = Static<typeof AdjustmentUpdate>;
 export const RevisionQuery = Type.Object({ revision: Type.Integer({ minimum: 1 }) });
 
@@ -167,10 +188,13 @@ export const AreaDetail = Type.Object({
 });
 export type AreaDetail = Static<typeof AreaDetail>;
 
-export const ImportActualsBody = Type.Object({
-  fileName: Type.String({ maxLength: 200 }),
-  csv: Type.String({ maxLength: 2_000_000 }),
-});
+export const ImportActualsBody = Type.Object(
+  {
+    fileName: Type.String({ maxLength: 200 }),
+    csv: Type.String({ maxLength: 2_000_000 }),
+  },
+  { additionalProperties: false },
+);
 export type ImportActualsBody = Static<typeof ImportActualsBody>;
 
 export const ImportProblem = Type.Object({

@@ -92,31 +92,40 @@ export const DecisionListQuery = Type.Object({
 export type DecisionListQuery = Static<typeof DecisionListQuery>;
 
 /** POST /decisions and PUT /decisions/:id (with revision). responsibleUnitId is checked by the command (clear 400 when missing). */
-export const DecisionInput = Type.Object({
-  body: DecisionBody,
-  committeeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  meetingDate: Type.String({ maxLength: 10 }),
-  caseNumber: Type.String({ maxLength: 20 }),
-  archiveReference: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  title: Type.String({ maxLength: 300 }),
-  decisionText: Type.Optional(Type.String({ maxLength: 20000 })),
-  responsibleUnitId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  responsiblePersonId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  deadline: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
-  status: Type.Optional(DecisionStatus),
-  source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
-});
+export const DecisionInput = Type.Object(
+  {
+    body: DecisionBody,
+    committeeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    meetingDate: Type.String({ maxLength: 10 }),
+    caseNumber: Type.String({ maxLength: 20 }),
+    archiveReference: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    title: Type.String({ maxLength: 300 }),
+    decisionText: Type.Optional(Type.String({ maxLength: 20000 })),
+    responsibleUnitId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    responsiblePersonId: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    deadline: Type.Optional(Nullable(Type.String({ maxLength: 10 }))),
+    status: Type.Optional(DecisionStatus),
+    source: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
 export type DecisionInput = Static<typeof DecisionInput>;
 
-export const DecisionUpdate = Type.Object({ ...DecisionInput.properties, revision: Type.Integer({ minimum: 1 }) });
+export const DecisionUpdate = Type.Object(
+  { ...DecisionInput.properties, revision: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 export type DecisionUpdate = Static<typeof DecisionUpdate>;
 
-export const AddNoteBody = Type.Object({
-  body: Type.String({ maxLength: 5000 }),
-  status: Type.Optional(DecisionStatus),
-  /** The revision read; required when changing status. */
-  revision: Type.Optional(Type.Integer({ minimum: 1 })),
-});
+export const AddNoteBody = Type.Object(
+  {
+    body: Type.String({ maxLength: 5000 }),
+    status: Type.Optional(DecisionStatus),
+    /** The revision read; required when changing status. */
+    revision: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
 export type AddNoteBody = Static<typeof AddNoteBody>;
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 40 }) });

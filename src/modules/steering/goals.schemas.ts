@@ -7,21 +7,24 @@ import { AreaRef, Id, nullable, Status, UnitRef } from './indicators.schemas.js'
 export const GoalLevel = Type.Union([Type.Literal('community'), Type.Literal('area'), Type.Literal('unit')]);
 export type GoalLevel = Static<typeof GoalLevel>;
 
-export const GoalInput = Type.Object({
-  level: GoalLevel,
-  /** Must be a goal one level up: an area goal under a community goal, a unit goal under an area goal. */
-  parentId: Type.Optional(nullable(Id)),
-  title: Type.String({ minLength: 1, maxLength: 500 }),
-  description: Type.Optional(nullable(Type.String({ maxLength: 4000 }))),
-  strategies: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 50 })),
-  areaCode: Type.Optional(nullable(Type.String({ maxLength: 16 }))),
-  ownerUnitIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
-  source: Type.Optional(nullable(Type.String({ maxLength: 1000 }))),
-});
+export const GoalInput = Type.Object(
+  {
+    level: GoalLevel,
+    /** Must be a goal one level up: an area goal under a community goal, a unit goal under an area goal. */
+    parentId: Type.Optional(nullable(Id)),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    description: Type.Optional(nullable(Type.String({ maxLength: 4000 }))),
+    strategies: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 50 })),
+    areaCode: Type.Optional(nullable(Type.String({ maxLength: 16 }))),
+    ownerUnitIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+    source: Type.Optional(nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false },
+);
 export type GoalInput = Static<typeof GoalInput>;
-export const UpdateGoal = Type.Object({ revision: Type.Integer({ minimum: 1 }), ...GoalInput.properties });
+export const UpdateGoal = Type.Object({ revision: Type.Integer({ minimum: 1 }), ...GoalInput.properties }, { additionalProperties: false });
 export type UpdateGoal = Static<typeof UpdateGoal>;
-export const DeactivateGoal = Type.Object({ revision: Type.Integer({ minimum: 1 }) });
+export const DeactivateGoal = Type.Object({ revision: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const Goal = Type.Object({
   id: Id,

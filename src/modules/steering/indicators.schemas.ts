@@ -31,26 +31,32 @@ export type AreaRef = Static<typeof AreaRef>;
 const Text = (maxLength: number) => Type.String({ maxLength });
 
 /** What an analyst writes when creating an indicator; thresholds both or neither, in the right order. */
-export const IndicatorInput = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 300 }),
-  definition: Type.Optional(nullable(Text(4000))),
-  unitOfMeasure: Type.Optional(Text(40)),
-  direction: Direction,
-  frequency: Frequency,
-  dataSource: DataSource,
-  greenAt: Type.Optional(nullable(Type.Number())),
-  redAt: Type.Optional(nullable(Type.Number())),
-  /** The programme area's code (P01–P18). */
-  areaCode: Type.Optional(nullable(Text(16))),
-  ownerUnitIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
-  goalIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
-  source: Type.Optional(nullable(Text(1000))),
-});
+export const IndicatorInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    definition: Type.Optional(nullable(Text(4000))),
+    unitOfMeasure: Type.Optional(Text(40)),
+    direction: Direction,
+    frequency: Frequency,
+    dataSource: DataSource,
+    greenAt: Type.Optional(nullable(Type.Number())),
+    redAt: Type.Optional(nullable(Type.Number())),
+    /** The programme area's code (P01–P18). */
+    areaCode: Type.Optional(nullable(Text(16))),
+    ownerUnitIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+    goalIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+    source: Type.Optional(nullable(Text(1000))),
+  },
+  { additionalProperties: false },
+);
 export type IndicatorInput = Static<typeof IndicatorInput>;
 
-export const CreateIndicator = Type.Object({ key: IndicatorKey, ...IndicatorInput.properties });
+export const CreateIndicator = Type.Object({ key: IndicatorKey, ...IndicatorInput.properties }, { additionalProperties: false });
 export type CreateIndicator = Static<typeof CreateIndicator>;
-export const UpdateIndicator = Type.Object({ revision: Type.Integer({ minimum: 1 }), ...IndicatorInput.properties });
+export const UpdateIndicator = Type.Object(
+  { revision: Type.Integer({ minimum: 1 }), ...IndicatorInput.properties },
+  { additionalProperties: false },
+);
 export type UpdateIndicator = Static<typeof UpdateIndicator>;
 
 export const IndicatorsQuery = Type.Object({
@@ -123,34 +129,46 @@ export const IndicatorDetail = Type.Object({
 });
 export type IndicatorDetail = Static<typeof IndicatorDetail>;
 
-export const PutValues = Type.Object({
-  values: Type.Array(
-    Type.Object({
-      period: Type.String({ maxLength: 20 }),
-      unitId: Type.Optional(nullable(Id)),
-      district: Type.Optional(nullable(Type.Integer())),
-      /** null removes the value. */
-      value: nullable(Type.Number()),
-    }),
-    { minItems: 1, maxItems: 5000 },
-  ),
-});
+export const PutValues = Type.Object(
+  {
+    values: Type.Array(
+      Type.Object(
+        {
+          period: Type.String({ maxLength: 20 }),
+          unitId: Type.Optional(nullable(Id)),
+          district: Type.Optional(nullable(Type.Integer())),
+          /** null removes the value. */
+          value: nullable(Type.Number()),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 5000 },
+    ),
+  },
+  { additionalProperties: false },
+);
 export type PutValues = Static<typeof PutValues>;
 
-export const PutTargets = Type.Object({
-  targets: Type.Array(Type.Object({ period: Type.String({ maxLength: 20 }), target: nullable(Type.Number()) }), {
-    minItems: 1,
-    maxItems: 500,
-  }),
-});
+export const PutTargets = Type.Object(
+  {
+    targets: Type.Array(
+      Type.Object({ period: Type.String({ maxLength: 20 }), target: nullable(Type.Number()) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
 export type PutTargets = Static<typeof PutTargets>;
 
-export const CreateComment = Type.Object({
-  unitId: Type.Optional(nullable(Id)),
-  period: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
-  body: Type.String({ minLength: 1, maxLength: 4000 }),
-  measure: Type.Optional(nullable(Text(4000))),
-});
+export const CreateComment = Type.Object(
+  {
+    unitId: Type.Optional(nullable(Id)),
+    period: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
+    body: Type.String({ minLength: 1, maxLength: 4000 }),
+    measure: Type.Optional(nullable(Text(4000))),
+  },
+  { additionalProperties: false },
+);
 export type CreateComment = Static<typeof CreateComment>;
 
 export const Written = Type.Object({ written: Type.Integer(), removed: Type.Integer() });

@@ -5,6 +5,15 @@ import { signIn, signOut } from './sign-in.js';
 const tags = ['session'];
 
 export function registerAccountRoutes(app: App, { database, config }: ModuleContext): void {
+  // Per address whatever the username: random usernames slip past the per-username limit below,
+  // and every attempt costs an argon2 run. Kept apart from it (its own store), as the plugin runs
+  // only one limit per route.
+  const perAddress = app.createRateLimit({
+    max: config.signInAttemptsPerIp,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.ip,
+  });
+
   app.get(
     '/api/session',
     {
@@ -33,6 +42,10 @@ export function registerAccountRoutes(app: App, { database, config }: ModuleCont
       // No session exists yet to protect; JSON-only bodies and SameSite cookies stop cross-site posts.
       config: { access: 'public', csrf: false, rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: signInKey } },
       schema: { tags, summary: 'Sign in with username and password', body: SignInBody, response: { 200: SessionResponse } },
+      preHandler: async (request) => {
+        const limit = await perAddress(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate_limited', { retryAfterSeconds: limit.ttlInSeconds });
+      },
     },
     async (request, reply) => {
       const { session, response } = await signIn(database, request.body, { sessionHours: config.sessionHours, requestId: request.id });

@@ -319,7 +319,7 @@ export function registerRequestRoutes(app: App, { database }: ModuleContext): vo
         : undefined;
       if (!attachment) throw notFound('Fant ikke vedlegget.', 'The attachment was not found.');
       const allowed =
-        (await mayRead(actor, attachment)) && (attachment.visibility === 'public' || (await can(actor, 'leader_support:handle')));
+        (await mayRead(db, actor, attachment)) && (attachment.visibility === 'public' || (await can(actor, 'leader_support:handle')));
       if (!allowed) throw forbidden('Du har ikke tilgang til vedlegget.', 'You do not have access to the attachment.');
       const ascii = attachment.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply

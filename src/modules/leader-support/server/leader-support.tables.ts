@@ -217,6 +217,11 @@ export interface LeaderSupportTables {
     description: string | null;
     revision: Generated<number>;
     created_at: Created;
+    created_by_user_id: Generated<string | null>;
+    consecutive_failures: Generated<number>;
+    failing_since: Timestamp | null;
+    paused_at: Timestamp | null;
+    paused_error: string | null;
   };
   ls_webhook_deliveries: {
     id: Generated<string>;

@@ -26,4 +26,11 @@ describe('knowledge-base Markdown', () => {
     expect(html).toContain('<em>Prøv</em>');
     expect(html).toContain('<li>æ ø å</li>');
   });
+
+  it('aligns table columns with classes, never a style attribute (the Content-Security-Policy refuses those)', () => {
+    const html = renderMarkdown('| Tjeneste | Frist |\n|:--|--:|\n| Lønn | 3 dager |');
+    expect(html).not.toContain('style=');
+    expect(html).toContain('<th class="kp-kb-align-left">Tjeneste</th>');
+    expect(html).toContain('<td class="kp-kb-align-right">3 dager</td>');
+  });
 });

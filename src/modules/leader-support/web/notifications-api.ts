@@ -9,6 +9,7 @@ import type {
   Outbox,
   Preferences,
   PreferencesBody,
+  ResumeWebhookResult,
   WebhookDeliveries,
   WebhookList,
   WebhookWriteResult,
@@ -66,7 +67,7 @@ export const deliveriesQuery = (webhookId: string) =>
     queryFn: () => apiRequest<WebhookDeliveries>('GET', `${base}/webhooks/${encodeURIComponent(webhookId)}/deliveries`),
   });
 
-function useWebhookMutation<T>(mutationFn: (input: T) => Promise<WebhookWriteResult | void>) {
+function useWebhookMutation<T, R extends WebhookWriteResult | void>(mutationFn: (input: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: [...root, 'webhooks'] }) });
 }
@@ -79,3 +80,7 @@ export const useChangeWebhook = (id: string) =>
   );
 export const useDeleteWebhook = (id: string) =>
   useWebhookMutation((revision: number) => apiRequest<void>('DELETE', `${base}/webhooks/${encodeURIComponent(id)}?revision=${revision}`));
+export const useResumeWebhook = (id: string) =>
+  useWebhookMutation((revision: number) =>
+    apiRequest<ResumeWebhookResult>('POST', `${base}/webhooks/${encodeURIComponent(id)}/resume`, { revision }),
+  );

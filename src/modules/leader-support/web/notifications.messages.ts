@@ -96,6 +96,12 @@ export const notificationsNb = {
   'notifications.webhooks.state.failed': 'Gitt opp',
   'notifications.webhooks.nextAttempt': 'neste forsøk {time}',
   'notifications.webhooks.secretColumn': 'Hemmelighet',
+  'notifications.webhooks.paused': 'På pause',
+  'notifications.webhooks.pausedHeading': 'Webhooken er satt på pause',
+  'notifications.webhooks.pausedText':
+    'Mottakeren svarte ikke riktig {failures} ganger på rad fra {since}, og ble satt på pause {at}. Siste feil: {error}. Leveransene venter og sendes når du gjenopptar.',
+  'notifications.webhooks.resume': 'Gjenoppta',
+  'notifications.webhooks.resumed': 'Webhooken er gjenopptatt. {count} ventende leveranser sendes nå.',
   'notifications.webhooks.status': 'Status',
   'notifications.webhooks.caption': 'Webhooker som får hendelser om henvendelser',
 
@@ -218,6 +224,12 @@ export const notificationsEn: Record<keyof typeof notificationsNb, string> = {
   'notifications.webhooks.state.failed': 'Given up',
   'notifications.webhooks.nextAttempt': 'next attempt {time}',
   'notifications.webhooks.secretColumn': 'Secret',
+  'notifications.webhooks.paused': 'Paused',
+  'notifications.webhooks.pausedHeading': 'The webhook is paused',
+  'notifications.webhooks.pausedText':
+    'The receiver did not answer correctly {failures} times in a row from {since}, and was paused {at}. Last error: {error}. Its deliveries wait and are sent when you resume.',
+  'notifications.webhooks.resume': 'Resume',
+  'notifications.webhooks.resumed': 'The webhook has been resumed. {count} waiting deliveries are being sent now.',
   'notifications.webhooks.status': 'Status',
   'notifications.webhooks.caption': 'Webhooks that receive events about requests',
 

@@ -18,7 +18,14 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import { webhookEventTypes, type Webhook, type WebhookDelivery, type WebhookEventType } from '../dispatch.schemas';
 import { fieldErrors, LiveMessage, RequestNumberLink, WriteError } from './dispatch-parts';
 import { useSupportI18n } from './i18n';
-import { deliveriesQuery, useChangeWebhook, useCreateWebhook, useDeleteWebhook, webhooksQuery } from './notifications-api';
+import {
+  deliveriesQuery,
+  useChangeWebhook,
+  useCreateWebhook,
+  useDeleteWebhook,
+  useResumeWebhook,
+  webhooksQuery,
+} from './notifications-api';
 import { SupportNav } from './ui';
 
 const urlPattern = /^https?:\/\/\S+$/i;
@@ -73,8 +80,12 @@ function WebhookItem({ webhook, onMessage, onReload }: { webhook: Webhook; onMes
       <dl className="kp-webhook__facts">
         <dt>{t('notifications.webhooks.status')}</dt>
         <dd>
-          <Tag data-color={webhook.active ? 'success' : 'neutral'} data-size="sm">
-            {webhook.active ? t('notifications.webhooks.active') : t('notifications.webhooks.inactive')}
+          <Tag data-color={webhook.paused ? 'warning' : webhook.active ? 'success' : 'neutral'} data-size="sm">
+            {webhook.paused
+              ? t('notifications.webhooks.paused')
+              : webhook.active
+                ? t('notifications.webhooks.active')
+                : t('notifications.webhooks.inactive')}
           </Tag>{' '}
           {t('notifications.webhooks.pending', { count: number(webhook.pending) })},{' '}
           {t('notifications.webhooks.gaveUp', { count: number(webhook.failed) })}
@@ -84,6 +95,7 @@ function WebhookItem({ webhook, onMessage, onReload }: { webhook: Webhook; onMes
         <dt>{t('notifications.webhooks.secretColumn')}</dt>
         <dd>{t('notifications.webhooks.secretSet')}</dd>
       </dl>
+      {webhook.paused && <PausedNotice webhook={webhook} paused={webhook.paused} onMessage={onMessage} onReload={onReload} />}
       {mode === 'view' && (
         <div className="kp-dispatch-form__actions">
           <Button variant="secondary" data-size="sm" type="button" onClick={() => setMode('change')} aria-describedby={headingId}>
@@ -134,6 +146,50 @@ function WebhookItem({ webhook, onMessage, onReload }: { webhook: Webhook; onMes
       )}
       <Deliveries webhook={webhook} />
     </li>
+  );
+}
+
+/** Why the webhook is paused, and the administrator's way to resume it. */
+function PausedNotice({
+  webhook,
+  paused,
+  onMessage,
+  onReload,
+}: {
+  webhook: Webhook;
+  paused: NonNullable<Webhook['paused']>;
+  onMessage: (message: string) => void;
+  onReload: () => void;
+}) {
+  const { t, dateTime, number } = useSupportI18n();
+  const resume = useResumeWebhook(webhook.id);
+  return (
+    <Alert data-color="warning">
+      <Heading level={4} data-size="xs">
+        {t('notifications.webhooks.pausedHeading')}
+      </Heading>
+      <Paragraph>
+        {t('notifications.webhooks.pausedText', {
+          failures: number(paused.failures),
+          since: paused.failingSince ? dateTime(paused.failingSince) : '–',
+          at: dateTime(paused.at),
+          error: paused.lastError ?? '–',
+        })}
+      </Paragraph>
+      <WriteError error={resume.error} heading={t('notifications.webhooks.failed')} onReload={onReload} />
+      <Button
+        data-size="sm"
+        type="button"
+        loading={resume.isPending}
+        onClick={() =>
+          resume.mutate(webhook.revision, {
+            onSuccess: (result) => onMessage(t('notifications.webhooks.resumed', { count: number(result.requeued) })),
+          })
+        }
+      >
+        {t('notifications.webhooks.resume')}
+      </Button>
+    </Alert>
   );
 }
 

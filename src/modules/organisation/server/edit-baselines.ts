@@ -9,6 +9,9 @@ import {
   updateBaselineRow,
   type BaselineDb,
 } from './analytics.queries.js';
+import { assertMayEditInArea } from './editor-area.js';
+import { todayInNorway } from './organisation.queries.js';
+import type { OrganisationDb } from './organisation.tables.js';
 
 // The administration baselines of the three former municipalities: record, correct, remove.
 // Each command runs in its own transaction and audits what it changed.
@@ -57,6 +60,15 @@ async function refuseClash(trx: BaselineDb, values: BaselineValues, exceptId?: s
   }
 }
 
+// The former municipalities' figures belong to no area of today's organisation.
+const assertMayEditBaselines = (trx: BaselineDb, context: WriteContext) =>
+  assertMayEditInArea(
+    trx as unknown as OrganisationDb,
+    context,
+    { municipality: { nb: 'utgangspunktet for de tidligere kommunene', en: 'the former municipalities’ baseline' } },
+    todayInNorway(),
+  );
+
 const notFound = (id: string) =>
   new AppError('not_found', { message: { nb: `Fant ikke utgangspunktet (id ${id}).`, en: `The baseline was not found (id ${id}).` } });
 
@@ -81,8 +93,9 @@ export async function createBaseline(db: BaselineDb, context: WriteContext, inpu
     source: clean(input.source),
     comment: clean(input.comment),
   };
-  checkFigures(values);
   return db.transaction().execute(async (trx) => {
+    await assertMayEditBaselines(trx, context);
+    checkFigures(values);
     await refuseClash(trx, values);
     const created = await insertBaseline(trx, values);
     await audit(trx, context, { action: 'create', entityType, entityId: created.id, after: created });
@@ -92,6 +105,7 @@ export async function createBaseline(db: BaselineDb, context: WriteContext, inpu
 
 export async function updateBaseline(db: BaselineDb, context: WriteContext, id: string, input: BaselineUpdateBody): Promise<Baseline> {
   return db.transaction().execute(async (trx) => {
+    await assertMayEditBaselines(trx, context);
     const current = await selectBaseline(trx, id, true);
     if (!current) throw notFound(id);
     assertRevision(current, input.revision);
@@ -113,6 +127,7 @@ export async function updateBaseline(db: BaselineDb, context: WriteContext, id: 
 
 export async function deleteBaseline(db: BaselineDb, context: WriteContext, id: string, revision: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await assertMayEditBaselines(trx, context);
     const current = await selectBaseline(trx, id, true);
     if (!current) throw notFound(id);
     assertRevision(current, revision);

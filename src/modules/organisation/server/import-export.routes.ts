@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { AppError, writeContext, type App } from '../../../kernel/index.js';
+import { AppError, exportContentTypes, writeContext, type App } from '../../../kernel/index.js';
 import {
   ExportQuery,
   ImportIdParams,
@@ -140,7 +140,7 @@ export function registerImportExportRoutes(app: App, db: OrganisationDb): void {
       const file = scenario ? await exportScenario(db, scenario) : await exportOrganisation(db, request.query.date ?? todayInNorway());
       const base = file.scenario ? `organisasjon-scenario-${slugify(file.scenario.name)}-${file.asOf}` : `organisasjon-${file.asOf}`;
       if (format === 'csv')
-        return attachment(reply, `${base}-${entityFileNames[entity!]}.csv`, 'text/csv; charset=utf-8').send(exportCsv(file, entity!));
+        return attachment(reply, `${base}-${entityFileNames[entity!]}.csv`, exportContentTypes.csv).send(exportCsv(file, entity!));
       if (format === 'xlsx') return attachment(reply, `${base}.xlsx`, importContentTypes.xlsx).send(await exportXlsx(file));
       return attachment(reply, `${base}.json`, 'application/json; charset=utf-8').send(file);
     },

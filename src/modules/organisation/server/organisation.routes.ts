@@ -56,7 +56,7 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
   );
 
   // Lets any module ask "is this user a leader of this unit or above?" through the kernel's can().
-  registerUnitScope(db);
+  registerUnitScope();
   registerRecordRoutes(app, db);
   registerAccessRoutes(app, db);
   registerRulesRoutes(app, db);

@@ -1,20 +1,23 @@
-import { sql } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import { registerScopeResolver, type Actor } from '../../../kernel/index.js';
 import { leaderRoleTypes, todayInNorway, validOn } from './organisation.queries.js';
-import type { OrganisationDb } from './organisation.tables.js';
 import { isUuid } from './records.queries.js';
 
 /**
- * "Leader of this unit or above": `can(actor, permission, { kind: 'unit', id })` passes when the
- * signed-in user is a person (org_user_people) who today holds a leader position in the unit or
- * in any unit above it. The role must still grant the permission; the kernel checks that first.
+ * "Leader of this unit or above": `can(actor, permission, { kind: 'unit', id }, executor)` passes
+ * when the signed-in user is a person (org_user_people) who today holds a leader position in the
+ * unit or in any unit above it. The role must still grant the permission; the kernel checks that
+ * first. It reads through the caller's executor, the transaction's handle inside one.
  */
-export function registerUnitScope(db: OrganisationDb): void {
-  registerScopeResolver('unit', (actor, _permission, scope) => leadsUnit(db, actor, scope.id, todayInNorway()));
+export function registerUnitScope(): void {
+  registerScopeResolver('unit', (actor, _permission, scope, executor) => leadsUnit(executor, actor, scope.id, todayInNorway()));
 }
 
-/** Does the actor hold, on `date`, a leader position in `unitId` or in a unit above it? */
-export async function leadsUnit(db: OrganisationDb, actor: Actor, unitId: string, date: string): Promise<boolean> {
+/**
+ * Does the actor hold, on `date`, a leader position in `unitId` or in a unit above it? `db` is
+ * any Kysely or transaction handle: inside a transaction, pass the transaction's.
+ */
+export async function leadsUnit(db: QueryExecutorProvider, actor: Actor, unitId: string, date: string): Promise<boolean> {
   if (!isUuid(unitId) || !isUuid(actor.userId)) return false;
   const leaderTypes = sql.join(leaderRoleTypes.map((r) => sql.lit(r)));
   // `union` (not `union all`) stops the walk should the parent chain ever loop.

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { AppError, writeContext, type App } from '../../../kernel/index.js';
+import { AppError, exportContentTypes, writeContext, type App } from '../../../kernel/index.js';
 import {
   ImportReport,
   PlacesExportQuery,
@@ -69,7 +69,7 @@ export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
       }
       const file = await selectPlacesFile(db, request.query.date ?? todayInNorway());
       const base = `steder-${file.asOf}`;
-      if (format === 'csv') return attachment(reply, `${base}-${entity!}.csv`, 'text/csv; charset=utf-8').send(exportCsv(file, entity!));
+      if (format === 'csv') return attachment(reply, `${base}-${entity!}.csv`, exportContentTypes.csv).send(exportCsv(file, entity!));
       if (format === 'xlsx') return attachment(reply, `${base}.xlsx`, placesContentTypes.xlsx).send(await exportXlsx(file));
       return attachment(reply, `${base}.json`, 'application/json; charset=utf-8').send(file);
     },

@@ -1,6 +1,22 @@
 import type { Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
-import type { ChangeWebhookBody, CreateWebhookBody, MarkReadBody, PreferencesBody, WebhookWriteResult } from '../../dispatch.schemas.js';
+import {
+  AppError,
+  checkOutboundUrl,
+  OutboundRefusedError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type OutboundOptions,
+  type WriteContext,
+} from '../../../../kernel/index.js';
+import type {
+  ChangeWebhookBody,
+  CreateWebhookBody,
+  MarkReadBody,
+  PreferencesBody,
+  ResumeWebhookResult,
+  WebhookWriteResult,
+} from '../../dispatch.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 
 // The writes of the notifications, preferences and webhook pages. Each runs inside the caller's
@@ -87,16 +103,54 @@ function checkUrl(url: string): string {
   return parsed.toString();
 }
 
+/**
+ * Refuses a webhook URL that points inside: a literal internal address, or a name that resolves to
+ * one (unless OUTBOUND_ALLOWED_HOSTS allows it). Run before the transaction: it may wait for DNS.
+ */
+export async function refuseInternalWebhookUrl(url: string, outbound: OutboundOptions): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return; // checkUrl explains a malformed URL
+  }
+  try {
+    await checkOutboundUrl(parsed, outbound.policy, outbound.lookup);
+  } catch (error) {
+    if (!(error instanceof OutboundRefusedError)) throw error;
+    const where = error.address && error.address !== error.host ? `${error.host} (${error.address})` : error.host;
+    throw new AppError('invalid', {
+      message: {
+        nb: `Adressen ${where} er en intern adresse. Webhooker kan bare sendes til offentlige adresser, med mindre driften har tillatt adressen (OUTBOUND_ALLOWED_HOSTS).`,
+        en: `The address ${where} is internal. Webhooks can only be sent to public addresses unless the operators allowed it (OUTBOUND_ALLOWED_HOSTS).`,
+      },
+      details: [{ in: 'body', path: 'url', problem: `internal address (${error.addressClass})` }],
+    });
+  }
+}
+
 const cleanDescription = (value: string | null | undefined) => value?.trim() || null;
-const shown = (row: { id: string; url: string; events: string[]; active: boolean; description: string | null; revision: number }) => ({
+
+/** A webhook as the audit log keeps it: never the secret. */
+export const webhookAuditView = (row: {
+  id: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  description: string | null;
+  revision: number;
+  paused_at?: Date | string | null;
+}) => ({
   id: row.id,
   url: row.url,
   events: row.events,
   active: row.active,
   description: row.description,
   revision: row.revision,
+  pausedAt: row.paused_at ? new Date(row.paused_at).toISOString() : null,
   secret: 'satt',
 });
+const shown = webhookAuditView;
 
 export async function createWebhook(trx: LeaderSupportDb, context: WriteContext, body: CreateWebhookBody): Promise<WebhookWriteResult> {
   const row = await trx
@@ -107,6 +161,7 @@ export async function createWebhook(trx: LeaderSupportDb, context: WriteContext,
       events: body.events,
       active: body.active ?? true,
       description: cleanDescription(body.description),
+      created_by_user_id: context.actor?.userId ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -156,4 +211,40 @@ export async function deleteWebhook(trx: LeaderSupportDb, context: WriteContext,
   const before = await lockWebhook(trx, id, revision);
   await trx.deleteFrom('ls_webhooks').where('id', '=', id).execute();
   await audit(trx, context, { action: 'delete', entityType: 'ls_webhook', entityId: id, before: shown(before) });
+}
+
+/** Resumes a paused webhook: its failure run starts over and what waits is due again now. */
+export async function resumeWebhook(
+  trx: LeaderSupportDb,
+  context: WriteContext,
+  id: string,
+  revision: number,
+  now: Date,
+): Promise<ResumeWebhookResult> {
+  const before = await lockWebhook(trx, id, revision);
+  if (!before.paused_at) {
+    throw new AppError('conflict', { message: { nb: 'Webhooken er ikke satt på pause.', en: 'The webhook is not paused.' } });
+  }
+  const after = await trx
+    .updateTable('ls_webhooks')
+    .set({ paused_at: null, paused_error: null, consecutive_failures: 0, failing_since: null, revision: before.revision + 1 })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const requeued = await trx
+    .updateTable('ls_webhook_deliveries')
+    .set({ next_attempt_at: now })
+    .where('webhook_id', '=', id)
+    .where('delivered_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .returning('id')
+    .execute();
+  await audit(trx, context, {
+    action: 'resume',
+    entityType: 'ls_webhook',
+    entityId: id,
+    before: { ...shown(before), failures: before.consecutive_failures, lastError: before.paused_error },
+    after: { ...shown(after), requeued: requeued.length },
+  });
+  return { id, revision: after.revision, requeued: requeued.length };
 }

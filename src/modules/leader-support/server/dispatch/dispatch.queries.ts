@@ -94,6 +94,10 @@ export async function selectWebhooks(db: LeaderSupportDb, id?: string): Promise<
       'w.description',
       'w.revision',
       'w.created_at',
+      'w.paused_at',
+      'w.paused_error',
+      'w.consecutive_failures',
+      'w.failing_since',
       sql<string>`(SELECT count(*) FROM ls_webhook_deliveries d WHERE d.webhook_id = w.id AND d.delivered_at IS NULL AND d.failed_at IS NULL)`.as(
         'pending',
       ),
@@ -112,6 +116,14 @@ export async function selectWebhooks(db: LeaderSupportDb, id?: string): Promise<
     createdAt: iso(row.created_at),
     pending: Number(row.pending),
     failed: Number(row.failed),
+    paused: row.paused_at
+      ? {
+          at: iso(row.paused_at),
+          failures: row.consecutive_failures,
+          failingSince: isoOrNull(row.failing_since),
+          lastError: row.paused_error,
+        }
+      : null,
   }));
 }
 

@@ -13,12 +13,22 @@ import {
   OutboxQuery,
   Preferences,
   PreferencesBody,
+  ResumeWebhookBody,
+  ResumeWebhookResult,
   WebhookDeliveries,
   WebhookList,
   WebhookWriteResult,
 } from '../../dispatch.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
-import { changeWebhook, createWebhook, deleteWebhook, markNotificationsRead, savePreferences } from './commands.js';
+import {
+  changeWebhook,
+  createWebhook,
+  deleteWebhook,
+  markNotificationsRead,
+  refuseInternalWebhookUrl,
+  resumeWebhook,
+  savePreferences,
+} from './commands.js';
 import { countUnread, selectDeliveries, selectNotifications, selectOutbox, selectPreferences, selectWebhooks } from './dispatch.queries.js';
 import { mailerFor } from './mailer.js';
 import { startDispatcher, type DispatcherHandle } from './worker.js';
@@ -135,6 +145,7 @@ export function registerDispatchRoutes(app: App, context: ModuleContext, options
   // --- Webhooks -----------------------------------------------------------------------------------
 
   const configure = { access: 'leader_support:configure' as const };
+  const outbound = { policy: context.config.outbound };
 
   app.get(
     `${base}/webhooks`,
@@ -149,6 +160,7 @@ export function registerDispatchRoutes(app: App, context: ModuleContext, options
     { config: configure, schema: { tags, summary: 'Add a webhook', body: CreateWebhookBody, response: { 201: WebhookWriteResult } } },
     async (request, reply) => {
       const write = writeContext(request);
+      await refuseInternalWebhookUrl(request.body.url, outbound);
       const result = await inTransaction((trx) => createWebhook(trx, write, request.body));
       return reply.code(201).send(result);
     },
@@ -168,7 +180,26 @@ export function registerDispatchRoutes(app: App, context: ModuleContext, options
     },
     async (request) => {
       const write = writeContext(request);
+      await refuseInternalWebhookUrl(request.body.url, outbound);
       return inTransaction((trx) => changeWebhook(trx, write, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    `${base}/webhooks/:id/resume`,
+    {
+      config: configure,
+      schema: {
+        tags,
+        summary: 'Resume a paused webhook; its waiting deliveries are sent in the next round',
+        params: IdParams,
+        body: ResumeWebhookBody,
+        response: { 200: ResumeWebhookResult },
+      },
+    },
+    async (request) => {
+      const write = writeContext(request);
+      return inTransaction((trx) => resumeWebhook(trx, write, request.params.id, request.body.revision, new Date()));
     },
   );
 
@@ -211,7 +242,7 @@ export function registerDispatchRoutes(app: App, context: ModuleContext, options
     const mailer = mailerFor(context.config.smtp);
     let handle: DispatcherHandle | undefined;
     app.addHook('onReady', async () => {
-      handle = startDispatcher(db, { intervalMs: dispatchIntervalMs, mailer, log: (message) => app.log.info(message) });
+      handle = startDispatcher(db, { intervalMs: dispatchIntervalMs, mailer, outbound, log: (message) => app.log.info(message) });
     });
     app.addHook('onClose', async () => {
       await handle?.stop();

@@ -1,8 +1,18 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type SignedIn } from '../../../../../test/helpers/test-app.js';
+import {
+  parseOutboundAllowList,
+  strictOutboundPolicy,
+  systemContext,
+  type HostLookup,
+  type OutboundTransport,
+} from '../../../../kernel/index.js';
 import type { NotificationList, Outbox, Preferences, WebhookDeliveries, WebhookList } from '../../dispatch.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
+import { resumeWebhook } from './commands.js';
 import { runDispatcher, type WebhookPayload } from './dispatcher.js';
 import type { Mailer, MailMessage } from './mailer.js';
 import { verifyWebhookSignature } from './webhook-signing.js';
@@ -125,16 +135,17 @@ interface Received {
   headers: Record<string, string>;
 }
 
-/** A webhook receiver that answers with the next status in line (then the last one, forever). */
-function fakeFetch(statuses: (number | 'network')[]) {
+/** A webhook receiver at a public address (a fake DNS answer) that answers with the next status in line (then the last one, forever). */
+function fakeReceiver(statuses: (number | 'network')[]) {
   const received: Received[] = [];
-  const fn = (async (url: string | URL | Request, init?: RequestInit) => {
-    received.push({ url: String(url), body: String(init?.body), headers: { ...(init?.headers as Record<string, string>) } });
+  const transport: OutboundTransport = async (request) => {
+    received.push({ url: request.url.toString(), body: request.body, headers: { ...request.headers } });
     const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
     if (status === 'network') throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
-    return new Response(status === 204 ? null : 'ok', { status });
-  }) as typeof fetch;
-  return { fetch: fn, received };
+    return { status };
+  };
+  const lookup: HostLookup = async () => [{ address: '192.0.43.10', family: 4 }];
+  return { outbound: { policy: strictOutboundPolicy, lookup, transport }, received };
 }
 
 const at = (iso: string) => new Date(iso);
@@ -152,7 +163,7 @@ describe('[DISPATCHER][NOTIFY]', () => {
     const priority = await addEvent(request.id, 'priority', firstLineMember.id, { from: 'normal', to: 'high' });
     const logged = await addEvent(request.id, 'time_logged', agent.id, { minutes: 30, line: 1 });
 
-    const result = await runDispatcher(db(), new Date(), { mailer: new FakeMailer(), fetch: fakeFetch([200]).fetch });
+    const result = await runDispatcher(db(), new Date(), { mailer: new FakeMailer(), outbound: fakeReceiver([200]).outbound });
     expect(result.events).toBe(5);
 
     const onResolved = await notificationsOf(resolved);
@@ -175,7 +186,7 @@ describe('[DISPATCHER][NOTIFY]', () => {
     const undispatched = await db().selectFrom('ls_request_events').select('id').where('dispatched_at', 'is', null).execute();
     expect(undispatched).toEqual([]);
     // A second round finds nothing to do.
-    expect(await runDispatcher(db(), new Date(), { mailer: new FakeMailer(), fetch: fakeFetch([200]).fetch })).toEqual({
+    expect(await runDispatcher(db(), new Date(), { mailer: new FakeMailer(), outbound: fakeReceiver([200]).outbound })).toEqual({
       events: 0,
       notifications: 0,
       emails: 0,
@@ -220,13 +231,16 @@ describe('[DISPATCHER][TWO_WORKERS]', () => {
     const ids: number[] = [];
     for (let i = 0; i < 30; i += 1)
       ids.push(await addEvent(request.id, 'replied', firstLineMember.id, { messageId: '00000000-0000-4000-8000-000000000010' }));
-    const receiver = fakeFetch([200]);
+    const receiver = fakeReceiver([200]);
     const now = new Date();
     const [a, b] = await Promise.all([
-      runDispatcher(db(), now, { mailer: new FakeMailer(), fetch: receiver.fetch }),
-      runDispatcher(db(), now, { mailer: new FakeMailer(), fetch: receiver.fetch }),
+      runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound }),
+      runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound }),
     ]);
     expect(a.events + b.events).toBe(30);
+    // A round takes at most 25 deliveries per webhook, and a round that found the events still being
+    // dispatched by the other may have found no deliveries yet: a later round sends the rest, once.
+    await runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound });
     const notifications = await db()
       .selectFrom('ls_notifications')
       .select(['event_id', 'user_id'])
@@ -304,9 +318,9 @@ describe('[DISPATCHER][WEBHOOK]', () => {
     const request = await newRequest();
     const noted = await addEvent(request.id, 'noted', agent.id, { messageId: '00000000-0000-4000-8000-000000000006' });
     const resolved = await addEvent(request.id, 'resolved', agent.id, { from: 'in_progress', to: 'resolved' });
-    const receiver = fakeFetch([200]);
+    const receiver = fakeReceiver([200]);
     const now = new Date();
-    const result = await runDispatcher(db(), now, { mailer: new FakeMailer(), fetch: receiver.fetch });
+    const result = await runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound });
 
     expect(result.deliveries).toBe(3);
     expect(receiver.received.map((r) => r.url).sort()).toEqual([
@@ -348,7 +362,7 @@ describe('[DISPATCHER][WEBHOOK]', () => {
     await db().deleteFrom('ls_webhooks').execute();
   });
 
-  it('retries a failing receiver with growing pauses and gives up after eight attempts', async () => {
+  it('retries a failing receiver with growing pauses, pauses it after six failures in half an hour, and gives up after eight attempts', async () => {
     const [hook] = await db()
       .insertInto('ls_webhooks')
       .values({ url: 'http://down.example.no/hook', secret, events: ['closed'], description: null })
@@ -356,34 +370,50 @@ describe('[DISPATCHER][WEBHOOK]', () => {
       .execute();
     const request = await newRequest();
     await addEvent(request.id, 'closed', agent.id, {});
-    const receiver = fakeFetch([500, 'network', 503]);
+    const receiver = fakeReceiver([500, 'network', 503]);
     let now = at('2031-03-03T08:00:00Z');
     const deliveryRow = () =>
       db().selectFrom('ls_webhook_deliveries').selectAll().where('webhook_id', '=', hook!.id).executeTakeFirstOrThrow();
+    const webhookRow = () => db().selectFrom('ls_webhooks').selectAll().where('id', '=', hook!.id).executeTakeFirstOrThrow();
 
-    await runDispatcher(db(), now, { mailer: new FakeMailer(), fetch: receiver.fetch });
+    await runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound });
     let delivery = await deliveryRow();
     expect(delivery).toMatchObject({ attempts: 1, last_status: 500, last_error: 'HTTP 500', failed_at: null });
     expect(new Date(delivery.next_attempt_at).getTime() - now.getTime()).toBe(60_000);
 
     // Not due yet: nothing is sent.
-    await runDispatcher(db(), new Date(now.getTime() + 59_000), { mailer: new FakeMailer(), fetch: receiver.fetch });
+    await runDispatcher(db(), new Date(now.getTime() + 59_000), { mailer: new FakeMailer(), outbound: receiver.outbound });
     expect(receiver.received).toHaveLength(1);
 
     const waits: number[] = [];
-    for (let attempt = 2; attempt <= 8; attempt += 1) {
+    const attemptWhenDue = async (attempt: number) => {
       now = new Date(delivery.next_attempt_at);
-      await runDispatcher(db(), now, { mailer: new FakeMailer(), fetch: receiver.fetch });
+      await runDispatcher(db(), now, { mailer: new FakeMailer(), outbound: receiver.outbound });
       delivery = await deliveryRow();
       expect(delivery.attempts).toBe(attempt);
-      if (attempt < 8) waits.push((new Date(delivery.next_attempt_at).getTime() - now.getTime()) / 60_000);
-    }
-    expect(waits).toEqual([2, 4, 8, 16, 32, 64]);
-    expect(receiver.received).toHaveLength(8);
+      waits.push((new Date(delivery.next_attempt_at).getTime() - now.getTime()) / 60_000);
+    };
+    for (let attempt = 2; attempt <= 6; attempt += 1) await attemptWhenDue(attempt);
+    expect(waits).toEqual([2, 4, 8, 16, 32]);
+    // Six failures in a row over 31 minutes: paused, and the delivery waits instead of being given up.
+    expect(await webhookRow()).toMatchObject({ consecutive_failures: 6, paused_error: 'HTTP 503' });
+    expect((await webhookRow()).paused_at).not.toBeNull();
+    await runDispatcher(db(), new Date(now.getTime() + 24 * 3600_000), { mailer: new FakeMailer(), outbound: receiver.outbound });
+    expect(receiver.received).toHaveLength(6);
+    expect(await deliveryRow()).toMatchObject({ attempts: 6, failed_at: null, delivered_at: null });
+
+    // Resumed: the delivery is due at once; after its eighth attempt it is given up on, never tried again.
+    const webhook = await webhookRow();
+    await db()
+      .transaction()
+      .execute((trx) => resumeWebhook(trx, systemContext, hook!.id, webhook.revision, now));
+    delivery = await deliveryRow();
+    await attemptWhenDue(7);
+    await attemptWhenDue(8);
     expect(delivery.failed_at).not.toBeNull();
     expect(delivery.delivered_at).toBeNull();
-    // Given up: never tried again.
-    await runDispatcher(db(), new Date(now.getTime() + 24 * 3600_000), { mailer: new FakeMailer(), fetch: receiver.fetch });
+    expect(receiver.received).toHaveLength(8);
+    await runDispatcher(db(), new Date(now.getTime() + 24 * 3600_000), { mailer: new FakeMailer(), outbound: receiver.outbound });
     expect(receiver.received).toHaveLength(8);
     await db().deleteFrom('ls_webhooks').execute();
   });
@@ -646,5 +676,119 @@ describe('[ADMIN][WEBHOOKS_AND_OUTBOX]', () => {
       .execute();
     expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toContain('sixteen-chars');
+  });
+});
+
+describe('[ADMIN][WEBHOOK_TARGETS]', () => {
+  // Without OUTBOUND_ALLOWED_HOSTS nothing internal is reachable: not when saved, not when sent.
+  const internal = (port: number) => [
+    `http://127.0.0.1:${port}/hook`,
+    `http://[::1]:${port}/hook`,
+    'http://10.1.2.3/hook',
+    'http://169.254.169.254/latest/meta-data/',
+    `http://[::ffff:127.0.0.1]:${port}/hook`,
+    `http://0.0.0.0:${port}/hook`,
+    `http://localhost:${port}/hook`,
+    'http://100.64.0.7/hook',
+    'https://[fd00::1]/hook',
+  ];
+  let admin: SignedIn;
+  let receiver: http.Server;
+  let port: number;
+  const arrived: string[] = [];
+
+  beforeAll(async () => {
+    admin = await t.signInAs(['administrator']);
+    receiver = http.createServer((request, response) => {
+      arrived.push(request.url ?? '');
+      response.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    port = (receiver.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+  it('refuses an internal address when a webhook is added or changed, with a clear 400', async () => {
+    const audits = await t.auditCount();
+    for (const url of internal(port)) {
+      const response = await t.knutepunkt.app.inject({
+        method: 'POST',
+        url: '/api/leader-support/webhooks',
+        headers: { ...admin.headers, 'accept-language': 'nb' },
+        payload: { url, secret: 'sixteen-chars-at-least', events: [] },
+      });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'invalid', details: [expect.objectContaining({ path: 'url' })] });
+      expect(response.json().error.message, url).toMatch(/intern adresse/);
+    }
+    expect(await t.auditCount()).toBe(audits);
+    expect(await db().selectFrom('ls_webhooks').select('id').execute()).toEqual([]);
+
+    const created = await t.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/leader-support/webhooks',
+      headers: admin.headers,
+      payload: { url: 'https://not-in-dns.invalid/hook', secret: 'sixteen-chars-at-least', events: [] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, revision } = created.json() as { id: string; revision: number };
+    const changed = await t.knutepunkt.app.inject({
+      method: 'PUT',
+      url: `/api/leader-support/webhooks/${id}`,
+      headers: { ...admin.headers, 'accept-language': 'en' },
+      payload: { revision, url: `http://localhost:${port}/`, events: [], active: true },
+    });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().error.message).toMatch(/localhost \(127\.0\.0\.1\) is internal/);
+    expect(await db().selectFrom('ls_webhooks').select('url').where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+      url: 'https://not-in-dns.invalid/hook',
+    });
+    await db().deleteFrom('ls_webhooks').execute();
+  });
+
+  it('refuses an internal address when sending (after resolving), and connects only where the allow-list says', async () => {
+    const urls = internal(port);
+    await db()
+      .insertInto('ls_webhooks')
+      .values(urls.map((url) => ({ url, secret: 'a-secret-for-internal-hooks', events: ['rated'], description: null })))
+      .execute();
+    const request = await newRequest();
+    await addEvent(request.id, 'rated', requester.id, { rating: 5 });
+    const result = await runDispatcher(db(), new Date(), { mailer: new FakeMailer(), timeoutMs: 2_000 });
+    expect(result.deliveries).toBe(urls.length);
+    expect(arrived).toEqual([]);
+    const rows = await db()
+      .selectFrom('ls_webhook_deliveries as d')
+      .innerJoin('ls_webhooks as w', 'w.id', 'd.webhook_id')
+      .select(['w.url', 'd.attempts', 'd.last_error', 'd.delivered_at'])
+      .execute();
+    expect(rows).toHaveLength(urls.length);
+    for (const row of rows) {
+      expect(row, row.url).toMatchObject({ attempts: 1, delivered_at: null });
+      expect(row.last_error, row.url).toMatch(/^refused: .* is a [a-z-]+ address, not allowed by OUTBOUND_ALLOWED_HOSTS$/);
+    }
+
+    // The same receiver, allowed by the operator (the on-premise path): now it is reached.
+    await db().updateTable('ls_webhook_deliveries').set({ next_attempt_at: new Date() }).execute();
+    const { policy } = parseOutboundAllowList('127.0.0.1', 'OUTBOUND_ALLOWED_HOSTS');
+    await runDispatcher(db(), new Date(Date.now() + 1000), { mailer: new FakeMailer(), outbound: { policy }, timeoutMs: 2_000 });
+    const after = await db()
+      .selectFrom('ls_webhook_deliveries as d')
+      .innerJoin('ls_webhooks as w', 'w.id', 'd.webhook_id')
+      .select(['w.url', 'd.last_error', 'd.delivered_at'])
+      .execute();
+    const delivered = after.filter((row) => row.delivered_at !== null).map((row) => row.url);
+    expect(delivered).toEqual(expect.arrayContaining([`http://127.0.0.1:${port}/hook`, `http://localhost:${port}/hook`]));
+    expect(arrived.length).toBe(delivered.length);
+    // Allowing 127.0.0.1 opens neither «this host» (0.0.0.0), nor ::1, nor any other network.
+    for (const url of [
+      `http://0.0.0.0:${port}/hook`,
+      `http://[::1]:${port}/hook`,
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
+      expect(after.find((row) => row.url === url)!.last_error, url).toMatch(/^refused: /);
+    }
+    await db().deleteFrom('ls_webhooks').execute();
   });
 });

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import type { Mailer } from './mailer.js';
 import { recipientsOf, type DispatchEvent, type DispatchRequest, type Localised } from './notification-texts.js';
-import { afterFailedAttempt, signWebhookBody } from './webhook-signing.js';
+import { sendDueDeliveries, type DeliveryOptions, type WebhookPayload } from './webhook-delivery.js';
+
+export { webhookBody, type WebhookPayload } from './webhook-delivery.js';
 
 // What happens after a request changes. One round: turn undispatched request events into in-app
 // notifications, outbox e-mails and webhook deliveries; send the due webhook deliveries; send the
@@ -23,19 +25,14 @@ export interface DispatchResult {
   sweeps: number;
 }
 
-export interface DispatchOptions {
+export interface DispatchOptions extends DeliveryOptions {
   mailer: Mailer;
-  fetch?: typeof fetch;
 }
 
 const eventBatch = 100;
 const maxEventBatches = 20;
-const deliveryBatch = 25;
 const emailBatch = 25;
 const sweepBatch = 100;
-/** A delivery being sent is hidden from other workers this long (longer than the 5 s timeout). */
-const deliveryLeaseMs = 5 * 60_000;
-const webhookTimeoutMs = 5_000;
 /** An e-mail the mail server refused this often stays in the outbox with its last error. */
 export const maxEmailAttempts = 5;
 /** The actor name on events the dispatcher writes itself. */
@@ -48,7 +45,7 @@ export async function runDispatcher(db: LeaderSupportDb, now: Date, options: Dis
     const handled = await dispatchEventBatch(db, now, result);
     if (handled < eventBatch) break;
   }
-  await sendDueDeliveries(db, now, options.fetch ?? fetch, result);
+  result.deliveries += await sendDueDeliveries(db, now, options);
   if (options.mailer.configured !== false) await sendOutbox(db, now, options.mailer, result);
   await sweepServiceLevels(db, now, result);
   return result;
@@ -217,15 +214,6 @@ function emailContent(text: Localised, event: EventRow): { subject: string; body
   };
 }
 
-/** The JSON a webhook receives. Keys in a fixed order: the signature covers the exact text. */
-export interface WebhookPayload {
-  id: number;
-  type: string;
-  createdAt: string;
-  request: { id: string; number: number; subject: string; status: string; priority: string; line: number };
-  data: Record<string, unknown>;
-}
-
 function webhookPayload(event: EventRow): WebhookPayload {
   return {
     id: Number(event.id),
@@ -241,114 +229,6 @@ function webhookPayload(event: EventRow): WebhookPayload {
     },
     data: event.data ?? {},
   };
-}
-
-/** The body as sent (jsonb does not keep key order, so the order is set here). */
-export function webhookBody(payload: WebhookPayload): string {
-  const { id, type, createdAt, request, data } = payload;
-  return JSON.stringify({
-    id,
-    type,
-    createdAt,
-    request: {
-      id: request.id,
-      number: request.number,
-      subject: request.subject,
-      status: request.status,
-      priority: request.priority,
-      line: request.line,
-    },
-    data,
-  });
-}
-
-// --- Webhook deliveries ----------------------------------------------------------------------------
-
-interface ClaimedDelivery {
-  id: string;
-  payload: WebhookPayload;
-  attempts: number;
-  url: string;
-  secret: string;
-}
-
-async function sendDueDeliveries(db: LeaderSupportDb, now: Date, fetchFn: typeof fetch, result: DispatchResult): Promise<void> {
-  const lease = new Date(now.getTime() + deliveryLeaseMs);
-  // Claim: move the due deliveries' next attempt past the lease, so another worker leaves them
-  // alone while this one sends (and picks them up again if this process dies mid-way).
-  const claimed = await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<ClaimedDelivery>`
-      WITH due AS (
-        SELECT d.id
-        FROM ls_webhook_deliveries d
-        JOIN ls_webhooks w ON w.id = d.webhook_id
-        WHERE d.delivered_at IS NULL AND d.failed_at IS NULL AND d.next_attempt_at <= ${now} AND w.active
-        ORDER BY d.next_attempt_at, d.created_at
-        LIMIT ${deliveryBatch}
-        FOR UPDATE OF d SKIP LOCKED
-      )
-      UPDATE ls_webhook_deliveries d
-      SET next_attempt_at = ${lease}
-      FROM due, ls_webhooks w
-      WHERE d.id = due.id AND w.id = d.webhook_id
-      RETURNING d.id, d.payload, d.attempts, w.url, w.secret`.execute(trx);
-    return rows;
-  });
-
-  for (const delivery of claimed) {
-    const outcome = await deliver(fetchFn, delivery);
-    result.deliveries += 1;
-    if (outcome.ok) {
-      await db
-        .updateTable('ls_webhook_deliveries')
-        .set({ delivered_at: now, attempts: delivery.attempts + 1, last_status: outcome.status, last_error: null })
-        .where('id', '=', delivery.id)
-        .execute();
-    } else {
-      const next = afterFailedAttempt(delivery.attempts, now);
-      await db
-        .updateTable('ls_webhook_deliveries')
-        .set({
-          attempts: next.attempts,
-          next_attempt_at: next.nextAttemptAt,
-          failed_at: next.failed ? now : null,
-          last_status: outcome.status,
-          last_error: outcome.error.slice(0, 500),
-        })
-        .where('id', '=', delivery.id)
-        .execute();
-    }
-  }
-}
-
-type DeliveryOutcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
-
-async function deliver(fetchFn: typeof fetch, delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
-  const body = webhookBody(delivery.payload);
-  try {
-    const response = await fetchFn(delivery.url, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Knutepunkt-Webhook/1',
-        'x-knutepunkt-event': delivery.payload.type,
-        'x-knutepunkt-delivery': delivery.id,
-        'x-knutepunkt-signature': signWebhookBody(delivery.secret, body),
-      },
-      // A redirect is an answer we do not follow: the receiver must answer 2xx itself.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(webhookTimeoutMs),
-    });
-    // The answer's body is not read beyond what frees the connection.
-    await response.body?.cancel().catch(() => {});
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    return { ok: false, status: response.status, error: `HTTP ${response.status}` };
-  } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    const message = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${webhookTimeoutMs / 1000} s` : describe(error);
-    return { ok: false, status: null, error: message };
-  }
 }
 
 function describe(error: unknown): string {

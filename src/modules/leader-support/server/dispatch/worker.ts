@@ -1,6 +1,7 @@
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { runDispatcher, type DispatchResult } from './dispatcher.js';
 import type { Mailer } from './mailer.js';
+import type { DeliveryOptions } from './webhook-delivery.js';
 
 export interface DispatcherHandle {
   /** Stops the timer and waits for a round in progress to finish. */
@@ -13,7 +14,7 @@ export interface DispatcherHandle {
  */
 export function startDispatcher(
   db: LeaderSupportDb,
-  options: { intervalMs: number; mailer: Mailer; log: (message: string) => void; fetch?: typeof fetch },
+  options: { intervalMs: number; mailer: Mailer; log: (message: string) => void; outbound?: DeliveryOptions['outbound'] },
 ): DispatcherHandle {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -21,7 +22,7 @@ export function startDispatcher(
 
   const round = async () => {
     try {
-      const result = await runDispatcher(db, new Date(), { mailer: options.mailer, fetch: options.fetch });
+      const result = await runDispatcher(db, new Date(), { mailer: options.mailer, outbound: options.outbound });
       if (hasWork(result)) options.log(`leader-support dispatcher: ${describe(result)}`);
     } catch (error) {
       options.log(

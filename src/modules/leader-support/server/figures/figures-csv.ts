@@ -1,3 +1,4 @@
+import { cellsToCsv } from '../../../../kernel/index.js';
 import type { Figures } from '../../figures.schemas.js';
 
 // The figures as one CSV file in long format (docs/support-metrics.md, «CSV»): one row per number,
@@ -5,18 +6,16 @@ import type { Figures } from '../../figures.schemas.js';
 // table rebuilds any of them. As a Norwegian Excel opens it with a double click: UTF-8 with a byte
 // order mark, `;` between fields, decimal comma, CRLF line ends. Shares are fractions (0,72), times
 // hours, costs kroner; an empty value is unknown (no data, or no rate for a line with logged time).
+// Written by the kernel's one CSV writer, which also neutralises a label a spreadsheet would run as
+// a formula (a unit named «=HYPERLINK(…)»).
 
 type Cell = string | number | boolean | null;
 
-function field(value: Cell): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? (value ? 'ja' : 'nei') : value;
-  return /[;"\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function formatNumber(value: number): string {
-  const rounded = Number.isInteger(value) ? value : Math.round(value * 10_000) / 10_000;
-  return String(rounded).replace('.', ',');
+/** Numbers to four decimals, yes/no in Norwegian; the kernel writes the decimal comma. */
+function field(value: Cell): Cell {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 10_000) / 10_000;
+  if (typeof value === 'boolean') return value ? 'ja' : 'nei';
+  return value;
 }
 
 /** The figures as CSV text, byte order mark included. */
@@ -85,7 +84,7 @@ export function figuresCsv(figures: Figures): string {
     minutesLine3: figures.cost.minutesPerLine[2]!,
     total: figures.cost.total,
   });
-  return `\uFEFF${rows.map((row) => row.map(field).join(';')).join('\r\n')}\r\n`;
+  return cellsToCsv(rows.map((row) => row.map(field)));
 }
 
 function volume(row: { created: number; selfService: number; resolved: number; resolvedFirstLine: number }): Record<string, Cell> {

@@ -1,4 +1,4 @@
-import { AppError, can, type Actor, type App, type ModuleContext } from '../../../../kernel/index.js';
+import { AppError, can, exportContentTypes, type Actor, type App, type ModuleContext } from '../../../../kernel/index.js';
 import { Figures, FiguresQuery } from '../../figures.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { figuresCsv } from './figures-csv.js';
@@ -10,9 +10,9 @@ const tags = ['leader-support'];
  * May the actor see these figures? The desk, analysts and administrators (leader_support:report)
  * see all; a leader sees those of a unit they lead (or lead above), so the ordering unit sees its costs.
  */
-async function mayRead(actor: Actor | null, query: FiguresQuery): Promise<void> {
+async function mayRead(db: LeaderSupportDb, actor: Actor | null, query: FiguresQuery): Promise<void> {
   if (await can(actor, 'leader_support:report')) return;
-  if (query.unitId && (await can(actor, 'leader_support:submit', { kind: 'unit', id: query.unitId }))) return;
+  if (query.unitId && (await can(actor, 'leader_support:submit', { kind: 'unit', id: query.unitId }, db))) return;
   throw new AppError('forbidden', {
     message: query.unitId
       ? {
@@ -46,7 +46,7 @@ export function registerFiguresRoutes(app: App, { database }: ModuleContext): vo
       },
     },
     async (request) => {
-      await mayRead(request.actor, request.query);
+      await mayRead(db, request.actor, request.query);
       return readFigures(db, request.query);
     },
   );
@@ -63,10 +63,10 @@ export function registerFiguresRoutes(app: App, { database }: ModuleContext): vo
       },
     },
     async (request, reply) => {
-      await mayRead(request.actor, request.query);
+      await mayRead(db, request.actor, request.query);
       const figures = await readFigures(db, request.query);
       return reply
-        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-type', exportContentTypes.csv)
         .header('content-disposition', `attachment; filename="lederstotte-tall-${figures.from}-${figures.to}.csv"`)
         .header('cache-control', 'no-store')
         .send(figuresCsv(figures));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, can, type WriteContext } from '../../../../kernel/index.js';
+import { AppError, assertSafeName, can, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb, Visibility } from '../leader-support.tables.js';
 import { audit, conflict, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
 
@@ -73,6 +73,8 @@ export async function addAttachment(
   if (row.status === 'closed' || row.status === 'deleted') {
     throw conflict(`${label(row)} er lukket; vedlegg kan ikke legges til.`, `${label(row)} is closed; attachments cannot be added.`);
   }
+  // The HTTP layer refuses these already; checked again here because this is where the name is kept.
+  assertSafeName(input.fileName, { in: 'querystring', path: 'fileName' });
   const fileName = cleanFileName(input.fileName);
   if (!fileName) throw new AppError('invalid', { message: { nb: 'Filen mangler navn.', en: 'The file has no name.' } });
   if (input.content.length === 0) throw new AppError('invalid', { message: { nb: 'Filen er tom.', en: 'The file is empty.' } });

@@ -5,14 +5,16 @@ import { forbidden, isUuid, label, notFound, requestNumber, type RequestRow } fr
 /**
  * Who may read a request: the requester; the agents (leader_support:handle); and a leader of the
  * requester's unit or a unit above it. Everyone else is refused, without learning more than that it exists.
+ * `db` is the transaction's handle when the caller is inside one.
  */
 export async function mayRead(
+  db: LeaderSupportDb,
   actor: Actor,
   row: Pick<RequestRow, 'requester_user_id' | 'registered_by_user_id' | 'unit_id'>,
 ): Promise<boolean> {
   if (row.requester_user_id === actor.userId || row.registered_by_user_id === actor.userId) return true;
   if (await can(actor, 'leader_support:handle')) return true;
-  return row.unit_id !== null && (await can(actor, 'leader_support:submit', { kind: 'unit', id: row.unit_id }));
+  return row.unit_id !== null && (await can(actor, 'leader_support:submit', { kind: 'unit', id: row.unit_id }, db));
 }
 
 /** The request named by `ref` (its number, «LS-12», or its id). */
@@ -32,7 +34,7 @@ export async function findRequest(db: LeaderSupportDb, ref: string): Promise<Req
 /** The request named by `ref`, if the actor may read it; not_found or forbidden otherwise. */
 export async function findRequestForActor(db: LeaderSupportDb, actor: Actor, ref: string): Promise<RequestRow> {
   const row = await findRequest(db, ref);
-  if (!(await mayRead(actor, row))) {
+  if (!(await mayRead(db, actor, row))) {
     throw forbidden(
       `Du har ikke tilgang til ${label(row)}. Ledere ser henvendelsene fra sin egen enhet og enhetene under den.`,
       `You do not have access to ${label(row)}. Leaders see the requests from their own unit and the units under it.`,

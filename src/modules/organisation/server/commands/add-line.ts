@@ -13,7 +13,7 @@ import {
 import type { OrganisationDb } from '../organisation.tables.js';
 import { overlapping, selectPersonnelEdgesAbove, selectPositionTitles } from '../records.queries.js';
 import { audit, cleanText, conflict, invalid, labelOf, referencedVersions } from './shared.js';
-import { assertMayEditPositions } from '../editor-area.js';
+import { assertMayEditLine } from '../editor-area.js';
 
 export type AddLineInput = AddLineBody;
 
@@ -30,8 +30,13 @@ const lineNames = {
  */
 export async function addLine(trx: OrganisationDb, context: WriteContext, input: AddLineInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
-  // A line belongs to the position it runs from: that position's unit must be in the editor's area.
-  await assertMayEditPositions(trx, context, [input.fromPositionId], input.validFrom);
+  // Both ends in the editor's area (editor-area.ts says which one line may leave it, and why).
+  await assertMayEditLine(
+    trx,
+    context,
+    { type: input.type, fromPositionId: input.fromPositionId, toPositionId: input.toPositionId },
+    input.validFrom,
+  );
   assertEndAfterStart(period);
   if (input.fromPositionId === input.toPositionId) {
     throw invalid('En stilling kan ikke rapportere til seg selv.', 'A position cannot report to itself.', {

@@ -4,7 +4,7 @@ import { assertEndAfterStart, norwegianDate } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { isUuid } from '../records.queries.js';
 import { audit, invalid, notFound } from './shared.js';
-import { assertMayEditPositions, lastDayBefore } from '../editor-area.js';
+import { assertMayEditLine, lastDayBefore } from '../editor-area.js';
 
 export type EndLineInput = CloseBody & { id: string };
 
@@ -24,7 +24,12 @@ export async function endLine(trx: OrganisationDb, context: WriteContext, input:
     });
   }
   assertEndAfterStart({ validFrom: line.valid_from, validTo: input.validTo });
-  await assertMayEditPositions(trx, context, [line.from_position_id], lastDayBefore(input.validTo));
+  await assertMayEditLine(
+    trx,
+    context,
+    { type: line.line_type, fromPositionId: line.from_position_id, toPositionId: line.to_position_id },
+    lastDayBefore(input.validTo),
+  );
   if (line.valid_to !== null && line.valid_to <= input.validTo) {
     throw invalid(`Linjen er allerede avsluttet fra ${norwegianDate(line.valid_to)}.`, `The line already ends from ${line.valid_to}.`, {
       in: 'body',

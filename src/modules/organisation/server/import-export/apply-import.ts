@@ -465,7 +465,9 @@ export async function applyImport(db: OrganisationDb, context: WriteContext, id:
       if (!(error instanceof ImportStepError)) throw error;
       const where = `${error.ref.sheet ? `${error.ref.sheet}, ` : ''}rad ${error.ref.row ?? '?'}`;
       const whereEn = `${error.ref.sheet ? `${error.ref.sheet}, ` : ''}row ${error.ref.row ?? '?'}`;
-      throw new AppError('conflict', {
+      // A row outside the editor's area is a refusal of the editor, not of the file: 403, as for one edit.
+      const refused = isAppError(error.error) && error.error.code === 'forbidden' ? 'forbidden' : 'conflict';
+      throw new AppError(refused, {
         message: {
           nb: `${where}${error.column ? `, kolonne ${error.column}` : ''} kunne ikke importeres: ${error.userMessage.nb} Ingenting er endret.`,
           en: `${whereEn}${error.column ? `, column ${error.column}` : ''} could not be imported: ${error.userMessage.en} Nothing was changed.`,

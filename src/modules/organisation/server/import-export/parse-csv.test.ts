@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, decodeUtf8, detectSeparator, parseCsv, readCsvFile } from './parse-csv.js';
-import { writeCsv } from './write-csv.js';
+import { cellsToCsv, restoreFormulaText } from '../../../../kernel/index.js';
+import { exportCsv } from './write-csv.js';
+import type { OrganisationFile } from './organisation-format.js';
 
 const fields = (text: string) => parseCsv(text).map((r) => r.fields);
 
@@ -70,12 +72,34 @@ describe('[CSV][PARSE]', () => {
       ['c', 'linje 1\r\nlinje 2'],
       ['d', ' mellomrom '],
       ['e', ''],
+      ['f', '=HYPERLINK("https://example.com";"klikk")'],
+      ['g', "'=1"],
+      ['h', "'vanlig apostrof"],
     ];
     for (const separator of [';', ','] as const) {
-      const text = writeCsv(rows, separator);
+      const text = cellsToCsv(rows, separator);
       expect(text.startsWith('\uFEFF')).toBe(true);
-      expect(fields(decodeUtf8(new TextEncoder().encode(text)))).toEqual(rows);
+      expect(fields(decodeUtf8(new TextEncoder().encode(text))).map((r) => r.map(restoreFormulaText))).toEqual(rows);
     }
+  });
+});
+
+const formulas = ['=HYPERLINK("https://example.com/x";"klikk")', '+1', '-1+1', '@SUM(1)', '\t=1', '\r=1'];
+
+describe('[CSV][FORMULAS]', () => {
+  it('an export neutralises every cell a spreadsheet would run as a formula, and the import reads it back as it was', () => {
+    const units = formulas.map((name, i) => ({ key: `enhet-${i}`, name, kind: 'unit', level: 3, note: name }));
+    const text = exportCsv({ units } as unknown as OrganisationFile, 'units');
+    const records = parseCsv(text.slice(1));
+    for (const record of records.slice(1)) {
+      for (const column of [1, records[0]!.fields.indexOf('note')]) {
+        expect(record.fields[column]).toMatch(/^'[=+\-@\t\r]/);
+      }
+    }
+    const read = readCsvFile(new TextEncoder().encode(text), 'enheter.csv', 'units');
+    expect(read.sections.units!.map((u) => u.values.key)).toEqual(units.map((u) => u.key));
+    // readTable trims a cell (a tab or a line break before the = goes), as for any import.
+    expect(read.sections.units!.map((u) => [u.values.name, u.values.note])).toEqual(formulas.map((f) => [f.trim(), f.trim()]));
   });
 });
 

@@ -1,9 +1,11 @@
-import { CsvError, decodeUtf8, detectSeparator, parseCsv } from '../../../../kernel/index.js';
+import { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormulaText } from '../../../../kernel/index.js';
 import type { ImportEntity } from '../../import-export.schemas.js';
 import { assertRowLimit, message, readTable, type ParsedImport } from './organisation-format.js';
 
 // The CSV reader itself is the kernel's (kernel/import/csv.ts), shared with the other modules'
-// imports; here a CSV file becomes the organisation's rows.
+// imports; here a CSV file becomes the organisation's rows. A cell the export neutralised against
+// formulas (`'=…`) is read back as it was (docs/formats/organisation.md), so an export imports again
+// unchanged.
 
 export { CsvError, decodeUtf8, detectSeparator, parseCsv };
 
@@ -26,7 +28,7 @@ export function readCsvFile(bytes: Uint8Array, fileName: string, entity: ImportE
       sheet: null,
       header: header!.fields,
       headerRow: header!.row,
-      rows: rows.map((r) => ({ row: r.row, cells: r.fields })),
+      rows: rows.map((r) => ({ row: r.row, cells: r.fields.map(restoreFormulaText) })),
     },
     problems,
   );

@@ -1,8 +1,9 @@
-// exceljs takes a third of a second to load: loaded on the first spreadsheet, not at start-up.
-import type ExcelJS from 'exceljs';
+import { readXlsxUpload, unpackedZipSize, XlsxUploadError, xlsxMaxUnpackedBytes } from '../../../../kernel/index.js';
 import type { ImportEntity, LocalisedMessage } from '../../import-export.schemas.js';
-import { assertRowLimit, entityOfSheet, message, readTable, type Cell, type ParsedImport } from './organisation-format.js';
-import { unpackedZipSize } from '../../../../kernel/index.js';
+import { assertRowLimit, entityOfSheet, message, readTable, type ParsedImport } from './organisation-format.js';
+
+// The workbook is unpacked and parsed by the kernel in a worker thread (kernel/import/xlsx.ts), with
+// its unpacked-size cap and time and memory limits; here its sheets become the organisation's rows.
 
 export { unpackedZipSize };
 
@@ -16,8 +17,8 @@ export class XlsxFileError extends Error {
   }
 }
 
-/** What a workbook may unpack to. An XLSX file is a zip: a small file can hold a very large sheet. */
-export const maxUnpackedBytes = 200 * 1024 * 1024;
+/** What a workbook may unpack to: the kernel's cap for every XLSX upload. */
+export const maxUnpackedBytes = xlsxMaxUnpackedBytes;
 
 /**
  * A workbook as parsed rows: each worksheet named after an entity (units or enheter, positions or
@@ -25,35 +26,18 @@ export const maxUnpackedBytes = 200 * 1024 * 1024;
  * whatever its name (a workbook with one sheet of, say, positions).
  */
 export async function readXlsxFile(bytes: Uint8Array, fileName: string, entity?: ImportEntity): Promise<ParsedImport> {
-  const notXlsx = message(
-    'Filen er ikke en gyldig Excel-arbeidsbok (XLSX). Lagre den som «Excel-arbeidsbok (*.xlsx)» og prøv igjen; eldre .xls-filer kan ikke leses.',
-    'The file is not a valid Excel workbook (XLSX). Save it as "Excel Workbook (*.xlsx)" and try again; older .xls files cannot be read.',
-  );
-  const unpacked = unpackedZipSize(bytes);
-  if (unpacked === null) throw new XlsxFileError(notXlsx);
-  if (unpacked > maxUnpackedBytes) {
-    throw new XlsxFileError(
-      message(
-        `Arbeidsboken er for stor når den pakkes ut (${Math.round(unpacked / 1024 / 1024)} MiB, høyst ${maxUnpackedBytes / 1024 / 1024} MiB).`,
-        `The workbook is too large when unpacked (${Math.round(unpacked / 1024 / 1024)} MiB, at most ${maxUnpackedBytes / 1024 / 1024} MiB).`,
-      ),
-      true,
-    );
-  }
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  let sheets;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new XlsxFileError(notXlsx);
+    sheets = await readXlsxUpload(bytes);
+  } catch (error) {
+    if (error instanceof XlsxUploadError) throw new XlsxFileError(error.userMessage, error.tooLarge);
+    throw error;
   }
-
   const problems: ParsedImport['problems'] = [];
   const sections: ParsedImport['sections'] = {};
   const ignoredSheets: string[] = [];
-  const sheets = workbook.worksheets;
   const wanted = sheets.map((sheet, index) => ({ sheet, entity: entity ? (index === 0 ? entity : null) : entityOfSheet(sheet.name) }));
-  const total = wanted.reduce((sum, w) => sum + (w.entity ? Math.max(0, w.sheet.actualRowCount - 1) : 0), 0);
+  const total = wanted.reduce((sum, w) => sum + (w.entity ? Math.max(0, w.sheet.rows.length - 1) : 0), 0);
   assertRowLimit(total, (msg) => {
     throw new XlsxFileError(msg, true);
   });
@@ -76,13 +60,7 @@ export async function readXlsxFile(bytes: Uint8Array, fileName: string, entity?:
       });
       continue;
     }
-    const rows: { row: number; cells: Cell[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      const values = row.values as unknown[];
-      // exceljs counts columns from 1: values[0] is always empty.
-      rows.push({ row: number, cells: values.slice(1).map(cellValue) });
-    });
-    const [header, ...data] = rows;
+    const [header, ...data] = sheet.rows;
     if (!header) {
       sections[sheetEntity] = [];
       continue;
@@ -101,18 +79,4 @@ export async function readXlsxFile(bytes: Uint8Array, fileName: string, entity?:
     );
   }
   return { format: 'xlsx', fileName, asOf: null, sections, problems, ignoredSheets };
-}
-
-/** A cell as text, number, boolean or date: formulas give their result, rich text and links their text. */
-function cellValue(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: unknown; error?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
-    if ('result' in v || 'formula' in v) return cellValue(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (v.error !== undefined) return String(v.error);
-  }
-  return String(value);
 }

@@ -49,21 +49,23 @@ describe('[LEADER][DEMO_PEOPLE]', () => {
   });
 
   it('lets the demo principal act on their own school, and not on another', async () => {
-    registerUnitScope(db());
+    registerUnitScope();
     const leder = await signInDemo('leder');
     const actor = actorFor(leder.userId, ['leader']);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-aronslokka') })).toBe(true);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-brandengen') })).toBe(false);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-aronslokka') }, db())).toBe(true);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-brandengen') }, db())).toBe(false);
   });
 });
 
 describe('[LEADER][DEMO_HOME_CARE]', () => {
   it('lets the demo home-care unit leader act for the home-care unit and what lies under it, and not for a school', async () => {
-    registerUnitScope(db());
+    registerUnitScope();
     const leader = await signInDemo('hjemmetjeneste');
     const actor = actorFor(leader.userId, ['leader']);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') })).toBe(true);
-    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-aronslokka') })).toBe(false);
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('omsorg-hjemmetjenester-bragernes') }, db())).toBe(
+      true,
+    );
+    expect(await can(actor, 'leader_support:submit', { kind: 'unit', id: await unitId('skole-aronslokka') }, db())).toBe(false);
   });
 });
 

@@ -50,7 +50,8 @@ export function standaloneChart(
         return value ? `${name}:${value}` : '';
       })
       .filter(Boolean);
-    copy.setAttribute('style', declarations.join(';'));
+    // Through CSSOM: the Content-Security-Policy refuses style attributes set as text.
+    copy.style.cssText = declarations.join(';');
     for (const attribute of ['class', 'tabindex', 'role', 'focusable']) copy.removeAttribute(attribute);
     for (const attribute of [...copy.attributes]) {
       if (attribute.name.startsWith('aria-') || attribute.name.startsWith('data-')) copy.removeAttribute(attribute.name);
@@ -68,7 +69,7 @@ export function standaloneChart(
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
   clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  clone.setAttribute('style', `background:#ffffff;font-family:${options.fontFamily ?? getComputedStyle(svg).fontFamily}`);
+  clone.style.cssText = `background:#ffffff;font-family:${options.fontFamily ?? getComputedStyle(svg).fontFamily}`;
 
   const contentIndex = originals.indexOf(content);
   const contentCopy = copies[contentIndex];

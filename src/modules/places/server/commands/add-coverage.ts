@@ -2,7 +2,7 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { CreateCoverageBody, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { checkCoverage } from './coverage-rules.js';
-import { audit, cleanText } from './shared.js';
+import { assertMayEditCoverage, audit, cleanText } from './shared.js';
 
 /** Records where and how a service is delivered in a district, for a period. */
 export async function addCoverage(trx: PlacesDb, context: WriteContext, input: CreateCoverageBody): Promise<WriteResult> {
@@ -14,6 +14,7 @@ export async function addCoverage(trx: PlacesDb, context: WriteContext, input: C
     weeklyTimes: input.weeklyTimes ?? null,
     period: { validFrom: input.validFrom, validTo: input.validTo ?? null },
   };
+  await assertMayEditCoverage(trx, context, row.serviceId, [row.period]);
   const districtId = await checkCoverage(trx, row);
   const inserted = await trx
     .insertInto('places_coverage')

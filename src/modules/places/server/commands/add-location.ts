@@ -2,11 +2,27 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { CreateLocationBody, WriteResult } from '../../places.schemas.js';
 import { asPeriod, describePeriod, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
-import { assertEndAfterStart, assertOrganisationCovers, assertPlaceCovers, audit, cleanText, conflict, invalid } from './shared.js';
+import {
+  assertEndAfterStart,
+  assertMayEditPlace,
+  assertOrganisationCovers,
+  assertPlaceCovers,
+  audit,
+  cleanText,
+  conflict,
+  invalid,
+} from './shared.js';
 
 /** Records that a unit or a position works at a site from `validFrom` (lokalisering). Co-location follows from these rows. */
 export async function addLocation(trx: PlacesDb, context: WriteContext, input: CreateLocationBody): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
+  // Where a unit or position works is its area's to record.
+  await assertMayEditPlace(
+    trx,
+    context,
+    input.unitId !== undefined ? { units: [input.unitId] } : { positions: input.positionId === undefined ? [] : [input.positionId] },
+    input.validFrom,
+  );
   assertEndAfterStart(period);
   if ((input.unitId === undefined) === (input.positionId === undefined)) {
     throw invalid('Oppgi enten en enhet eller en stilling.', 'Give either a unit or a position.', [

@@ -2,7 +2,18 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeCoverageBody, WeeklyTime, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { checkCoverage } from './coverage-rules.js';
-import { assertRevision, audit, bumpRevision, changedColumns, cleanText, columnValue, isUuid, nothingChanged, notFound } from './shared.js';
+import {
+  assertMayEditCoverage,
+  assertRevision,
+  audit,
+  bumpRevision,
+  changedColumns,
+  cleanText,
+  columnValue,
+  isUuid,
+  nothingChanged,
+  notFound,
+} from './shared.js';
 
 export type ChangeCoverageInput = ChangeCoverageBody & { id: string };
 
@@ -12,6 +23,12 @@ export async function changeCoverage(trx: PlacesDb, context: WriteContext, input
     ? await trx.selectFrom('places_coverage').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst()
     : undefined;
   if (!current) throw notFound(`Fant ikke dekningen (id ${input.id}).`, `The coverage was not found (id ${input.id}).`);
+  // Both the row as it is and as it would be must belong to the editor's area.
+  const wanted = {
+    validFrom: input.validFrom ?? current.valid_from,
+    validTo: input.validTo === undefined ? current.valid_to : input.validTo,
+  };
+  await assertMayEditCoverage(trx, context, current.service_id, [{ validFrom: current.valid_from, validTo: current.valid_to }, wanted]);
   assertRevision({ nb: 'dekningen', en: 'the coverage' }, current.revision, input.revision);
   const text = (value: string | null | undefined) => (value === undefined ? undefined : cleanText(value));
   const changes = changedColumns(current, {

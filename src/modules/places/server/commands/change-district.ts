@@ -2,12 +2,13 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeDistrictBody, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { changeVersioned } from './change-versioned.js';
-import { assertOrganisationCovers, cleanText, notFound } from './shared.js';
+import { assertMayEditPlace, assertOrganisationCovers, cleanText, municipalityWide, notFound } from './shared.js';
 
 export type ChangeDistrictInput = ChangeDistrictBody & { number: number };
 
 /** Renames a district or changes its facts from `validFrom`, as a new dated version (names are dated). */
 export async function changeDistrict(trx: PlacesDb, context: WriteContext, input: ChangeDistrictInput): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'kommunedelen', en: 'the district' }), input.validFrom);
   const district = await trx.selectFrom('places_districts').select('id').where('number', '=', input.number).executeTakeFirst();
   if (!district) throw notFound(`Kommunedel ${input.number} finnes ikke.`, `District ${input.number} does not exist.`);
   const text = (value: string | null | undefined) => (value === undefined ? undefined : cleanText(value));

@@ -2,12 +2,20 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeHubBody, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { changeVersioned } from './change-versioned.js';
-import { assertOnlyHubInDistrict, assertOrganisationCovers, cleanText, districtCovering } from './shared.js';
+import {
+  assertMayEditPlace,
+  assertOnlyHubInDistrict,
+  assertOrganisationCovers,
+  cleanText,
+  districtCovering,
+  municipalityWide,
+} from './shared.js';
 
 export type ChangeHubInput = ChangeHubBody & { id: string };
 
 /** Changes a hub from `validFrom` (name, district, functions, pilot unit, success criteria, evaluation) as a new version. */
 export async function changeHub(trx: PlacesDb, context: WriteContext, input: ChangeHubInput): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'det lokale knutepunktet', en: 'the local hub' }), input.validFrom);
   const text = (value: string | null | undefined) => (value === undefined ? undefined : cleanText(value));
   // The district is named by number in the body; its id is what the version stores.
   const districtId =

@@ -2,12 +2,13 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeServiceBody, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { changeVersioned } from './change-versioned.js';
-import { assertOrganisationCovers, cleanText } from './shared.js';
+import { assertMayEditPlace, assertOrganisationCovers, cleanText, municipalityWide } from './shared.js';
 
 export type ChangeServiceInput = ChangeServiceBody & { id: string };
 
 /** Changes a service from `validFrom` (description, delivering unit, proximity class …) as a new version. */
 export async function changeService(trx: PlacesDb, context: WriteContext, input: ChangeServiceInput): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'tjenestekatalogen', en: 'the service catalogue' }), input.validFrom);
   const text = (value: string | null | undefined) => (value === undefined ? undefined : cleanText(value));
   return changeVersioned(trx, context, {
     table: 'places_services',

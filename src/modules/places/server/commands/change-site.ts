@@ -3,12 +3,13 @@ import type { ChangeSiteBody, WriteResult } from '../../places.schemas.js';
 import type { PlacesDb } from '../places.tables.js';
 import { changeVersioned } from './change-versioned.js';
 import { assertCoordinates } from './site-rules.js';
-import { assertPlaceCovers, assertTimesInOrder, cleanText } from './shared.js';
+import { assertMayEditPlace, assertPlaceCovers, assertTimesInOrder, cleanText, municipalityWide } from './shared.js';
 
 export type ChangeSiteInput = ChangeSiteBody & { id: string };
 
 /** Changes a site from `validFrom` (address, opening hours, hub cluster …) as a new version. */
 export async function changeSite(trx: PlacesDb, context: WriteContext, input: ChangeSiteInput): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'bygget', en: 'the site' }), input.validFrom);
   const text = (value: string | null | undefined) => (value === undefined ? undefined : cleanText(value));
   assertTimesInOrder(input.openingHours, 'openingHours');
   return changeVersioned(trx, context, {

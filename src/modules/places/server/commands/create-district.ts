@@ -2,13 +2,23 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { CreateDistrictBody, WriteResult } from '../../places.schemas.js';
 import { asPeriod, describePeriod, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
-import { assertEndAfterStart, assertOrganisationCovers, audit, bumpRevision, cleanText, conflict } from './shared.js';
+import {
+  assertEndAfterStart,
+  assertMayEditPlace,
+  assertOrganisationCovers,
+  audit,
+  bumpRevision,
+  cleanText,
+  conflict,
+  municipalityWide,
+} from './shared.js';
 
 /**
  * Creates district `number` from `validFrom`, or adds a later period to a number that existed
  * before; a period that overlaps the number's existing ones is refused.
  */
 export async function createDistrict(trx: PlacesDb, context: WriteContext, input: CreateDistrictBody): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'kommunedelen', en: 'the district' }), input.validFrom);
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   assertEndAfterStart(period);
   const existing = await trx

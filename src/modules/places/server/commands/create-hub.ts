@@ -4,16 +4,19 @@ import type { Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
 import {
   assertEndAfterStart,
+  assertMayEditPlace,
   assertOnlyHubInDistrict,
   assertOrganisationCovers,
   audit,
   chooseKey,
   cleanText,
   districtCovering,
+  municipalityWide,
 } from './shared.js';
 
 /** Creates a district's local hub from `validFrom`: the district must exist all that time and have no other hub then. */
 export async function createHub(trx: PlacesDb, context: WriteContext, input: CreateHubBody): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'det lokale knutepunktet', en: 'the local hub' }), input.validFrom);
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   assertEndAfterStart(period);
   const districtId = await districtCovering(trx, input.districtNumber, period);

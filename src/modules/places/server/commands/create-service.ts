@@ -2,10 +2,19 @@ import type { WriteContext } from '../../../../kernel/index.js';
 import type { CreateServiceBody, WriteResult } from '../../places.schemas.js';
 import type { Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
-import { assertEndAfterStart, assertOrganisationCovers, audit, chooseKey, cleanText } from './shared.js';
+import {
+  assertEndAfterStart,
+  assertMayEditPlace,
+  assertOrganisationCovers,
+  audit,
+  chooseKey,
+  cleanText,
+  municipalityWide,
+} from './shared.js';
 
 /** Adds a service to the catalogue from `validFrom`, delivered by a unit that exists all that time. */
 export async function createService(trx: PlacesDb, context: WriteContext, input: CreateServiceBody): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'tjenestekatalogen', en: 'the service catalogue' }), input.validFrom);
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   assertEndAfterStart(period);
   await assertOrganisationCovers(trx, 'org_unit_versions', input.deliveringUnitId, period, 'deliveringUnitId');

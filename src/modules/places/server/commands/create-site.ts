@@ -3,10 +3,20 @@ import type { CreateSiteBody, WriteResult } from '../../places.schemas.js';
 import type { Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
 import { assertCoordinates } from './site-rules.js';
-import { assertEndAfterStart, assertPlaceCovers, assertTimesInOrder, audit, chooseKey, cleanText } from './shared.js';
+import {
+  assertEndAfterStart,
+  assertMayEditPlace,
+  assertPlaceCovers,
+  assertTimesInOrder,
+  audit,
+  chooseKey,
+  cleanText,
+  municipalityWide,
+} from './shared.js';
 
 /** Creates a site (a building) from `validFrom`; unknown address and opening hours stay empty. */
 export async function createSite(trx: PlacesDb, context: WriteContext, input: CreateSiteBody): Promise<WriteResult> {
+  await assertMayEditPlace(trx, context, municipalityWide({ nb: 'bygget', en: 'the site' }), input.validFrom);
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
   assertEndAfterStart(period);
   assertCoordinates(input.latitude ?? null, input.longitude ?? null);

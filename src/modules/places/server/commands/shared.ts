@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
 import { asPeriod, coversPeriod, describePeriod, holdsOn, norwegianDate, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
+import { assertMayEditInArea, type AreaOwner, type OrganisationDb } from '../../../organisation/index.js';
 
 export { isUuid };
 
@@ -385,6 +386,49 @@ export function assertTimesInOrder(
         `The time ends before it starts (${start}–${end}). The end must be after the start.`,
         [{ in: 'body', path: `${path}/${index}`, problem: 'ends before it starts' }],
       );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editors limited to an area of the organisation
+
+/**
+ * Places' rule for an editor limited to an area of the organisation (the organisation's one check):
+ * what belongs to units of their area (a unit's or position's location, coverage of a service their
+ * area delivers) is theirs to edit; districts, hubs, sites, the service catalogue and imports
+ * belong to the whole municipality and need an unlimited editor or an administrator.
+ */
+export function assertMayEditPlace(trx: PlacesDb, context: WriteContext, owner: AreaOwner, date: string): Promise<void> {
+  return assertMayEditInArea(trx as unknown as OrganisationDb, context, owner, date);
+}
+
+/** A record of the whole municipality, named for the refusal. */
+export const municipalityWide = (what: { nb: string; en: string }): AreaOwner => ({ municipality: what });
+
+/**
+ * Coverage belongs to the unit that delivers the service: every unit that delivers it during any
+ * of `periods`, each checked from the first day it does (a service that changed hands is checked
+ * for both). A service unknown is left to the command's own check.
+ */
+export async function assertMayEditCoverage(
+  trx: PlacesDb,
+  context: WriteContext,
+  serviceId: string,
+  periods: readonly Period[],
+): Promise<void> {
+  if (!isUuid(serviceId)) return;
+  const versions = await trx
+    .selectFrom('places_service_versions')
+    .select(['delivering_unit_id', 'valid_from', 'valid_to'])
+    .where('service_id', '=', serviceId)
+    .execute();
+  for (const period of periods) {
+    for (const version of versions) {
+      const span = asPeriod(version);
+      if (!overlaps(span, period)) continue;
+      const from = span.validFrom > period.validFrom ? span.validFrom : period.validFrom;
+      await assertMayEditPlace(trx, context, { units: [version.delivering_unit_id] }, from);
     }
   }
 }

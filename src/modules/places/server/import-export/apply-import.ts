@@ -25,6 +25,7 @@ import {
   createService,
   createSite,
 } from '../commands/index.js';
+import { assertMayEditPlace, municipalityWide } from '../commands/shared.js';
 import type { PlacesDb } from '../places.tables.js';
 import { districtByNumber, findCoverage, idByKey, openingHours, savepoint, versionOnDate, weeklyTimes } from './import-export.queries.js';
 import { message, problem, recordKey, type ParsedImport } from './places-format.js';
@@ -379,6 +380,8 @@ export async function runImport(
   let applied = false;
   try {
     await db.transaction().execute(async (trx) => {
+      // A file may touch any district, hub, site or service: the whole municipality's, dry run or not.
+      await assertMayEditPlace(trx, context, municipalityWide({ nb: 'en import av steder', en: 'an import of places' }), validFrom);
       for (const entity of placesEntities) {
         for (const row of parsed.sections[entity] ?? []) {
           counts[entity].rows += 1;

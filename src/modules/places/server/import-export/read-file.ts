@@ -1,6 +1,4 @@
-import { CsvError, decodeUtf8, parseCsv, unpackedZipSize } from '../../../../kernel/index.js';
-// exceljs takes a third of a second to load: loaded on the first spreadsheet, not at start-up.
-import type ExcelJS from 'exceljs';
+import { CsvError, decodeUtf8, parseCsv, readXlsxUpload, restoreFormulaText, XlsxUploadError } from '../../../../kernel/index.js';
 import {
   placesEntities,
   placesFormatName,
@@ -19,13 +17,13 @@ import {
   problem,
   readJsonRecords,
   readTable,
-  type Cell,
   type ParsedImport,
 } from './places-format.js';
 
 // Reading an uploaded file: CSV (UTF-8 with or without a byte order mark, `;` or `,`), an XLSX
-// workbook (a sheet per entity) or the JSON document. The CSV reader and the zip-size check are
-// the kernel's (kernel/import/), shared with the organisation's import.
+// workbook (a sheet per entity) or the JSON document. The CSV reader and the workbook reader (in a
+// worker thread, with its unpacked-size cap) are the kernel's (kernel/import/), shared with the
+// organisation's import. A CSV cell the export neutralised against formulas (`'=…`) reads back as it was.
 
 /** The kernel's readers (kernel/import/csv.ts), their refusals in this module's error type. */
 function asImportError<T>(read: () => T): T {
@@ -48,56 +46,31 @@ function readCsvFile(bytes: Uint8Array, fileName: string, entity: PlacesEntity):
   }
   const problems: ParsedImport['problems'] = [];
   const parsed = readTable(
-    { entity, header: header.fields, headerRow: header.row, rows: rows.map((r) => ({ row: r.row, cells: r.fields })) },
+    {
+      entity,
+      header: header.fields,
+      headerRow: header.row,
+      rows: rows.map((r) => ({ row: r.row, cells: r.fields.map(restoreFormulaText) })),
+    },
     problems,
   );
   return { format: 'csv', fileName, asOf: null, sections: { [entity]: parsed }, problems };
 }
 
-const maxUnpackedBytes = 100 * 1024 * 1024;
-
-function cellValue(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; formula?: unknown; error?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('');
-    if ('result' in v || 'formula' in v) return cellValue(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (v.error !== undefined) return String(v.error);
-  }
-  return String(value);
-}
-
 async function readXlsxFile(bytes: Uint8Array, fileName: string, entity: PlacesEntity | undefined): Promise<ParsedImport> {
-  const notXlsx = message(
-    'Filen er ikke en gyldig Excel-arbeidsbok (XLSX). Lagre den som «Excel-arbeidsbok (*.xlsx)»; eldre .xls-filer kan ikke leses.',
-    'The file is not a valid Excel workbook (XLSX). Save it as "Excel Workbook (*.xlsx)"; older .xls files cannot be read.',
-  );
-  const unpacked = unpackedZipSize(bytes);
-  if (unpacked === null) throw new ImportFileError(notXlsx);
-  if (unpacked > maxUnpackedBytes) {
-    throw new ImportFileError(
-      message(
-        `Arbeidsboken er for stor når den pakkes ut (høyst ${maxUnpackedBytes / 1024 / 1024} MiB).`,
-        `The workbook is too large when unpacked (at most ${maxUnpackedBytes / 1024 / 1024} MiB).`,
-      ),
-      true,
-    );
-  }
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  let sheets;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new ImportFileError(notXlsx);
+    sheets = await readXlsxUpload(bytes);
+  } catch (error) {
+    if (error instanceof XlsxUploadError) throw new ImportFileError(error.userMessage, error.tooLarge);
+    throw error;
   }
-  const wanted = workbook.worksheets.map((sheet, index) => ({
+  const wanted = sheets.map((sheet, index) => ({
     sheet,
     entity: entity ? (index === 0 ? entity : null) : entityOfSheet(sheet.name),
   }));
   assertRowLimit(
-    wanted.reduce((sum, w) => sum + (w.entity ? Math.max(0, w.sheet.actualRowCount - 1) : 0), 0),
+    wanted.reduce((sum, w) => sum + (w.entity ? Math.max(0, w.sheet.rows.length - 1) : 0), 0),
     placesImportMaxRows,
   );
   const problems: ParsedImport['problems'] = [];
@@ -115,17 +88,13 @@ async function readXlsxFile(bytes: Uint8Array, fileName: string, entity: PlacesE
       );
       continue;
     }
-    const rows: { row: number; cells: Cell[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, number) => {
-      rows.push({ row: number, cells: (row.values as unknown[]).slice(1).map(cellValue) });
-    });
-    const [header, ...data] = rows;
+    const [header, ...data] = sheet.rows;
     (sections as Record<string, unknown>)[sheetEntity] = header
       ? readTable({ entity: sheetEntity, header: header.cells, headerRow: header.row, rows: data }, problems)
       : [];
   }
   if (Object.keys(sections).length === 0) {
-    const names = workbook.worksheets.map((s) => s.name).join(', ') || '–';
+    const names = sheets.map((s) => s.name).join(', ') || '–';
     throw new ImportFileError(
       message(
         `Arbeidsboken har ingen ark som heter districts, hubs, sites, services eller coverage (eller kommunedeler, knutepunkter, bygg, tjenester, dekning). Arkene heter: ${names}.`,

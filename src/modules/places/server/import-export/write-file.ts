@@ -1,22 +1,14 @@
+import { cellsToCsv } from '../../../../kernel/index.js';
 import { placesEntities, type PlacesEntity, type PlacesFile } from '../../import-export.schemas.js';
 import { columns, recordCells } from './places-format.js';
 
-// CSV as a Norwegian Excel opens it with a double click: UTF-8 with a byte order mark, `;` between
-// fields, CRLF line ends, quotes only where a field needs them. XLSX: one sheet per entity.
-
-function csvField(value: string | number | null, separator: string): string {
-  if (value === null) return '';
-  const text = String(value);
-  return text.includes(separator) || /["\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// CSV through the kernel's one CSV writer (kernel/export/table-export.ts): BOM, `;`, CRLF, decimal
+// comma, formulas neutralised (read-file.ts undoes that). XLSX: one sheet per entity.
 
 /** One entity of an export as a CSV file: the header row, then one row per record. */
 export function exportCsv(file: PlacesFile, entity: PlacesEntity, separator: ';' | ',' = ';'): string {
-  const rows = [
-    columns[entity].map((c) => c.name),
-    ...(file[entity] as unknown as Record<string, unknown>[]).map((record) => recordCells(entity, record)),
-  ];
-  return `\uFEFF${rows.map((row) => row.map((value) => csvField(value, separator)).join(separator)).join('\r\n')}\r\n`;
+  const records = file[entity] as unknown as Record<string, unknown>[];
+  return cellsToCsv([columns[entity].map((c) => c.name), ...records.map((record) => recordCells(entity, record))], separator);
 }
 
 /** The export as one workbook with a sheet per entity, named as the format names them. */

@@ -30,20 +30,19 @@ export async function ownerIds(db: SteeringDb, indicatorId: string): Promise<str
   return rows.map((row) => row.unit_id);
 }
 
-/** May the actor act for this owning unit: steering:write, or a leader of the unit (or above it) today. */
-export async function actsForUnit(actor: Actor | null, unitId: string): Promise<boolean> {
+/**
+ * May the actor act for this owning unit: steering:write, or a leader of the unit (or above it)
+ * today. `db` is the transaction's handle when asked inside one.
+ */
+export async function actsForUnit(db: SteeringDb, actor: Actor | null, unitId: string): Promise<boolean> {
   if (await can(actor, 'steering:write')) return true;
-  return can(actor, 'steering:read', { kind: 'unit', id: unitId });
+  return can(actor, 'steering:read', { kind: 'unit', id: unitId }, db);
 }
 
-/**
- * The units (of those named) the actor may act for. Ask BEFORE opening the write transaction: the
- * scope check reads through the shared connection, which the embedded database's single
- * connection would otherwise be waiting on.
- */
-export async function unitsActedFor(actor: Actor | null, unitIds: (string | null | undefined)[]): Promise<Set<string>> {
+/** The units (of those named) the actor may act for. */
+export async function unitsActedFor(db: SteeringDb, actor: Actor | null, unitIds: (string | null | undefined)[]): Promise<Set<string>> {
   const allowed = new Set<string>();
-  for (const unitId of new Set(unitIds)) if (unitId && (await actsForUnit(actor, unitId))) allowed.add(unitId);
+  for (const unitId of new Set(unitIds)) if (unitId && (await actsForUnit(db, actor, unitId))) allowed.add(unitId);
   return allowed;
 }
 

@@ -227,7 +227,7 @@ export async function readIndicator(db: SteeringDb, key: string, actor: Actor | 
   const byDistrict = group((v) => v.district);
   const ownerRefs = owners.map(ref).sort((a, b) => compareNorwegian(a.name, b.name));
   const mayCommentFor = [];
-  for (const owner of ownerRefs) if (await actsForUnit(actor, owner.id)) mayCommentFor.push(owner);
+  for (const owner of ownerRefs) if (await actsForUnit(db, actor, owner.id)) mayCommentFor.push(owner);
   return {
     id: row.id,
     key: row.key,

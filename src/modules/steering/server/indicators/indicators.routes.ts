@@ -138,6 +138,7 @@ export function registerIndicatorRoutes(app: App, { database }: ModuleContext): 
     async (request) => {
       const context = writeContext(request);
       const actedFor = await unitsActedFor(
+        db,
         request.actor,
         request.body.values.map((v) => v.unitId),
       );
@@ -172,7 +173,7 @@ export function registerIndicatorRoutes(app: App, { database }: ModuleContext): 
     },
     async (request, reply) => {
       const context = writeContext(request);
-      const actedFor = await unitsActedFor(request.actor, [request.body.unitId]);
+      const actedFor = await unitsActedFor(db, request.actor, [request.body.unitId]);
       const id = await inTransaction(context, (trx) => addComment(trx, context, request.params.key, request.body, actedFor));
       return reply.code(201).send({ id });
     },
