@@ -57,7 +57,7 @@ export { recordAudit, systemContext, type AuditEntry, type WriteContext } from '
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
-export { assertSafeName, hasBidiControl, hasLoneSurrogate } from './http/unicode.js';
+export { assertSafeName, hasBidiControl, hasLoneSurrogate, importedTextProblem } from './http/unicode.js';
 export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
 export type { KnutepunktModule, ModuleContext } from './module.js';
 export { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormulaText, type LocalisedText } from './import/csv.js';

@@ -112,3 +112,35 @@ describe('[ANY][UNICODE] ill-formed text and disguised names are refused, not st
     expect((detail.json() as { attachments: { fileName: string }[] }).attachments.map((a) => a.fileName)).toEqual(['faktura.txt']);
   });
 });
+
+describe('[ORGANISATION_EDITOR][UNICODE][IMPORT] names inside an imported file follow the same rule', () => {
+  it('reports a unit name with a direction control, and a lone surrogate from a JSON file, as problems', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const upload = (body: string, contentType: string, query: string) =>
+      t.knutepunkt.app.inject({
+        method: 'POST',
+        url: `/api/organisation/imports?validFrom=2024-01-01${query}`,
+        headers: { ...editor.headers, 'content-type': contentType, 'accept-language': 'nb' },
+        payload: body,
+      });
+    const unitsCsv = (name: string) => `\uFEFFkey;name;kind;level;parentKey;classification\nny-enhet;${name};unit;4;dir-omsorg;service\n`;
+
+    const disguised = await upload(unitsCsv(`Skole${rlo}fdp`), 'text/csv; charset=utf-8', '&entity=units&fileName=enheter.csv');
+    expect(disguised.statusCode, disguised.body).toBe(201);
+    const problems = (disguised.json() as { plan: { problems: { message: { nb: string } }[] } }).plan.problems;
+    expect(problems.map((p) => p.message.nb)).toEqual([expect.stringMatching(/«name».*retningstegn/)]);
+    // The same name without the control is fine.
+    const plain = await upload(unitsCsv('Skole fdp'), 'text/csv; charset=utf-8', '&entity=units&fileName=enheter.csv');
+    expect((plain.json() as { plan: { problems: unknown[] } }).plan.problems).toEqual([]);
+
+    const json = JSON.stringify({
+      format: 'knutepunkt-organisation',
+      version: 1,
+      units: [{ key: 'ny-enhet', name: 'x', kind: 'unit', level: 4, parentKey: 'dir-omsorg', classification: 'service' }],
+    }).replace('"name":"x"', '"name":"Skole \\ud800"');
+    const surrogate = await upload(json, 'application/json', '&fileName=org.json');
+    expect(surrogate.statusCode, surrogate.body).toBe(201);
+    const jsonProblems = (surrogate.json() as { plan: { problems: { message: { nb: string } }[] } }).plan.problems;
+    expect(jsonProblems.map((p) => p.message.nb)).toEqual([expect.stringMatching(/«name».*ugyldige tegn/)]);
+  });
+});

@@ -56,6 +56,18 @@ export function assertSafeName(name: string, where: { in: string; path: string }
   if (hasBidiControl(name)) throw unsafeName([{ ...where, problem: 'contains a bidirectional control character' }]);
 }
 
+/**
+ * What is wrong with one text value read from an imported file, or null: the same rule as for the
+ * API (no lone surrogates anywhere, no direction controls in a field named like a name or title),
+ * for text that arrives inside an uploaded file rather than as a JSON field.
+ */
+export function importedTextProblem(text: string, field: string): { nb: string; en: string } | null {
+  if (hasLoneSurrogate(text)) return { nb: `«${field}»: ${invalidTextMessage.nb}`, en: `"${field}": ${invalidTextMessage.en}` };
+  if (nameKeyPattern.test(field) && hasBidiControl(text))
+    return { nb: `«${field}»: ${bidiMessage.nb}`, en: `"${field}": ${bidiMessage.en}` };
+  return null;
+}
+
 function invalidText(details: TextProblem[]): AppError {
   return new AppError('invalid', { message: invalidTextMessage, details });
 }

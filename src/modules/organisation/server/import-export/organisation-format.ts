@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { importedTextProblem } from '../../../../kernel/index.js';
 import {
   importMaxRows,
   type ImportEntity,
@@ -538,7 +539,8 @@ export function convertCell(column: Column, raw: unknown, mode: 'text' | 'json')
             `"${column.name}" is too long (${value.length} characters, at most ${t.max}).`,
           ),
         };
-      return { value };
+      const unsafe = importedTextProblem(value, column.name);
+      return unsafe ? { problem: message(unsafe.nb, unsafe.en) } : { value };
     }
     case 'enum': {
       if (mode === 'json' && typeof raw !== 'string') return wrongType(message('tekst', 'text'));

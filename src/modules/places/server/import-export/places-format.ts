@@ -1,4 +1,5 @@
 import { Value } from 'typebox/value';
+import { importedTextProblem } from '../../../../kernel/index.js';
 import {
   placesEntities,
   recordSchemas,
@@ -212,8 +213,10 @@ function convertCell(column: Column, cell: Cell): Converted {
     problem: message(`«${column.name}»: ${nb} (fikk «${text.slice(0, 60)}»).`, `"${column.name}": ${en} (got "${text.slice(0, 60)}").`),
   });
   switch (column.kind) {
-    case 'text':
-      return { value: text };
+    case 'text': {
+      const unsafe = importedTextProblem(text, column.name);
+      return unsafe ? { problem: message(unsafe.nb, unsafe.en) } : { value: text };
+    }
     case 'integer': {
       const n = typeof cell === 'number' ? cell : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
       return Number.isInteger(n) ? { value: n } : wrong('skal være et heltall', 'must be a whole number');
