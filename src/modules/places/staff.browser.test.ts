@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
+import { demoPassword, hashPassword, recordAudit, systemContext } from '../../kernel/index.js';
+import { insertUser } from '../accounts/index.js';
 
 const b = useBrowser();
 
@@ -174,6 +176,73 @@ describe('[EMPLOYEE][READ_ONLY]', () => {
     await page.goto('/steder-og-tjenester/kommunedeler/2');
     await expect.poll(() => h1(page)).toMatch(/^Kommunedel 2:/);
     expect(await page.getByText('Endre opplysningene om kommunedel 2').count()).toBe(0);
+    await page.getByRole('link', { name: 'Lokalt knutepunkt kommunedel 2' }).click();
+    await expect.poll(() => h1(page)).toBe('Lokalt knutepunkt kommunedel 2');
+    expect(await page.getByText('Endre opplysningene om knutepunktet').count()).toBe(0);
+    expect(await page.getByText(/Endre adresse og åpningstider/).count()).toBe(0);
+  });
+});
+
+describe('[ORGANISATION_EDITOR][EDITOR_AREA]', () => {
+  it('an editor limited to «Skole» edits no district, hub or catalogue entry and is told why there is no import', async () => {
+    // A new editor, limited to «Skole» by an administrator through the API, signs in in the browser.
+    const db = b.knutepunkt.database.db;
+    const password = 'limited-editor-password';
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, {
+        username: 'skoleredaktor',
+        display_name: 'Skoleredaktør',
+        password_hash: await hashPassword(password),
+        roles: ['organisation_editor'],
+        disabled_at: null,
+      });
+      await recordAudit(trx, systemContext, {
+        action: 'create',
+        entityType: 'user',
+        entityId: created.id,
+        after: { username: 'skoleredaktor' },
+      });
+      return created;
+    });
+    const skole = (await db
+      .selectFrom('org_units' as never)
+      .select('id' as never)
+      .where('key' as never, '=', 'omrade-skole' as never)
+      .executeTakeFirstOrThrow()) as { id: string };
+    const admin = await b.knutepunkt.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'admin', password: demoPassword },
+    });
+    const adminCookie = String(admin.headers['set-cookie']).split(';')[0]!;
+    const limited = await b.knutepunkt.app.inject({
+      method: 'PUT',
+      url: `/api/organisation/editor-areas/${user.id}`,
+      headers: { cookie: adminCookie, 'x-csrf-token': (admin.json() as { csrfToken: string }).csrfToken },
+      payload: { unitIds: [skole.id] },
+    });
+    expect(limited.statusCode, limited.body).toBe(200);
+
+    const { page } = await b.newPage();
+    await page.goto('/logg-inn');
+    await page.getByLabel('Brukernavn').fill('skoleredaktor');
+    await page.getByLabel('Passord').fill(password);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await expect.poll(() => page.getByText('Skoleredaktør').first().isVisible()).toBe(true);
+
+    await page.goto('/steder-og-tjenester/import-eksport');
+    await expect.poll(() => h1(page)).toBe('Import og eksport av steder og tjenester');
+    await expect.poll(() => page.getByText(/bare endre det som hører til ditt område av organisasjonen/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Last opp og prøv importen' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'places import and export, editor limited to an area');
+
+    // The page asks the organisation for the editor's area; once it has answered, no editor shows.
+    const areaAnswered = page.waitForResponse((response) => response.url().includes('/api/organisation/me'));
+    await page.goto('/steder-og-tjenester/kommunedeler/2');
+    await areaAnswered;
+    await expect.poll(() => h1(page)).toMatch(/^Kommunedel 2:/);
+    expect(await page.getByText('Endre opplysningene om kommunedel 2').count()).toBe(0);
+    // Within the app the answer is already known when the hub page draws.
     await page.getByRole('link', { name: 'Lokalt knutepunkt kommunedel 2' }).click();
     await expect.poll(() => h1(page)).toBe('Lokalt knutepunkt kommunedel 2');
     expect(await page.getByText('Endre opplysningene om knutepunktet').count()).toBe(0);

@@ -1,5 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../web/data/client';
+import { hasPermission, useSession } from '../../../web/data/session';
+import type { MyOrganisation } from '../../organisation/access.schemas';
 import type { OrganisationTree } from '../../organisation/organisation.schemas';
 import type { SearchResult as OrganisationSearch } from '../../organisation/records.schemas';
 import type {
@@ -199,4 +201,27 @@ export function useChangeDistrict(number: number) {
 
 export function useChangeHub(id: string) {
   return usePlacesMutation((body: ChangeHubBody) => apiRequest<WriteResult>('PATCH', `${base}/hubs/${encodeURIComponent(id)}`, body));
+}
+
+/**
+ * Whether the signed-in user may change what belongs to the whole municipality (districts, hubs,
+ * sites, the service catalogue, imports): an administrator, or an editor not limited to an area of
+ * the organisation. The server decides the same way (organisation's assertMayEditInArea); this only
+ * keeps forms away from people whose every save would be refused. Undefined until known.
+ */
+export function useMayEditWholeMunicipality(): boolean | undefined {
+  const { data: session } = useSession();
+  const canWrite = hasPermission(session, 'places:write');
+  const administrator = session?.user?.roles.includes('administrator') ?? false;
+  const me = useQuery({
+    queryKey: ['organisation', 'me', session?.user?.id],
+    queryFn: () => apiRequest<MyOrganisation>('GET', '/api/organisation/me'),
+    enabled: canWrite && !administrator,
+    staleTime: 60_000,
+  });
+  if (!session) return undefined;
+  if (!canWrite) return false;
+  if (administrator) return true;
+  if (me.isError) return false;
+  return me.data ? me.data.editorAreas.length === 0 : undefined;
 }

@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
 import { Page } from '../../../web/components/page';
-import { hasPermission, useSession } from '../../../web/data/session';
 import type { DistrictDetail } from '../places.schemas';
-import { districtQuery } from './api';
+import { districtQuery, useMayEditWholeMunicipality } from './api';
 import { DistrictEditor } from './district-edit';
 import { proximityKey, usePlacesI18n } from './i18n';
 import { districtNumber } from './search-params';
@@ -19,8 +18,7 @@ export function DistrictPage() {
   const { number: raw } = route.useParams();
   const number = districtNumber(raw);
   const query = useQuery({ ...districtQuery(number ?? 0), enabled: number !== undefined });
-  const { data: session } = useSession();
-  const canWrite = hasPermission(session, 'places:write');
+  const canWrite = useMayEditWholeMunicipality() === true;
   if (number === undefined) {
     return (
       <Page title={t('common.notFound')}>

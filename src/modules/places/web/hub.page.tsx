@@ -2,9 +2,8 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
-import { hasPermission, useSession } from '../../../web/data/session';
 import type { HubDetail, SiteView } from '../places.schemas';
-import { hubQuery } from './api';
+import { hubQuery, useMayEditWholeMunicipality } from './api';
 import { hubFunctionKey, usePlacesI18n } from './i18n';
 import { HubEditor } from './hub-edit';
 import { SiteEditor } from './site-edit';
@@ -29,8 +28,7 @@ export function HubPage() {
   const { t } = usePlacesI18n();
   const { id } = route.useParams();
   const query = useQuery(hubQuery(id));
-  const { data: session } = useSession();
-  const canWrite = hasPermission(session, 'places:write');
+  const canWrite = useMayEditWholeMunicipality() === true;
   return (
     <DetailPage
       query={query}

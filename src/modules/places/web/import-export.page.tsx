@@ -5,6 +5,7 @@ import { Page } from '../../../web/components/page';
 import { ErrorAlert } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { ImportReport, PlacesEntity, PlacesFileFormat } from '../import-export.schemas';
+import { useMayEditWholeMunicipality } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { ImportReportView } from './import-report';
 import { formatOfFileName, maxUploadBytes, reportOf, uploadPlacesImport } from './import-upload';
@@ -21,19 +22,21 @@ const formats: PlacesFileFormat[] = ['json', 'xlsx', 'csv'];
 export function PlacesImportExportPage() {
   const { t } = usePlacesI18n();
   const { data: session } = useSession();
-  const canWrite = hasPermission(session, 'places:write');
+  // An editor limited to an area may not import: a file can change any district.
+  const mayImport = useMayEditWholeMunicipality();
+  const limitedEditor = hasPermission(session, 'places:write') && mayImport === false;
   return (
     <Page title={t('importExport.title')}>
       <PlacesNav />
       <Paragraph className="kp-lead">{t('importExport.lead')}</Paragraph>
       <Paragraph data-size="sm">{t('importExport.format')}</Paragraph>
       <ExportPanel />
-      {canWrite ? (
+      {mayImport === undefined ? null : mayImport ? (
         <ImportPanel csrfToken={session?.csrfToken ?? null} />
       ) : (
         <section className="kp-places-section">
           <Alert data-color="info">
-            <Paragraph>{t('import.noAccess')}</Paragraph>
+            <Paragraph>{t(limitedEditor ? 'import.wholeMunicipality' : 'import.noAccess')}</Paragraph>
           </Alert>
         </section>
       )}

@@ -327,6 +327,8 @@ export const placesNb = {
   'import.heading': 'Import',
   'import.help': 'Velg filen og prøv importen. Du ser hva som blir nytt og endret, og hvert problem med rad og kolonne, før noe lagres.',
   'import.noAccess': 'Du kan laste ned, men trenger redigeringstilgang for steder og tjenester for å importere.',
+  'import.wholeMunicipality':
+    'Du kan laste ned. En import kan endre hele kommunen, og du kan bare endre det som hører til ditt område av organisasjonen. Be en administrator om å importere.',
   'import.file': 'Fil',
   'import.fileHelp': 'CSV (UTF-8, semikolon eller komma), Excel (XLSX) eller JSON, høyst 5 MiB.',
   'import.fileRequired': 'Velg en fil.',
@@ -709,6 +711,8 @@ export const placesEn: PlacesMessages = {
   'import.help':
     'Choose the file and try the import. You see what is new and what changes, and every problem with its row and column, before anything is saved.',
   'import.noAccess': 'You can download, but need edit access to places and services to import.',
+  'import.wholeMunicipality':
+    'You can download. An import can change the whole municipality, and you may only change what belongs to your area of the organisation. Ask an administrator to import.',
   'import.file': 'File',
   'import.fileHelp': 'CSV (UTF-8, semicolons or commas), Excel (XLSX) or JSON, at most 5 MiB.',
   'import.fileRequired': 'Choose a file.',

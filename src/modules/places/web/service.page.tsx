@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
 import { ErrorAlert, Loading } from '../../../web/components/status';
-import { hasPermission, useSession } from '../../../web/data/session';
 import type { ServiceDetail } from '../places.schemas';
-import { coveredClasses, districtsQuery, serviceQuery } from './api';
+import { coveredClasses, districtsQuery, serviceQuery, useMayEditWholeMunicipality } from './api';
 import { ServiceEditor } from './service-edit';
 import { channelKey, entryPointKey, proximityKey, usePlacesI18n } from './i18n';
 import { DataTable, DetailPage, DistrictLink, Facts, OfferingWhen, OfferingWhere, PlacesNav, SectionHeading, Unknown } from './ui';
@@ -17,8 +16,7 @@ export function ServicePage() {
   const { t } = usePlacesI18n();
   const { id } = route.useParams();
   const query = useQuery(serviceQuery(id));
-  const { data: session } = useSession();
-  const canWrite = hasPermission(session, 'places:write');
+  const canWrite = useMayEditWholeMunicipality() === true;
   return (
     <DetailPage
       query={query}
