@@ -33,12 +33,20 @@ function startStarter(dataDir: string): Starter {
   const queue: string[] = [];
   const waiting: Array<(line: string) => void> = [];
   lines.on('line', (line) => (waiting.length > 0 ? waiting.shift()!(line) : queue.push(line)));
-  child.on('exit', (code) => {
-    for (const resolve of waiting.splice(0)) resolve(`exited ${code}`);
+  // The end of its output, not the child's 'exit': that can come before its last lines are read.
+  let ended = false;
+  lines.on('close', () => {
+    ended = true;
+    for (const resolve of waiting.splice(0)) resolve('ended');
   });
   return {
     child,
-    next: () => (queue.length > 0 ? Promise.resolve(queue.shift()!) : new Promise((resolve) => waiting.push(resolve))),
+    next: () =>
+      queue.length > 0
+        ? Promise.resolve(queue.shift()!)
+        : ended
+          ? Promise.resolve('ended')
+          : new Promise((resolve) => waiting.push(resolve)),
   };
 }
 
@@ -81,7 +89,10 @@ describe('the data-folder lock', () => {
           answers.filter((answer) => answer === 'got'),
           `round ${round}: ${answers.join(', ')}`,
         ).toHaveLength(1);
-        expect(answers.filter((answer) => answer === 'locked DataFolderLockedError')).toHaveLength(starters - 1);
+        expect(
+          answers.filter((answer) => answer === 'locked DataFolderLockedError'),
+          `round ${round}: ${answers.join(', ')}`,
+        ).toHaveLength(starters - 1);
       } finally {
         for (const s of group) s.child.stdin.end();
         await Promise.all(
