@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../errors/app-error.js';
+import { Gate } from '../values/gate.js';
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 iterations, 1 lane).
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -13,27 +14,19 @@ export interface PasswordHashingLimits {
 
 // One gate for the whole process: the cores it protects are the process's, whichever app asks.
 // Without it every anonymous sign-in attempt starts an argon2 run, and a flood of them (random
-// usernames slip past the per-username limit) starves every other request of CPU.
-const gate = {
-  // Until the configuration sets them (scripts that hash without an app): config.ts's defaults.
-  limits: {
-    concurrency: Math.max(1, availableParallelism() - 1),
-    queue: 8 * Math.max(1, availableParallelism() - 1),
-  } as PasswordHashingLimits,
-  active: 0,
-  peak: 0,
-  runs: 0,
-  waiting: [] as (() => void)[],
-};
+// usernames slip past the per-username limit) starves every other request of CPU. Until the
+// configuration sets the limits (scripts that hash without an app): config.ts's defaults.
+const gate = new Gate({
+  concurrency: Math.max(1, availableParallelism() - 1),
+  queue: 8 * Math.max(1, availableParallelism() - 1),
+});
 
 /**
  * Sets the limits (from the configuration, at start-up) and makes the dummy hash now, so the first
  * unknown username costs no more than a wrong password. Work already running keeps its slot.
  */
 export async function configurePasswordHashing(limits: PasswordHashingLimits): Promise<void> {
-  gate.limits = { ...limits };
-  gate.peak = gate.active;
-  admitWaiting();
+  gate.setLimits(limits);
   await dummyHash();
 }
 
@@ -41,41 +34,16 @@ export async function configurePasswordHashing(limits: PasswordHashingLimits): P
  * What the gate holds now, the most it ran at once since the last reset and how many runs it let
  * through since the process started (tests, diagnostics).
  */
-export function passwordHashingStats(options: { resetPeak?: boolean } = {}): {
-  active: number;
-  waiting: number;
-  peak: number;
-  runs: number;
-} {
-  const stats = { active: gate.active, waiting: gate.waiting.length, peak: gate.peak, runs: gate.runs };
-  if (options.resetPeak) gate.peak = gate.active;
-  return stats;
+export function passwordHashingStats(options: { resetPeak?: boolean } = {}): ReturnType<Gate['stats']> {
+  return gate.stats(options);
 }
 
 /**
  * Runs `work` when a slot is free. When the queue is full as well it throws `rate_limited` with
  * Retry-After at once, the same answer whoever asked, so a flood is refused cheaply instead of piling up.
  */
-export async function withPasswordSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (gate.active < gate.limits.concurrency) gate.active++;
-  else if (gate.waiting.length < gate.limits.queue) await new Promise<void>((resolve) => gate.waiting.push(resolve));
-  else throw new AppError('rate_limited', { retryAfterSeconds: 1 });
-  gate.peak = Math.max(gate.peak, gate.active);
-  gate.runs++;
-  try {
-    return await work();
-  } finally {
-    // Freed and handed on in the same tick, so a newcomer cannot jump the queue.
-    gate.active--;
-    admitWaiting();
-  }
-}
-
-function admitWaiting(): void {
-  while (gate.waiting.length > 0 && gate.active < gate.limits.concurrency) {
-    gate.active++;
-    gate.waiting.shift()!();
-  }
+export function withPasswordSlot<T>(work: () => Promise<T>): Promise<T> {
+  return gate.run(work, () => new AppError('rate_limited', { retryAfterSeconds: 1 }));
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { Gate } from '../values/gate.js';
 
 export interface WorkerLimits {
   /** The worker is stopped after this long. */
@@ -24,23 +25,7 @@ export class WorkerLimitError extends Error {
 
 // At most two at a time, each with its own heap limit: ten uploads at once wait for a turn
 // rather than taking ten heaps.
-const maxRunning = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function takeTurn(): Promise<void> {
-  if (running < maxRunning) {
-    running += 1;
-    return;
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
-
-function giveTurn(): void {
-  const next = waiting.shift();
-  if (next) next();
-  else running -= 1;
-}
+const turns = new Gate({ concurrency: 2, queue: Number.POSITIVE_INFINITY });
 
 const sourceBootstrap = `const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then(({ register }) => { register(); return import(workerData.entry); });`;
@@ -60,10 +45,9 @@ function startWorker(entry: URL, input: unknown, limits: WorkerLimits): Worker {
  * Runs the worker module `entry` (see `answerFromWorker`) on `input` and gives its answer, once the
  * worker has exited. Rejects with WorkerLimitError when a limit stops it, or with its error.
  */
-export async function runInWorker<Output>(entry: URL, input: unknown, limits: WorkerLimits): Promise<Output> {
-  await takeTurn();
-  try {
-    return await new Promise<Output>((resolve, reject) => {
+export function runInWorker<Output>(entry: URL, input: unknown, limits: WorkerLimits): Promise<Output> {
+  const run = () =>
+    new Promise<Output>((resolve, reject) => {
       const worker = startWorker(entry, input, limits);
       let outcome: { answer: Output } | { error: unknown } | undefined;
       const timer = setTimeout(() => {
@@ -82,9 +66,8 @@ export async function runInWorker<Output>(entry: URL, input: unknown, limits: Wo
         else reject(outcome?.error ?? new Error(`The worker exited (code ${code}) without an answer.`));
       });
     });
-  } finally {
-    giveTurn();
-  }
+  // The queue has no bound (uploads are already limited in size and by who may send them).
+  return turns.run(run, () => new Error('unreachable: the worker queue has no bound'));
 }
 
 /** In a worker module run by `runInWorker`: computes the answer from its input and sends it back. */

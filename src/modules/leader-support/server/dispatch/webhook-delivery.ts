@@ -107,7 +107,11 @@ export async function sendDueDeliveries(db: LeaderSupportDb, now: Date, options:
 
   // One lane per webhook, its deliveries in the order they fell due; the longest-waiting webhook first.
   const byWebhook = new Map<string, (ClaimedDelivery & { created_at: Date | string })[]>();
-  for (const delivery of claimed) byWebhook.set(delivery.webhook_id, [...(byWebhook.get(delivery.webhook_id) ?? []), delivery]);
+  for (const delivery of claimed) {
+    const lane = byWebhook.get(delivery.webhook_id);
+    if (lane) lane.push(delivery);
+    else byWebhook.set(delivery.webhook_id, [delivery]);
+  }
   const order = (d: { due_at: Date | string; created_at: Date | string }) => [
     new Date(d.due_at).getTime(),
     new Date(d.created_at).getTime(),
@@ -151,13 +155,12 @@ async function sendToWebhook(db: LeaderSupportDb, now: Date, deliveries: Claimed
     }
     await recordFailure(db, now, delivery, outcome);
     // The receiver is down or slow: the rest wait for the next round, as due as they were.
-    for (const waiting of deliveries.slice(index + 1)) {
-      await db
-        .updateTable('ls_webhook_deliveries')
-        .set({ next_attempt_at: waiting.due_at })
-        .where('id', '=', waiting.id)
-        .where('delivered_at', 'is', null)
-        .execute();
+    const rest = deliveries.slice(index + 1).map(({ id, due_at }) => ({ id, due_at }));
+    if (rest.length > 0) {
+      await sql`
+        UPDATE ls_webhook_deliveries d SET next_attempt_at = back.due_at
+        FROM jsonb_to_recordset(${JSON.stringify(rest)}::jsonb) AS back(id uuid, due_at timestamptz)
+        WHERE d.id = back.id AND d.delivered_at IS NULL`.execute(db);
     }
     return attempts;
   }
