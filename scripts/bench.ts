@@ -3,10 +3,13 @@
 //   - start-up to the first 200 from /api/ready, on a new and on an existing data folder
 //   - requests per second and latency of an authenticated GET, embedded and on PostgreSQL
 //   - the web shell's initial JavaScript, gzipped
+//   - the HR feed: a delta of 7 000 people with 300 changes applied on PostgreSQL (scripts/bench-hr-feed.ts)
 //   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
 //   - a signed-in reader's p95 while anonymous sign-in attempts with random usernames flood in, from
 //     one address and from many, on both databases (scripts/bench-sign-in.ts)
+//   - the OpenID Connect sign-in round trip through the built-in provider, p95 (scripts/bench-oidc.ts)
+//   - SCIM provisioning: users created a second over HTTP by a few clients, on PostgreSQL (scripts/bench-scim.ts)
 //   - the places search on a catalogue ten times the dataset, on both databases (scripts/bench-places.ts),
 //     and a district's public page: largest contentful paint in Chromium
 //   - leader support: create, the first-line queue, the dashboard and create throughput on 100 000
@@ -23,9 +26,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
+import { benchHrFeed } from './bench-hr-feed.js';
+import { benchOidc } from './bench-oidc.js';
 import { benchOrganisation } from './bench-organisation.js';
 import { benchPlaces } from './bench-places.js';
 import { benchPortfolio } from './bench-portfolio.js';
+import { benchScim } from './bench-scim.js';
 import { benchSignIn } from './bench-sign-in.js';
 import { benchSteering } from './bench-steering.js';
 import { benchSteeringImport } from './bench-steering-import.js';
@@ -107,8 +113,14 @@ async function main(): Promise<void> {
   const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
   rows.push(...organisation.rows);
 
+  process.stdout.write('HR feed: a delta of 7 000 people with 300 changes on PostgreSQL…\n');
+  rows.push(...(await benchHrFeed({ log: (line) => process.stdout.write(`${line}\n`) })));
+
   process.stdout.write('Sign-in flood: a reader while 10 anonymous attempts a second come in…\n');
   rows.push(...(await benchSignIn({ log: (line) => process.stdout.write(`${line}\n`) })));
+  rows.push(...(await benchOidc({ log: (line) => process.stdout.write(`${line}\n`) })));
+  process.stdout.write('SCIM: creating 2 000 users as Entra ID sends them, 4 clients, on PostgreSQL…\n');
+  rows.push(...(await benchScim({ log: (line) => process.stdout.write(`${line}\n`) })));
 
   process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
   rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));

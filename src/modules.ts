@@ -8,6 +8,7 @@ import { placesModule } from './modules/places/index.js';
 import { leaderSupportModule } from './modules/leader-support/index.js';
 import { steeringModule } from './modules/steering/index.js';
 import { portfolioModule } from './modules/portfolio/index.js';
+import { identityModule } from './modules/identity/index.js';
 
 export const modules: KnutepunktModule[] = [
   accountsModule,
@@ -17,4 +18,5 @@ export const modules: KnutepunktModule[] = [
   leaderSupportModule,
   steeringModule,
   portfolioModule,
+  identityModule,
 ];

@@ -1,5 +1,14 @@
 // The shared kernel's public surface. Modules import the kernel only from here.
-export { loadConfig, ConfigError, demoPassword, type Config, type SmtpConfig } from './config/config.js';
+export {
+  loadConfig,
+  ConfigError,
+  demoPassword,
+  localOidcClient,
+  type Config,
+  type HrFeedConfig,
+  type OidcConfig,
+  type SmtpConfig,
+} from './config/config.js';
 export {
   openDatabase,
   openPglite,
@@ -53,10 +62,23 @@ export {
   type ScopeExecutor,
   type ScopeResolver,
 } from './auth/permissions.js';
+export {
+  actorForUser,
+  registerRoleSource,
+  resolveRoleOrigins,
+  rolesOf,
+  type RoleOrigin,
+  type RoleOriginKind,
+  type RoleOriginRow,
+  type RoleSource,
+} from './auth/role-sources.js';
+export { recordSignInEvent, type SignInEvent } from './auth/sign-in-events.js';
+export { ownedItemsOf, registerOwnedItems, type OwnedItem, type OwnedItemsSource } from './auth/owned-items.js';
 export { recordAudit, systemContext, type AuditEntry, type WriteContext } from './audit/audit.js';
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
+export { securityHeaders } from './http/security-headers.js';
 export { assertSafeName, hasBidiControl, hasLoneSurrogate, importedTextProblem } from './http/unicode.js';
 export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
 export type { KnutepunktModule, ModuleContext } from './module.js';

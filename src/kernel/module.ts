@@ -7,7 +7,20 @@ import type { App } from './http/types.js';
 /** What a module gets when its routes are registered. */
 export interface ModuleContext {
   database: Database;
-  config: Pick<Config, 'mode' | 'sessionHours' | 'secureCookies' | 'smtp' | 'outbound' | 'signInAttemptsPerIp'>;
+  config: Pick<
+    Config,
+    | 'mode'
+    | 'sessionHours'
+    | 'secureCookies'
+    | 'smtp'
+    | 'outbound'
+    | 'signInAttemptsPerIp'
+    | 'publicUrl'
+    | 'oidc'
+    | 'passwordSignIn'
+    | 'scimToken'
+    | 'hrFeed'
+  >;
 }
 
 /**

@@ -22,6 +22,7 @@ import { validateIndicatorsSearch } from '../modules/steering/web/indicators-sea
 import { validatePortfolioSearch } from '../modules/portfolio/web/overview-search';
 import { validateBenefitsSearch } from '../modules/portfolio/web/benefits-search';
 import { validateRoadmapSearch } from '../modules/portfolio/web/roadmap-search';
+import { validateUserSearch, validateUsersSearch } from '../modules/identity/web/search-params';
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -46,7 +47,7 @@ const accessibilityRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/accessibility.page'), 'AccessibilityPage'),
 });
 
-export type SignInSearch = { redirect?: string };
+export type SignInSearch = { redirect?: string; feil?: string };
 
 /** Only same-site paths: a crafted link must not send users elsewhere after signing in. */
 export function safeRedirect(value: unknown): string | undefined {
@@ -58,7 +59,10 @@ const signInRoute = createRoute({
   path: '/logg-inn',
   // Set the key even when undefined: the router merges validated search over
   // the raw one, so an omitted key would let the unchecked value through.
-  validateSearch: (search: Record<string, unknown>): SignInSearch => ({ redirect: safeRedirect(search.redirect) }),
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    redirect: safeRedirect(search.redirect),
+    feil: typeof search.feil === 'string' && /^[a-z_]{1,40}$/.test(search.feil) ? search.feil : undefined,
+  }),
   beforeLoad: async ({ context, search }) => {
     const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
     // Already signed in: go straight on. (If the session could not be read,
@@ -169,6 +173,12 @@ const organisationRoutes = [
     path: '/organisasjon/import-eksport',
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('../modules/organisation/web/import-export.page'), 'ImportExportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/hr-innlesing',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/organisation/web/hr-feed.page'), 'HrFeedPage'),
   }),
 ] as const;
 
@@ -465,6 +475,37 @@ const portfolioRoutes = [
   }),
 ] as const;
 
+// User administration (identity module): the API decides what each may see; the reassignment list
+// is for leaders and administrators, and shows anyone else an empty list.
+const identityRoutes = [
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/brukere',
+    validateSearch: validateUsersSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/identity/web/users.page'), 'UsersPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/brukere/grupper',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/identity/web/group-mappings.page'), 'GroupMappingsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/brukere/$userId',
+    validateSearch: validateUserSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/identity/web/user.page'), 'UserPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/omfordeling',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('../modules/identity/web/reassignments.page'), 'ReassignmentsPage'),
+  }),
+] as const;
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   accessibilityRoute,
@@ -475,6 +516,7 @@ const routeTree = rootRoute.addChildren([
   ...leaderSupportRoutes,
   ...portfolioRoutes,
   ...steeringRoutes,
+  ...identityRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

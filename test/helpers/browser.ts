@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
 import { demoPassword } from '../../src/kernel/index.js';
+import { freePort } from '../postgres-server.js';
 import { testConfig } from './test-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -19,7 +20,7 @@ export interface BrowserHarness {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export function useBrowser(): BrowserHarness {
+export function useBrowser(options: { env?: NodeJS.ProcessEnv } = {}): BrowserHarness {
   let knutepunkt: Knutepunkt | undefined;
   let database: TestDatabase | undefined;
   let browser: Browser | undefined;
@@ -30,14 +31,24 @@ export function useBrowser(): BrowserHarness {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    // Demo mode on the embedded database: the demo sign-ins exist, as after `npm start`.
-    knutepunkt = await createKnutepunkt(testConfig({ WEB_DIR: process.env.TEST_WEB_DIR ?? path.join(root, 'dist/web') }), {
-      database,
-      logger: false,
-    });
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    // Demo mode on the embedded database: the demo sign-ins exist, as after `npm start`. The port is
+    // known before the app is made: PUBLIC_URL names it, and the sign-in through the demo's OpenID
+    // provider redirects the browser there. Another test file may take a free port first: then again.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      baseUrl = `http://127.0.0.1:${port}`;
+      knutepunkt = await createKnutepunkt(
+        testConfig({ ...options.env, WEB_DIR: process.env.TEST_WEB_DIR ?? path.join(root, 'dist/web'), PUBLIC_URL: baseUrl }),
+        { database, logger: false },
+      );
+      try {
+        await knutepunkt.app.listen({ host: '127.0.0.1', port });
+        break;
+      } catch (error) {
+        await knutepunkt.app.close();
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw error;
+      }
+    }
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryExecutorProvider } from 'kysely';
 import type { Actor } from '../auth/permissions.js';
 import type { KernelTables } from '../db/schema.js';
 
@@ -6,6 +6,8 @@ import type { KernelTables } from '../db/schema.js';
 export interface WriteContext {
   actor: Actor | null;
   requestId: string | null;
+  /** Who wrote when no user did: a provisioning client such as «SCIM (Entra ID)». */
+  actorName?: string;
 }
 
 export interface AuditEntry {
@@ -20,12 +22,12 @@ export interface AuditEntry {
  * Appends one entry to the audit log. Call it inside the same transaction as the write it
  * describes, so either both are stored or neither is.
  */
-export async function recordAudit(trx: Kysely<KernelTables>, context: WriteContext, entry: AuditEntry): Promise<void> {
-  await trx
+export async function recordAudit(trx: QueryExecutorProvider, context: WriteContext, entry: AuditEntry): Promise<void> {
+  await (trx as Kysely<KernelTables>)
     .insertInto('audit_log')
     .values({
       actor_user_id: context.actor?.userId ?? null,
-      actor_name: context.actor?.displayName ?? null,
+      actor_name: context.actor?.displayName ?? context.actorName ?? null,
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,

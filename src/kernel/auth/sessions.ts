@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { KernelTables } from '../db/schema.js';
-import { permissionsOf, isRole, type Actor } from './permissions.js';
+import type { Actor } from './permissions.js';
+import { actorForUser } from './role-sources.js';
 
 export const sessionCookieName = 'kp_session';
 
@@ -10,6 +11,8 @@ function sessionId(token: string): string {
 }
 
 export interface NewSession {
+  /** The stored id (the token's hash), for rows that belong to the session. */
+  id: string;
   token: string;
   csrfToken: string;
   expiresAt: Date;
@@ -20,11 +23,9 @@ export async function createSession(db: Kysely<KernelTables>, userId: string, ho
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
-  await db
-    .insertInto('sessions')
-    .values({ id: sessionId(token), user_id: userId, csrf_token: csrfToken, expires_at: expiresAt })
-    .execute();
-  return { token, csrfToken, expiresAt };
+  const id = sessionId(token);
+  await db.insertInto('sessions').values({ id, user_id: userId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  return { id, token, csrfToken, expiresAt };
 }
 
 export interface ActiveSession {
@@ -39,24 +40,16 @@ export async function findSession(db: Kysely<KernelTables>, token: string): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'users.id as user_id', 'users.username', 'users.display_name', 'users.roles'])
+    .select(['sessions.id', 'sessions.csrf_token', 'users.id as user_id', 'users.username', 'users.display_name'])
     .where('sessions.id', '=', sessionId(token))
     .where('sessions.expires_at', '>', new Date())
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const userRoles = row.roles.filter(isRole);
-  return {
-    id: row.id,
-    csrfToken: row.csrf_token,
-    actor: {
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: userRoles,
-      permissions: new Set(permissionsOf(userRoles)),
-    },
-  };
+  // Worked out on every request: roles follow dated positions, so a leader's rights end on the day
+  // the assignment does, without a new sign-in.
+  const actor: Actor = await actorForUser(db, { id: row.user_id, username: row.username, display_name: row.display_name });
+  return { id: row.id, csrfToken: row.csrf_token, actor };
 }
 
 export async function deleteSession(db: Kysely<KernelTables>, id: string): Promise<void> {

@@ -107,4 +107,65 @@ describe('loadConfig: sign-in limits', () => {
       ]);
     }
   });
+
+  it('runs the built-in OpenID provider in demo mode, at PUBLIC_URL/oidc, with password sign-in still on', () => {
+    const config = loadConfig({ PUBLIC_URL: 'http://localhost:3000/' });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.oidc).toMatchObject({
+      issuer: 'http://localhost:3000/oidc',
+      clientId: 'knutepunkt-demo',
+      local: true,
+      personClaim: 'employee_number',
+    });
+    expect(config.passwordSignIn).toBe('on');
+    expect(loadConfig({ OIDC_LOCAL_PROVIDER: 'false' }).oidc).toBeUndefined();
+    expect(loadConfig({ KNUTEPUNKT_MODE: 'production' }).oidc).toBeUndefined();
+  });
+
+  it('reads the municipality’s provider from OIDC_*, and keeps password sign-in for the break-glass administrator only', () => {
+    const config = loadConfig({
+      KNUTEPUNKT_MODE: 'production',
+      PUBLIC_URL: 'https://knutepunkt.drammen.kommune.no',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+      OIDC_CLIENT_ID: 'app-id',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_SCOPES: 'openid profile email',
+      OIDC_PERSON_CLAIM: 'employeeid',
+      OIDC_GROUPS_CLAIM: 'roles',
+    });
+    expect(config.oidc).toMatchObject({
+      clientId: 'app-id',
+      scopes: ['openid', 'profile', 'email'],
+      personClaim: 'employeeid',
+      groupsClaim: 'roles',
+      displayName: 'Microsoft Entra ID',
+      local: false,
+    });
+    expect(config.passwordSignIn).toBe('break-glass');
+  });
+
+  it('explains each OpenID, SCIM and HR feed mistake in one line', () => {
+    try {
+      loadConfig({
+        OIDC_ISSUER: 'http://idp.example.com',
+        OIDC_SCOPES: 'profile',
+        SCIM_TOKEN: 'short',
+        HR_FEED_MAX_REMOVAL_SHARE: '5%',
+        PASSWORD_SIGN_IN: 'sometimes',
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems;
+      expect(problems).toEqual([
+        expect.stringMatching(/^OIDC_SCOPES must include "openid"/),
+        expect.stringMatching(/^OIDC_ISSUER must be an https:\/\/ address/),
+        expect.stringMatching(/^OIDC_CLIENT_ID must be set/),
+        expect.stringMatching(/^OIDC_CLIENT_SECRET must be set/),
+        expect.stringMatching(/^PASSWORD_SIGN_IN must be on, break-glass or off/),
+        expect.stringMatching(/^SCIM_TOKEN must be at least 32 characters/),
+        expect.stringMatching(/^HR_FEED_MAX_REMOVAL_SHARE must be a share from 0 to 1/),
+      ]);
+    }
+    expect(() => loadConfig({ KNUTEPUNKT_MODE: 'production', PASSWORD_SIGN_IN: 'off' })).toThrow(/nobody could sign in/);
+  });
 });

@@ -28,7 +28,52 @@ export interface Config {
   passwordHashing: { concurrency: number; queue: number };
   /** Internal networks and hosts that webhooks and other outgoing connections may reach (OUTBOUND_ALLOWED_HOSTS). */
   outbound: OutboundPolicy;
+  /** Where users reach Knutepunkt (PUBLIC_URL, no trailing slash): the OpenID redirect address is made from it. */
+  publicUrl: string;
+  /** Sign-in through the municipality's identity provider; in demo mode without OIDC_ISSUER, the built-in provider. */
+  oidc: OidcConfig | undefined;
+  /**
+   * Password sign-in (PASSWORD_SIGN_IN): `on` for everyone with a password, `break-glass` only for
+   * local administrator accounts (when the identity provider is down), `off` for no one.
+   */
+  passwordSignIn: 'on' | 'break-glass' | 'off';
+  /** The bearer token Entra ID (or another provisioning client) sends to /scim/v2 (SCIM_TOKEN); none: SCIM is closed. */
+  scimToken: string | undefined;
+  /** The HR system's feed of people and assignments. */
+  hrFeed: HrFeedConfig;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Holds a secret: never log it. */
+  clientSecret: string;
+  scopes: string[];
+  /** The claim that identifies the person in the organisation (the HR employee number). */
+  personClaim: string;
+  /** The claim with the e-mail address, a fallback for finding an existing user. */
+  emailClaim: string;
+  /** The claim listing the user's groups, mapped to roles by administrators. */
+  groupsClaim: string;
+  /** The name on the «Logg inn med …» button. */
+  displayName: string;
+  /** The built-in provider of demo mode (served by Knutepunkt itself under /oidc). */
+  local: boolean;
+}
+
+export interface HrFeedConfig {
+  /** A folder the HR system drops its files in (HR_FEED_DIR). */
+  dir: string | undefined;
+  /** The bearer token for pushing a file to the API (HR_FEED_TOKEN); none: the endpoint is closed. */
+  token: string | undefined;
+  /** A feed that would remove more than this share of the people is refused (HR_FEED_MAX_REMOVAL_SHARE). */
+  maxRemovalShare: number;
+  /** How often the folder is read (HR_FEED_INTERVAL_SECONDS). */
+  intervalSeconds: number;
+}
+
+/** The demo's built-in OpenID provider's one client. Known values: demo mode only. */
+export const localOidcClient = { clientId: 'knutepunkt-demo', clientSecret: 'knutepunkt-demo-secret' } as const;
 
 export interface SmtpConfig {
   /** smtp://user:password@host:port or smtps://… (holds the password: never log it). */
@@ -96,11 +141,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   let secureCookies = false;
   let httpsPublicUrl = false;
+  let publicUrl = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
   if (env.PUBLIC_URL) {
     try {
-      httpsPublicUrl = secureCookies = new URL(env.PUBLIC_URL).protocol === 'https:';
+      const parsed = new URL(env.PUBLIC_URL);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+      httpsPublicUrl = secureCookies = parsed.protocol === 'https:';
+      publicUrl = env.PUBLIC_URL.trim().replace(/\/+$/, '');
     } catch {
-      problems.push(`PUBLIC_URL is not a valid URL (got "${env.PUBLIC_URL}").`);
+      problems.push(`PUBLIC_URL must be an http:// or https:// address, like https://knutepunkt.kommune.no (got "${env.PUBLIC_URL}").`);
     }
   }
   const secureRaw = env.SECURE_COOKIES?.trim().toLowerCase();
@@ -144,6 +193,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const outbound = parseOutboundAllowList(env.OUTBOUND_ALLOWED_HOSTS, 'OUTBOUND_ALLOWED_HOSTS');
   problems.push(...outbound.problems);
 
+  const oidc = readOidc(env, mode, publicUrl, problems);
+  const passwordSignIn = readPasswordSignIn(env, mode, oidc, problems);
+  const scimToken = readToken(env, 'SCIM_TOKEN', problems);
+  const hrFeed: HrFeedConfig = {
+    dir: env.HR_FEED_DIR?.trim() ? path.resolve(cwd, env.HR_FEED_DIR.trim()) : undefined,
+    token: readToken(env, 'HR_FEED_TOKEN', problems),
+    maxRemovalShare: readShare(env, 'HR_FEED_MAX_REMOVAL_SHARE', 0.05, problems),
+    intervalSeconds: readWholeNumber(env, 'HR_FEED_INTERVAL_SECONDS', 300, 10, 86_400, problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -162,7 +221,103 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     outbound: outbound.policy,
     signInAttemptsPerIp,
     passwordHashing: { concurrency, queue },
+    publicUrl,
+    oidc,
+    passwordSignIn,
+    scimToken,
+    hrFeed,
   };
+}
+
+function readOidc(env: NodeJS.ProcessEnv, mode: Config['mode'], publicUrl: string, problems: string[]): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const claims = {
+    personClaim: env.OIDC_PERSON_CLAIM?.trim() || 'employee_number',
+    emailClaim: env.OIDC_EMAIL_CLAIM?.trim() || 'email',
+    groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
+  };
+  const scopesRaw = env.OIDC_SCOPES?.trim() || 'openid profile email';
+  const scopes = scopesRaw.split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes('openid')) problems.push(`OIDC_SCOPES must include "openid" (got "${scopesRaw}").`);
+  if (!issuer) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'])
+      if (env[name]?.trim()) problems.push(`${name} is set but OIDC_ISSUER is not; set OIDC_ISSUER to the provider's issuer address.`);
+    if (mode !== 'demo' || env.OIDC_LOCAL_PROVIDER?.trim().toLowerCase() === 'false') return undefined;
+    // Demo mode signs in through a provider of its own, so demo, tests and production share one path.
+    return {
+      issuer: `${publicUrl}/oidc`,
+      ...localOidcClient,
+      scopes: ['openid', 'profile', 'email', 'groups'],
+      ...claims,
+      groupsClaim: 'groups',
+      displayName: env.OIDC_DISPLAY_NAME?.trim() || 'Knutepunkt demo-ID',
+      local: true,
+    };
+  }
+  let issuerUrl: URL | undefined;
+  try {
+    issuerUrl = new URL(issuer);
+    if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && isLoopback(issuerUrl.hostname))) {
+      problems.push(`OIDC_ISSUER must be an https:// address (http:// only on this machine) (got "${issuer}").`);
+    }
+  } catch {
+    problems.push(`OIDC_ISSUER is not a valid URL, like https://login.microsoftonline.com/<tenant-id>/v2.0 (got "${issuer}").`);
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
+  if (!clientId) problems.push('OIDC_CLIENT_ID must be set when OIDC_ISSUER is: the application (client) id registered at the provider.');
+  if (!clientSecret) problems.push('OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is: the client secret registered at the provider.');
+  return {
+    issuer,
+    clientId: clientId ?? '',
+    clientSecret: clientSecret ?? '',
+    scopes,
+    ...claims,
+    displayName: env.OIDC_DISPLAY_NAME?.trim() || (issuerUrl ? displayNameOf(issuerUrl) : 'kommunens innlogging'),
+    local: false,
+  };
+}
+
+function displayNameOf(issuer: URL): string {
+  if (issuer.hostname === 'login.microsoftonline.com') return 'Microsoft Entra ID';
+  return issuer.hostname;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+function readPasswordSignIn(
+  env: NodeJS.ProcessEnv,
+  mode: Config['mode'],
+  oidc: OidcConfig | undefined,
+  problems: string[],
+): Config['passwordSignIn'] {
+  const raw = env.PASSWORD_SIGN_IN?.trim().toLowerCase();
+  if (!raw) return mode === 'production' && oidc ? 'break-glass' : 'on';
+  if (raw === 'on' || raw === 'break-glass' || raw === 'off') {
+    if (raw === 'off' && !oidc) problems.push('PASSWORD_SIGN_IN is off but OIDC_ISSUER is not set: nobody could sign in.');
+    return raw;
+  }
+  problems.push(`PASSWORD_SIGN_IN must be on, break-glass or off (got "${env.PASSWORD_SIGN_IN}").`);
+  return 'on';
+}
+
+function readToken(env: NodeJS.ProcessEnv, name: string, problems: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32)
+    problems.push(`${name} must be at least 32 characters long (a random secret, like the output of "openssl rand -hex 32").`);
+  return raw;
+}
+
+function readShare(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const parsed = Number(raw);
+  if (/^\d*\.?\d+$/.test(raw) && parsed >= 0 && parsed <= 1) return parsed;
+  problems.push(`${name} must be a share from 0 to 1, like 0.05 for 5 % (got "${env[name]}").`);
+  return fallback;
 }
 
 function readWholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {

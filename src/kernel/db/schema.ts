@@ -19,6 +19,27 @@ export interface KernelTables {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     version: Generated<number>;
+    employee_number: Generated<string | null>;
+    email: Generated<string | null>;
+    external_id: Generated<string | null>;
+    oidc_issuer: Generated<string | null>;
+    oidc_subject: Generated<string | null>;
+    source: Generated<'local' | 'oidc' | 'scim'>;
+    groups: Generated<string[]>;
+    last_sign_in_at: Generated<Date | null>;
+    disabled_reason: Generated<string | null>;
+  };
+  role_grants: {
+    id: Generated<string>;
+    user_id: string;
+    role: string;
+    reason: string;
+    /** 'YYYY-MM-DD', exclusive; null: until revoked. */
+    valid_to: ColumnType<string | null, string | null | undefined, string | null>;
+    granted_by: string | null;
+    granted_at: Generated<Date>;
+    revoked_at: Date | null;
+    revoked_by: string | null;
   };
   sessions: {
     id: string;
@@ -40,6 +61,16 @@ export interface KernelTables {
     before: ColumnType<unknown, string | null, never>;
     after: ColumnType<unknown, string | null, never>;
     request_id: string | null;
+  };
+  sign_in_events: {
+    id: Generated<string>;
+    user_id: string | null;
+    username: string | null;
+    occurred_at: Generated<Date>;
+    method: 'password' | 'oidc';
+    outcome: 'success' | 'refused';
+    reason: string | null;
+    ip: string | null;
   };
   dataset_loads: {
     name: string;

@@ -13,6 +13,7 @@ import { demoPassword, type Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { findSession, sessionCookieName } from '../auth/sessions.js';
+import { actorForUser } from '../auth/role-sources.js';
 import { pickLocale } from '../i18n/locale.js';
 import type { KnutepunktModule } from '../module.js';
 import { sendError } from './error-handler.js';
@@ -196,6 +197,10 @@ function registerKernelRoutes(app: App, options: AppOptions): void {
             demoMode: Type.Boolean(),
             demoPassword: Type.Union([Type.String(), Type.Null()]),
             demoAccounts: Type.Array(Type.Object({ username: Type.String(), displayName: Type.String(), role: Type.String() })),
+            signIn: Type.Object({
+              oidc: Type.Union([Type.Object({ displayName: Type.String() }), Type.Null()]),
+              password: Type.Boolean(),
+            }),
             modules: Type.Array(
               Type.Object({ key: Type.String(), status: Type.Union([Type.Literal('planned'), Type.Literal('available')]) }),
             ),
@@ -209,7 +214,7 @@ function registerKernelRoutes(app: App, options: AppOptions): void {
       const demoAccounts = demoMode
         ? await database.db
             .selectFrom('users')
-            .select(['username', 'display_name', 'roles'])
+            .select(['id', 'username', 'display_name', 'roles'])
             .where('is_demo', '=', true)
             .where('disabled_at', 'is', null)
             .orderBy('username')
@@ -219,8 +224,22 @@ function registerKernelRoutes(app: App, options: AppOptions): void {
         municipality: municipality ?? { name: 'Knutepunkt', number: '' },
         demoMode: demoMode && demoAccounts.length > 0,
         demoPassword: demoMode && demoAccounts.length > 0 ? demoPassword : null,
-        demoAccounts: demoAccounts.map((user) => ({ username: user.username, displayName: user.display_name, role: user.roles[0] ?? '' })),
-        modules: options.modules.filter((m) => m.name !== 'accounts' && m.name !== 'audit').map((m) => ({ key: m.name, status: m.status })),
+        // The role each has today: for most it follows their demo position, not the account.
+        demoAccounts: await Promise.all(
+          demoAccounts.map(async (user) => ({
+            username: user.username,
+            displayName: user.display_name,
+            role: user.roles[0] ?? (await actorForUser(database.db, user)).roles[0] ?? '',
+          })),
+        ),
+        // What the sign-in page offers: the identity provider's button, the password form, or both.
+        signIn: {
+          oidc: options.config.oidc ? { displayName: options.config.oidc.displayName } : null,
+          password: options.config.passwordSignIn !== 'off',
+        },
+        modules: options.modules
+          .filter((m) => !['accounts', 'audit', 'identity'].includes(m.name))
+          .map((m) => ({ key: m.name, status: m.status })),
       };
     },
   );

@@ -9,6 +9,10 @@ import { registerRequestRoutes } from './server/leader-support.routes.js';
 import type { LeaderSupportDb } from './server/leader-support.tables.js';
 import { prepareSupportDemo } from './server/demo.js';
 import { registerSettingsRoutes } from './server/settings/settings.routes.js';
+// Registers the 'desk' role source: the first line follows positions in its unit.
+import './server/desk-roles.js';
+// Registers what a user owns, for the identity module's reassignment list of disabled users.
+import './server/owned-items.js';
 
 export type { LeaderSupportTables, LeaderSupportDb } from './server/leader-support.tables.js';
 

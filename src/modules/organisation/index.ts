@@ -4,7 +4,10 @@ import type { KnutepunktModule } from '../../kernel/index.js';
 import { loadOrganisationDataset } from './server/organisation.dataset.js';
 import { registerOrganisationRoutes } from './server/organisation.routes.js';
 import type { OrganisationDb } from './server/organisation.tables.js';
+import { registerPositionRoles } from './server/position-roles.js';
 import { ensureDemoPeople } from './server/synthetic/demo-people.js';
+
+registerPositionRoles();
 
 export type { OrganisationTables, OrganisationDb } from './server/organisation.tables.js';
 
@@ -27,3 +30,6 @@ export { assertMayEditInArea, type AreaOwner } from './server/editor-area.js';
 export { changeUnitLeader, type ChangeUnitLeaderInput, type UnitLeaderChange } from './server/commands/change-unit-leader.js';
 export type { MyOrganisation, MyPosition } from './access.schemas.js';
 export { leaderRoleTypes } from './server/organisation.queries.js';
+// Sign-ins are linked to people by the HR system's employee number (the person's key), never by name.
+export { linkUser, type LinkUserInput } from './server/commands/link-user.js';
+export { findPersonByKey } from './server/records.queries.js';

@@ -300,3 +300,38 @@ export const AddAgendaItemBody = Type.Object(
 );
 export type AddAgendaItemBody = Static<typeof AddAgendaItemBody>;
 export const AgendaItemParams = Type.Object({ id: Id, initiativeId: Id });
+
+/** A dated seat on the portfolio board: the board's role follows it (from valid_from to the day before valid_to). */
+export const BoardMember = Type.Object({
+  id: Id,
+  person: Type.Object({ id: Id, key: Type.String(), name: Type.String() }),
+  validFrom: DateText,
+  validTo: nullable(DateText),
+  note: Type.String(),
+  /** Holds on the day asked for. */
+  current: Type.Boolean(),
+  revision: Type.Integer(),
+});
+export type BoardMember = Static<typeof BoardMember>;
+export const BoardMemberList = Type.Object({ date: DateText, members: Type.Array(BoardMember) });
+export type BoardMemberList = Static<typeof BoardMemberList>;
+export const AddBoardMemberBody = Type.Object(
+  {
+    /** The person's id or key (employee number). */
+    person: Type.String({ minLength: 1, maxLength: 200 }),
+    validFrom: DateText,
+    validTo: Type.Optional(nullable(DateText)),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type AddBoardMemberBody = Static<typeof AddBoardMemberBody>;
+export const EndBoardMemberBody = Type.Object(
+  {
+    /** The first day without the seat. */
+    validTo: DateText,
+    revision: Revision,
+  },
+  { additionalProperties: false },
+);
+export type EndBoardMemberBody = Static<typeof EndBoardMemberBody>;

@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { KnutepunktModule } from '../../kernel/index.js';
 import { registerBenefitRoutes } from './server/benefits/benefits.routes.js';
 import { registerBoardRoutes } from './server/board/board.routes.js';
+import { ensureDemoBoardSeat } from './server/board/demo-board.js';
 import { registerInitiativeRoutes } from './server/initiatives/initiatives.routes.js';
 import { registerPoolRoutes } from './server/pool/pool.routes.js';
 import { loadPortfolioDataset } from './server/portfolio.dataset.js';
 import type { PortfolioDb } from './server/portfolio.tables.js';
 import { registerPrioritisationRoutes } from './server/prioritisation/prioritisation.routes.js';
+// Registers what a user owns, for the identity module's reassignment list of disabled users.
+import './server/owned-items.js';
 
 export type { PortfolioTables, PortfolioDb } from './server/portfolio.tables.js';
 
@@ -24,4 +27,5 @@ export const portfolioModule: KnutepunktModule = {
     registerBenefitRoutes(app, context);
   },
   loadDataset: (trx) => loadPortfolioDataset(trx as unknown as PortfolioDb),
+  prepareDemo: (db, log) => ensureDemoBoardSeat(db as unknown as PortfolioDb, log),
 };

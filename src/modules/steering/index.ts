@@ -9,6 +9,8 @@ import { registerIndicatorRoutes } from './server/indicators/indicators.routes.j
 import { registerReportRoutes } from './server/reports/reports.routes.js';
 import { loadSteeringDataset } from './server/steering.dataset.js';
 import type { SteeringDb } from './server/steering.tables.js';
+// Registers what a user owns, for the identity module's reassignment list of disabled users.
+import './server/owned-items.js';
 
 export type { SteeringTables, SteeringDb } from './server/steering.tables.js';
 

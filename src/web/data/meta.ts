@@ -12,6 +12,8 @@ export type Meta = {
   /** The one password of all demo accounts; null unless in demo mode. */
   demoPassword: string | null;
   modules: { key: string; status: ModuleStatus }[];
+  /** The identity provider's «Logg inn med …» (null: none configured) and whether passwords are accepted. */
+  signIn: { oidc: { displayName: string } | null; password: boolean };
 };
 
 // Deployment facts: they do not change while the page is open.

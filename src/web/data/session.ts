@@ -49,8 +49,13 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>('DELETE', '/api/session'),
-    onSuccess: async () => {
+    // Also ends the identity provider's session when the sign-in came from there (RP-initiated sign-out).
+    mutationFn: () => apiRequest<{ endSessionUrl: string | null }>('DELETE', '/api/auth/oidc/session'),
+    onSuccess: async (result) => {
+      if (result?.endSessionUrl) {
+        window.location.assign(result.endSessionUrl);
+        return;
+      }
       setCsrfToken(null);
       forgetUserData(queryClient);
       queryClient.setQueryData<Session>(sessionKey, { user: null, csrfToken: null });

@@ -14,6 +14,8 @@ export const nb = {
   'nav.home': 'Forside',
   'nav.findService': 'Finn tjeneste',
   'nav.audit': 'Revisjonslogg',
+  'nav.users': 'Brukere',
+  'nav.reassignments': 'Omfordeling',
 
   'language.label': 'Språk',
 
@@ -65,6 +67,23 @@ export const nb = {
   'signIn.demoCaption': 'Demokontoer og rollene deres',
   'signIn.demoUsername': 'Brukernavn',
   'signIn.demoRole': 'Rolle',
+  'signIn.withProvider': 'Logg inn med {name}',
+  'signIn.withPassword': 'Logg inn med brukernavn og passord',
+  'signIn.refused.state_mismatch':
+    'Innloggingen kunne ikke fullføres fordi den var startet før, er utløpt eller ble brukt to ganger. Prøv igjen.',
+  'signIn.refused.access_denied':
+    'Innloggingstjenesten avviste innloggingen, eller du avbrøt den. Prøv igjen, eller kontakt brukerstøtte hvis du mener du skal ha tilgang.',
+  'signIn.refused.provider_error': 'Innloggingstjenesten meldte en feil. Prøv igjen om litt.',
+  'signIn.refused.provider_unavailable': 'Vi fikk ikke kontakt med innloggingstjenesten. Prøv igjen om litt.',
+  'signIn.refused.wrong_audience': 'Innloggingen var utstedt til en annen tjeneste enn Knutepunkt og ble avvist.',
+  'signIn.refused.unknown_issuer': 'Innloggingen kom fra en innloggingstjeneste Knutepunkt ikke stoler på, og ble avvist.',
+  'signIn.refused.expired': 'Innloggingen var utløpt. Prøv igjen; sjekk at klokka på maskinen stemmer hvis det gjentar seg.',
+  'signIn.refused.issued_in_future': 'Innloggingen var datert fram i tid og ble avvist. Sjekk klokka og prøv igjen.',
+  'signIn.refused.bad_signature': 'Innloggingen hadde en ugyldig signatur og ble avvist.',
+  'signIn.refused.nonce_mismatch': 'Innloggingen hørte ikke til dette forsøket og ble avvist. Prøv igjen.',
+  'signIn.refused.invalid_token': 'Innloggingen kunne ikke kontrolleres og ble avvist. Prøv igjen.',
+  'signIn.refused.disabled': 'Brukeren din er deaktivert i Knutepunkt. Kontakt en administrator.',
+  'signIn.refused.not_configured': 'Innlogging gjennom kommunens innloggingstjeneste er ikke satt opp her.',
 
   'role.administrator': 'Administrator',
   'role.organisation_editor': 'Redaktør for organisasjonen',
@@ -159,6 +178,8 @@ export const en: Messages = {
   'nav.home': 'Home',
   'nav.findService': 'Find a service',
   'nav.audit': 'Audit log',
+  'nav.users': 'Users',
+  'nav.reassignments': 'Reassignment',
 
   'language.label': 'Language',
 
@@ -210,6 +231,23 @@ export const en: Messages = {
   'signIn.demoCaption': 'Demo accounts and their roles',
   'signIn.demoUsername': 'Username',
   'signIn.demoRole': 'Role',
+  'signIn.withProvider': 'Sign in with {name}',
+  'signIn.withPassword': 'Sign in with username and password',
+  'signIn.refused.state_mismatch':
+    'The sign-in could not be completed: it was started earlier, has expired or was used twice. Please try again.',
+  'signIn.refused.access_denied':
+    'The identity provider refused the sign-in, or you cancelled it. Try again, or contact support if you should have access.',
+  'signIn.refused.provider_error': 'The identity provider reported an error. Please try again shortly.',
+  'signIn.refused.provider_unavailable': 'We could not reach the identity provider. Please try again shortly.',
+  'signIn.refused.wrong_audience': 'The sign-in was issued to another service than Knutepunkt and was refused.',
+  'signIn.refused.unknown_issuer': 'The sign-in came from an identity provider Knutepunkt does not trust, and was refused.',
+  'signIn.refused.expired': "The sign-in had expired. Try again; check your computer's clock if it happens again.",
+  'signIn.refused.issued_in_future': 'The sign-in was dated in the future and was refused. Check the clock and try again.',
+  'signIn.refused.bad_signature': 'The sign-in had an invalid signature and was refused.',
+  'signIn.refused.nonce_mismatch': 'The sign-in did not belong to this attempt and was refused. Please try again.',
+  'signIn.refused.invalid_token': 'The sign-in could not be verified and was refused. Please try again.',
+  'signIn.refused.disabled': 'Your user is disabled in Knutepunkt. Contact an administrator.',
+  'signIn.refused.not_configured': "Sign-in through the municipality's identity provider is not set up here.",
 
   'role.administrator': 'Administrator',
   'role.organisation_editor': 'Organisation editor',

@@ -64,6 +64,21 @@ export function MainNav() {
               </RouterLink>
             </li>
           ))}
+          {hasPermission(session, 'users:read') && (
+            <li>
+              <RouterLink to="/brukere" className="kp-nav__link ds-focus">
+                {t('nav.users')}
+              </RouterLink>
+            </li>
+          )}
+          {/* Leaders find what their disabled employees still own; administrators reach it from «Brukere». */}
+          {!hasPermission(session, 'users:read') && session?.user?.roles.includes('leader') && (
+            <li>
+              <RouterLink to="/omfordeling" className="kp-nav__link ds-focus">
+                {t('nav.reassignments')}
+              </RouterLink>
+            </li>
+          )}
           {hasPermission(session, 'audit:read') && (
             <li>
               <RouterLink to="/revisjonslogg" className="kp-nav__link ds-focus">

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Heading,
   Paragraph,
@@ -22,7 +23,7 @@ const route = getRouteApi('/logg-inn');
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { redirect } = route.useSearch();
+  const { redirect, feil } = route.useSearch();
   const navigate = useNavigate();
   const signIn = useSignIn();
   const { data: meta } = useMeta();
@@ -49,37 +50,56 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')}>
       <div className="kp-narrow">
-        <Paragraph>{t('signIn.intro')}</Paragraph>
+        {feil && (
+          <Alert data-color="danger" role="alert">
+            <Paragraph>{oidcRefusalMessage(t, feil)}</Paragraph>
+          </Alert>
+        )}
+        {meta?.signIn.oidc && (
+          <div className="kp-form">
+            <a className="ds-button" data-variant="primary" href={`/api/auth/oidc/start?redirect=${encodeURIComponent(redirect ?? '/')}`}>
+              {t('signIn.withProvider').replace('{name}', meta.signIn.oidc.displayName)}
+            </a>
+          </div>
+        )}
+        {meta?.signIn.oidc && meta.signIn.password && (
+          <Heading level={2} data-size="xs">
+            {t('signIn.withPassword')}
+          </Heading>
+        )}
+        {(!meta || meta.signIn.password) && <Paragraph>{t('signIn.intro')}</Paragraph>}
         {signIn.isError && <ErrorAlert error={signIn.error} />}
         {/* noValidate: we show our own messages, in the chosen language. */}
-        <form onSubmit={onSubmit} noValidate className="kp-form">
-          <Textfield
-            ref={usernameRef}
-            label={t('signIn.username')}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            error={missing.username ? t('signIn.usernameRequired') : undefined}
-          />
-          <Textfield
-            ref={passwordRef}
-            label={t('signIn.password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={missing.password ? t('signIn.passwordRequired') : undefined}
-          />
-          <div>
-            <Button type="submit" loading={signIn.isPending}>
-              {t('signIn.submit')}
-            </Button>
-          </div>
-        </form>
+        {(!meta || meta.signIn.password) && (
+          <form onSubmit={onSubmit} noValidate className="kp-form">
+            <Textfield
+              ref={usernameRef}
+              label={t('signIn.username')}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              error={missing.username ? t('signIn.usernameRequired') : undefined}
+            />
+            <Textfield
+              ref={passwordRef}
+              label={t('signIn.password')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={missing.password ? t('signIn.passwordRequired') : undefined}
+            />
+            <div>
+              <Button type="submit" loading={signIn.isPending}>
+                {t('signIn.submit')}
+              </Button>
+            </div>
+          </form>
+        )}
       </div>
       {meta?.demoMode && <DemoAccounts meta={meta} t={t} />}
     </Page>
@@ -126,4 +146,27 @@ function DemoAccounts({ meta, t }: { meta: Meta; t: Translate }) {
 function roleLabel(t: Translate, role: string): string {
   const key = `role.${role}`;
   return isMessageKey(key) ? t(key) : role;
+}
+
+const oidcRefusals = [
+  'state_mismatch',
+  'access_denied',
+  'provider_error',
+  'provider_unavailable',
+  'wrong_audience',
+  'unknown_issuer',
+  'expired',
+  'issued_in_future',
+  'bad_signature',
+  'nonce_mismatch',
+  'invalid_token',
+  'disabled',
+  'not_configured',
+] as const;
+
+/** Why the identity provider's sign-in was refused (`?feil=<code>` from /api/auth/oidc/callback). */
+function oidcRefusalMessage(t: Translate, code: string): string {
+  const known = (oidcRefusals as readonly string[]).includes(code) ? code : 'invalid_token';
+  const key = `signIn.refused.${known}`;
+  return isMessageKey(key) ? t(key) : t('signIn.refused.invalid_token');
 }

@@ -4,7 +4,7 @@ import type { KernelTables, NewUser } from '../../../kernel/index.js';
 export function findUserByUsername(db: Kysely<KernelTables>, username: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'password_hash', 'roles', 'disabled_at'])
+    .select(['id', 'username', 'display_name', 'password_hash', 'roles', 'disabled_at', 'source'])
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.trim().toLowerCase()))
     .executeTakeFirst();
 }

@@ -48,7 +48,12 @@ export function registerAccountRoutes(app: App, { database, config }: ModuleCont
       },
     },
     async (request, reply) => {
-      const { session, response } = await signIn(database, request.body, { sessionHours: config.sessionHours, requestId: request.id });
+      const { session, response } = await signIn(database, request.body, {
+        sessionHours: config.sessionHours,
+        requestId: request.id,
+        ip: request.ip,
+        passwordSignIn: config.passwordSignIn,
+      });
       reply.setCookie(sessionCookieName, session.token, {
         path: '/',
         httpOnly: true,

@@ -5,16 +5,18 @@ import { countActiveDemoUsers, countAdministrators, findUserByUsername, insertUs
  * One sign-in per role, for trying Knutepunkt on the embedded database. Fictitious: they are
  * named by their role, not after people. Never created in production mode.
  */
-export const demoAccounts: { username: string; displayName: string; role: Role }[] = [
+export const demoAccounts: { username: string; displayName: string; role: Role; followsPosition?: true }[] = [
   { username: 'admin', displayName: 'Demo Administrator', role: 'administrator' },
   { username: 'organisasjon', displayName: 'Demo Organisasjonsredaktør', role: 'organisation_editor' },
-  { username: 'leder', displayName: 'Demo Leder', role: 'leader' },
-  { username: 'hjemmetjeneste', displayName: 'Demo Hjemmetjenesteleder', role: 'leader' },
+  // These four have no role of their own: it follows their demo position (the organisation's demo
+  // people), the first-line desk or the board seat, and ends the day that does.
+  { username: 'leder', displayName: 'Demo Leder', role: 'leader', followsPosition: true },
+  { username: 'hjemmetjeneste', displayName: 'Demo Hjemmetjenesteleder', role: 'leader', followsPosition: true },
   { username: 'ansatt', displayName: 'Demo Medarbeider', role: 'employee' },
-  { username: 'forstelinje', displayName: 'Demo Førstelinje', role: 'first_line_agent' },
+  { username: 'forstelinje', displayName: 'Demo Førstelinje', role: 'first_line_agent', followsPosition: true },
   { username: 'andrelinje', displayName: 'Demo Andrelinje', role: 'second_line_agent' },
   { username: 'analytiker', displayName: 'Demo Analytiker', role: 'analyst' },
-  { username: 'portefolje', displayName: 'Demo Porteføljestyre', role: 'portfolio_board_member' },
+  { username: 'portefolje', displayName: 'Demo Porteføljestyre', role: 'portfolio_board_member', followsPosition: true },
   { username: 'digitalagent', displayName: 'Demo Digitalagent', role: 'employee' },
 ];
 
@@ -30,7 +32,7 @@ export async function ensureDemoAccounts(database: Database): Promise<void> {
         username: account.username,
         display_name: account.displayName,
         password_hash: passwordHash,
-        roles: [account.role],
+        roles: account.followsPosition ? [] : [account.role],
         is_demo: true,
         disabled_at: null,
       });

@@ -8,11 +8,12 @@ import { registerRecordRoutes } from './records.routes.js';
 import { registerRulesRoutes } from './rules.routes.js';
 import { registerScenarioRoutes } from './scenarios.routes.js';
 import { registerImportExportRoutes } from './import-export.routes.js';
+import { registerHrFeedRoutes } from './hr-feed/hr-feed.routes.js';
 import { registerUnitScope } from './unit-scope.js';
 
 const tags = ['organisation'];
 
-export function registerOrganisationRoutes(app: App, { database }: ModuleContext): void {
+export function registerOrganisationRoutes(app: App, { database, config }: ModuleContext): void {
   const db = database.db as unknown as OrganisationDb;
 
   app.get(
@@ -63,4 +64,5 @@ export function registerOrganisationRoutes(app: App, { database }: ModuleContext
   registerAnalyticsRoutes(app, db);
   registerScenarioRoutes(app, db);
   registerImportExportRoutes(app, db);
+  registerHrFeedRoutes(app, db, config.hrFeed);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import { compareNorwegian, sortByNorwegian, isUuid } from '../../../kernel/index.js';
 import type { Holder, LineEnd, PersonDetail, PositionDetail, SearchResult, UnitDetail, UnitRef } from '../records.schemas.js';
 import { addDays, type DatedEdge, type Period } from './dated-versions.js';
@@ -603,4 +603,14 @@ export async function selectPositionLabels(db: OrganisationDb, ids: readonly str
     })),
     date,
   );
+}
+
+/** The person whose key (the HR system's employee number for real people) is `key`, if any. */
+export async function findPersonByKey(
+  db: QueryExecutorProvider,
+  key: string,
+): Promise<{ id: string; key: string; name: string } | undefined> {
+  const trimmed = key.trim();
+  if (!trimmed) return undefined;
+  return (db as OrganisationDb).selectFrom('org_people').select(['id', 'key', 'name']).where('key', '=', trimmed).executeTakeFirst();
 }

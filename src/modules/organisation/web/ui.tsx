@@ -5,6 +5,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '../../../web/data/client';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { useI18n } from '../../../web/i18n/i18n';
+import { HrFeedAlert } from './hr-feed/hr-feed-alert';
+import { useHrFeedI18n } from './hr-feed/i18n';
 import { useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
 
@@ -16,6 +18,7 @@ export const datasetStart = '2020-01-01';
 /** The module's own menu: overview, rules, analytics, scenarios, import and export. */
 export function OrganisationNav({ date }: { date?: string }) {
   const { t } = useOrgI18n();
+  const hrFeed = useHrFeedI18n();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const { data: session } = useSession();
   const search = date ? { dato: date } : {};
@@ -25,6 +28,7 @@ export function OrganisationNav({ date }: { date?: string }) {
     { to: '/organisasjon/analyse', label: t('nav.analytics') },
     { to: '/organisasjon/scenarioer', label: t('nav.scenarios'), noDate: true },
     { to: '/organisasjon/import-eksport', label: t('nav.importExport') },
+    { to: '/organisasjon/hr-innlesing', label: hrFeed.t('nav.link'), noDate: true },
   ] as const;
   return (
     <nav aria-label={t('nav.label')} className="kp-subnav">
@@ -49,6 +53,7 @@ export function OrganisationNav({ date }: { date?: string }) {
             );
           })}
       </ul>
+      <HrFeedAlert />
     </nav>
   );
 }

@@ -83,6 +83,16 @@ export interface PortfolioTables {
     created_by: string | null;
     created_at: Created;
   };
+  pf_board_members: {
+    id: Generated<string>;
+    person_id: string;
+    valid_from: DateText;
+    valid_to: DateText | null;
+    note: Generated<string>;
+    source: string | null;
+    revision: Generated<number>;
+    created_at: Created;
+  };
   pf_agenda_items: { meeting_id: string; initiative_id: string; position: number; note: Generated<string> };
   pf_decisions: {
     id: Generated<string>;

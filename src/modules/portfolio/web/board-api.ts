@@ -2,6 +2,9 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../web/data/client';
 import type {
   AddAgendaItemBody,
+  AddBoardMemberBody,
+  BoardMemberList,
+  EndBoardMemberBody,
   Checklists,
   CreateMeetingBody,
   CreateStatusReportBody,
@@ -67,6 +70,13 @@ export const updateStatusReport = (initiativeId: string, id: string, body: Updat
   apiRequest<StatusReport>('PUT', `${base}/initiatives/${encodeURIComponent(initiativeId)}/status-reports/${id}`, body);
 export const putChecklist = (point: string, body: PutChecklistBody) =>
   apiRequest<Checklists['points'][number]>('PUT', `${base}/checklists/${point}`, body);
+export const boardMembersQuery = queryOptions({
+  queryKey: [...root, 'members'],
+  queryFn: () => apiRequest<BoardMemberList>('GET', `${base}/board/members`),
+});
+export const addBoardMember = (body: AddBoardMemberBody) => apiRequest<{ id: string }>('POST', `${base}/board/members`, body);
+export const endBoardMember = (id: string, body: EndBoardMemberBody) =>
+  apiRequest<{ id: string }>('POST', `${base}/board/members/${encodeURIComponent(id)}/end`, body);
 export const createMeeting = (body: CreateMeetingBody) => apiRequest<{ id: string; revision: number }>('POST', `${base}/meetings`, body);
 export const updateMeeting = (id: string, body: UpdateMeetingBody) =>
   apiRequest<{ id: string; revision: number }>('PUT', `${base}/meetings/${encodeURIComponent(id)}`, body);

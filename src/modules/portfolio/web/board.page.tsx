@@ -19,6 +19,9 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { ChecklistItem, DecisionPoint, MeetingSummary } from '../board.schemas';
 import {
+  addBoardMember,
+  boardMembersQuery,
+  endBoardMember,
   checklistsQuery,
   createMeeting,
   decisionsExportUrl,
@@ -44,6 +47,7 @@ export function BoardPage() {
       <PortfolioNav />
       <Paragraph>{t('board.intro')}</Paragraph>
       <Meetings isBoard={isBoard} />
+      <BoardMembers mayEdit={hasPermission(session, 'users:write')} />
       <DueReports />
       <section className="kp-pf-board-section" aria-labelledby="kp-pf-export">
         <Heading level={2} data-size="sm" id="kp-pf-export">
@@ -172,6 +176,132 @@ function NewMeetingForm() {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Who sits on the board, dated; the board's rights follow the seat. Administrators give and end seats. */
+function BoardMembers({ mayEdit }: { mayEdit: boolean }) {
+  const { t, date } = usePortfolioI18n();
+  const queryClient = useQueryClient();
+  const query = useQuery(boardMembersQuery);
+  const ids = useId();
+  const [person, setPerson] = useState('');
+  const [from, setFrom] = useState(todayInNorway());
+  const [problem, setProblem] = useState<{ field: 'person' | 'from'; message: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [endError, setEndError] = useState<unknown>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    if (person.trim() === '') return setProblem({ field: 'person', message: t('board.members.personMissing') });
+    if (from === '') return setProblem({ field: 'from', message: t('board.members.fromMissing') });
+    setPending(true);
+    setProblem(null);
+    try {
+      await addBoardMember({ person: person.trim(), validFrom: from });
+      setPerson('');
+      setDone(t('board.members.added'));
+      await invalidatePortfolio(queryClient);
+    } catch (error) {
+      setProblem({ field: errorPath(error) === 'validFrom' ? 'from' : 'person', message: (error as Error).message });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function end(id: string, revision: number) {
+    setDone(null);
+    setEndError(null);
+    try {
+      await endBoardMember(id, { validTo: todayInNorway(), revision });
+      setDone(t('board.members.endedNow'));
+      await invalidatePortfolio(queryClient);
+    } catch (error) {
+      setEndError(error);
+    }
+  }
+
+  const today = todayInNorway();
+  return (
+    <section className="kp-pf-board-section" aria-labelledby={`${ids}-members`}>
+      <Heading level={2} data-size="sm" id={`${ids}-members`}>
+        {t('board.members.heading')}
+      </Heading>
+      <Paragraph>{t('board.members.intro')}</Paragraph>
+      {query.isPending && <Loading label={t('board.loading')} />}
+      {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {endError !== null && <ErrorAlert error={endError} />}
+      <div role="status">{done && <Paragraph>{done}</Paragraph>}</div>
+      {query.data && query.data.members.length === 0 && <Paragraph>{t('board.members.none')}</Paragraph>}
+      {query.data && query.data.members.length > 0 && (
+        <div className="kp-pf-table-scroll">
+          <Table data-size="sm" className="kp-pf-table">
+            <caption>{t('board.members.caption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('board.members.col.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('board.members.col.from')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('board.members.col.to')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('board.members.col.status')}</Table.HeaderCell>
+                {mayEdit && <Table.HeaderCell>{t('board.members.col.action')}</Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {query.data.members.map((m) => (
+                <Table.Row key={m.id}>
+                  <Table.Cell>{m.person.name}</Table.Cell>
+                  <Table.Cell>{date(m.validFrom)}</Table.Cell>
+                  <Table.Cell>{m.validTo ? date(m.validTo) : t('board.members.open')}</Table.Cell>
+                  <Table.Cell>
+                    {t(m.current ? 'board.members.current' : m.validFrom > today ? 'board.members.future' : 'board.members.ended')}
+                  </Table.Cell>
+                  {mayEdit && (
+                    <Table.Cell>
+                      {m.current && m.validFrom < today && (
+                        <Button variant="secondary" data-size="sm" onClick={() => void end(m.id, m.revision)}>
+                          {t('board.members.end', { name: m.person.name })}
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {mayEdit && (
+        <form className="kp-pf-form" onSubmit={(e) => void add(e)} noValidate aria-labelledby={`${ids}-add`}>
+          <Heading level={3} data-size="xs" id={`${ids}-add`}>
+            {t('board.members.add')}
+          </Heading>
+          <div className="kp-pf-form-row">
+            <Textfield
+              id={`${ids}-person`}
+              label={t('board.members.person')}
+              value={person}
+              onChange={(e) => setPerson(e.target.value)}
+              error={problem?.field === 'person' ? problem.message : undefined}
+            />
+            <Textfield
+              id={`${ids}-from`}
+              label={t('board.members.from')}
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              error={problem?.field === 'from' ? problem.message : undefined}
+            />
+          </div>
+          <div>
+            <Button type="submit" loading={pending}>
+              {t('board.members.save')}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
 

@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import { sendTableExport, type ExportColumn, writeContext, type App, type ModuleContext } from '../../../../kernel/index.js';
 import {
   AddAgendaItemBody,
+  AddBoardMemberBody,
+  BoardMemberList,
+  EndBoardMemberBody,
   AgendaItemParams,
   ChecklistParams,
   Checklists,
@@ -39,6 +42,7 @@ import {
   selectStatusReports,
   todayInNorway,
 } from './board.queries.js';
+import { addBoardMember, endBoardMember, selectBoardMembers } from './board-members.js';
 import { addAgendaItem, createMeeting, removeAgendaItem, updateMeeting } from './meetings.js';
 import { nextDecisionPoint, reportDue } from './phases.js';
 import { putChecklist } from './put-checklist.js';
@@ -100,6 +104,54 @@ const exportColumns: ExportColumn<Decision>[] = [
 export function registerBoardRoutes(app: App, { database }: ModuleContext): void {
   const db = database.db as unknown as PortfolioDb;
   const inTransaction = <T>(run: (trx: PortfolioDb) => Promise<T>) => db.transaction().execute((trx) => run(trx));
+
+  // --- Members: the board's role follows a dated seat ---------------------------------------------
+
+  app.get(
+    `${base}/board/members`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The portfolio board's seats, dated (current: holds on the date asked for, default today)",
+        querystring: Type.Object(
+          { date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: BoardMemberList },
+      },
+    },
+    async (request) => selectBoardMembers(db, request.query.date ?? todayInNorway()),
+  );
+
+  app.post(
+    `${base}/board/members`,
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags,
+        summary: 'Give a person a seat on the board from a date (administrators); the seat gives the board role on those days',
+        body: AddBoardMemberBody,
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request) => inTransaction((trx) => addBoardMember(trx, writeContext(request), request.body)),
+  );
+
+  app.post(
+    `${base}/board/members/:id/end`,
+    {
+      config: { access: 'users:write' },
+      schema: {
+        tags,
+        summary: 'End a seat on the board: validTo is the first day without it',
+        params: IdParams,
+        body: EndBoardMemberBody,
+        response: { 200: Type.Object({ id: Type.String() }) },
+      },
+    },
+    async (request) => inTransaction((trx) => endBoardMember(trx, writeContext(request), request.params.id, request.body)),
+  );
 
   // --- Decisions ----------------------------------------------------------------------------------
 

@@ -1,0 +1,84 @@
+import { sql, type RawBuilder } from 'kysely';
+import { isUuid, todayInNorway } from '../values/values.js';
+import { isRole, permissionsOf, roles as allRoles, type Actor, type Role, type ScopeExecutor } from './permissions.js';
+
+/**
+ * Where a role comes from. A user's roles are not stored as one list: they are worked out for a day
+ * from the account's own roles, manual grants, the provider's groups and what the organisation says
+ * (positions, the leader-support desk, the portfolio board), so a leader has the leader's rights from
+ * the day the assignment starts to the day it ends, and the user page can say why each right is there.
+ */
+export type RoleOriginKind = 'account' | 'manual' | 'group' | 'position' | 'desk' | 'board';
+
+export interface RoleOrigin {
+  role: Role;
+  kind: RoleOriginKind;
+  /** Why, in bokmål: «Leder for Aronsløkka skole (rektor)», «Gruppe: KP-Ledere», «Manuell: vikar for …». */
+  label: string;
+  /** The first day without this origin ('YYYY-MM-DD'), when known; null: no end. */
+  validTo?: string | null;
+}
+
+/**
+ * A module's contribution: a select of the roles `userId` has on `date` from what the module knows,
+ * with the columns `role`, `kind`, `label` and `valid_to` (date, exclusive, or null). Given as SQL,
+ * not a function, so that every source runs in one statement: this is read on every request.
+ */
+export type RoleSource = (userId: string, date: string) => RawBuilder<RoleOriginRow>;
+
+export interface RoleOriginRow {
+  role: string;
+  kind: RoleOriginKind;
+  label: string;
+  valid_to: string | null;
+}
+
+const roleSources = new Map<string, RoleSource>();
+
+/** Modules register at import time (their index.ts); the kernel only asks. */
+export function registerRoleSource(name: string, source: RoleSource): void {
+  roleSources.set(name, source);
+}
+
+const kindOrder: RoleOriginKind[] = ['account', 'manual', 'group', 'position', 'desk', 'board'];
+
+/** Every role `userId` has on `date` ('YYYY-MM-DD', Oslo), each with where it comes from. One query. */
+export async function resolveRoleOrigins(executor: ScopeExecutor, userId: string, date: string = todayInNorway()): Promise<RoleOrigin[]> {
+  if (!isUuid(userId)) return [];
+  const own = sql<RoleOriginRow>`
+    select r as role, 'account' as kind, 'Kontoens egen rolle' as label, null::date as valid_to
+    from users u, unnest(u.roles) as r where u.id = ${userId}::uuid
+    union all
+    select g.role, 'manual', 'Manuell: ' || g.reason, g.valid_to
+    from role_grants g
+    where g.user_id = ${userId}::uuid and g.revoked_at is null and (g.valid_to is null or g.valid_to > ${date}::date)`;
+  const parts = [own, ...[...roleSources.values()].map((source) => source(userId, date))];
+  const { rows } = await sql<RoleOriginRow>`${sql.join(
+    parts.map((part) => sql`(${part})`),
+    sql` union all `,
+  )}`.execute(executor);
+  const origins: RoleOrigin[] = [];
+  for (const row of rows)
+    if (isRole(row.role)) origins.push({ role: row.role, kind: row.kind, label: row.label, validTo: row.valid_to ?? null });
+  // Stable: the order within a kind is the source's own.
+  return origins
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => kindOrder.indexOf(a.o.kind) - kindOrder.indexOf(b.o.kind) || a.i - b.i)
+    .map(({ o }) => o);
+}
+
+/** The distinct roles of a list of origins, in the order roles are declared. */
+export function rolesOf(origins: readonly RoleOrigin[]): Role[] {
+  const held = new Set(origins.map((o) => o.role));
+  return allRoles.filter((role) => held.has(role));
+}
+
+/** The signed-in user as every module sees it, with the roles that hold on `date`. */
+export async function actorForUser(
+  executor: ScopeExecutor,
+  user: { id: string; username: string; display_name: string },
+  date: string = todayInNorway(),
+): Promise<Actor> {
+  const roles = rolesOf(await resolveRoleOrigins(executor, user.id, date));
+  return { userId: user.id, username: user.username, displayName: user.display_name, roles, permissions: new Set(permissionsOf(roles)) };
+}
