@@ -51,6 +51,25 @@ interface Row {
   note?: string;
 }
 
+// `npm run bench -- --only start,oidc` runs only the parts named (all by default).
+const sections = ['start', 'organisation', 'hr-feed', 'sign-in', 'oidc', 'scim', 'places', 'support', 'portfolio', 'steering'] as const;
+const only = readOnly(process.argv.slice(2));
+const wanted = (section: (typeof sections)[number]) => only === null || only.has(section);
+
+function readOnly(args: string[]): Set<string> | null {
+  const at = args.indexOf('--only');
+  if (at === -1) return null;
+  const names = (args[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(sections as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    process.stderr.write(
+      `--only takes a comma-separated list of: ${sections.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}\n`,
+    );
+    process.exit(2);
+  }
+  return new Set(names);
+}
+
 const rows: Row[] = [];
 const cleanups: (() => void | Promise<void>)[] = [];
 
@@ -59,6 +78,55 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-'));
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+  if (wanted('start')) await benchStart(tmp);
+
+  if (wanted('organisation')) {
+    process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
+    const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
+    rows.push(...organisation.rows);
+  }
+
+  if (wanted('hr-feed')) {
+    process.stdout.write('HR feed: a delta of 7 000 people with 300 changes on PostgreSQL…\n');
+    rows.push(...(await benchHrFeed({ log: (line) => process.stdout.write(`${line}\n`) })));
+  }
+
+  if (wanted('sign-in')) {
+    process.stdout.write('Sign-in flood: a reader while 10 anonymous attempts a second come in…\n');
+    rows.push(...(await benchSignIn({ log: (line) => process.stdout.write(`${line}\n`) })));
+  }
+  if (wanted('oidc')) rows.push(...(await benchOidc({ log: (line) => process.stdout.write(`${line}\n`) })));
+  if (wanted('scim')) {
+    process.stdout.write('SCIM: creating 2 000 users as Entra ID sends them, 4 clients, on PostgreSQL…\n');
+    rows.push(...(await benchScim({ log: (line) => process.stdout.write(`${line}\n`) })));
+  }
+
+  if (wanted('places')) {
+    process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
+    rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));
+  }
+
+  if (wanted('support')) {
+    process.stdout.write('Leader support: 100 000 synthetic requests embedded, 1 000 000 on PostgreSQL; this takes a few minutes…\n');
+    rows.push(...(await benchSupport({ log: (line) => process.stdout.write(`${line}\n`) })).rows);
+  }
+
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  if (wanted('portfolio')) {
+    process.stdout.write('Portfolio: 2 000 initiatives, 20 000 status reports, 200 pool members (synthetic)…\n');
+    rows.push(...(await benchPortfolio({ log })));
+  }
+  if (wanted('steering')) {
+    process.stdout.write('Steering: 500 indicators × 10 years × 100 units of values (synthetic)…\n');
+    rows.push(...(await benchSteering({ log })));
+    process.stdout.write('Steering: a tertial report assembled on the same volume…\n');
+    rows.push(...(await benchSteeringReport({ log })));
+    process.stdout.write('Steering: importing a 50 MB JSON-stat file…\n');
+    rows.push(...(await benchSteeringImport({ log })));
+  }
+}
+
+async function benchStart(tmp: string): Promise<void> {
   // Embedded: a new folder (migrations + dataset), then the same folder again.
   let dataDir = '';
   let attempt = 0;
@@ -108,35 +176,6 @@ async function main(): Promise<void> {
     target: { max: 250 },
     note: `${js.files.length} files, ${js.rawKb.toFixed(1)} kB raw`,
   });
-
-  process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
-  const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
-  rows.push(...organisation.rows);
-
-  process.stdout.write('HR feed: a delta of 7 000 people with 300 changes on PostgreSQL…\n');
-  rows.push(...(await benchHrFeed({ log: (line) => process.stdout.write(`${line}\n`) })));
-
-  process.stdout.write('Sign-in flood: a reader while 10 anonymous attempts a second come in…\n');
-  rows.push(...(await benchSignIn({ log: (line) => process.stdout.write(`${line}\n`) })));
-  rows.push(...(await benchOidc({ log: (line) => process.stdout.write(`${line}\n`) })));
-  process.stdout.write('SCIM: creating 2 000 users as Entra ID sends them, 4 clients, on PostgreSQL…\n');
-  rows.push(...(await benchScim({ log: (line) => process.stdout.write(`${line}\n`) })));
-
-  process.stdout.write('Places: the public search on a catalogue ten times the dataset…\n');
-  rows.push(...(await benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })));
-
-  process.stdout.write('Leader support: 100 000 synthetic requests embedded, 1 000 000 on PostgreSQL; this takes a few minutes…\n');
-  rows.push(...(await benchSupport({ log: (line) => process.stdout.write(`${line}\n`) })).rows);
-
-  const log = (line: string) => process.stdout.write(`${line}\n`);
-  process.stdout.write('Portfolio: 2 000 initiatives, 20 000 status reports, 200 pool members (synthetic)…\n');
-  rows.push(...(await benchPortfolio({ log })));
-  process.stdout.write('Steering: 500 indicators × 10 years × 100 units of values (synthetic)…\n');
-  rows.push(...(await benchSteering({ log })));
-  process.stdout.write('Steering: a tertial report assembled on the same volume…\n');
-  rows.push(...(await benchSteeringReport({ log })));
-  process.stdout.write('Steering: importing a 50 MB JSON-stat file…\n');
-  rows.push(...(await benchSteeringImport({ log })));
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {

@@ -104,6 +104,7 @@ export {
   type Cell,
 } from './export/table-export.js';
 export { isUuid, todayInNorway } from './values/values.js';
+export { startRepeating, type RepeatingHandle } from './values/repeating.js';
 export {
   classifyAddress,
   checkOutboundUrl,

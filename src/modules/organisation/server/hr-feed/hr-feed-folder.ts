@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { startRepeating, type RepeatingHandle } from '../../../../kernel/index.js';
 import type { HrFeedRunDetail } from '../../hr-feed.schemas.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { runHrFeed, type HrFeedRunOptions } from './run-hr-feed.js';
@@ -77,40 +78,15 @@ export class HrFeedFolder {
   }
 }
 
-export interface HrFeedWorkerHandle {
-  stop(): Promise<void>;
-}
+export type HrFeedWorkerHandle = RepeatingHandle;
 
 /** Reads the folder every `intervalMs`, one round at a time; a failing round is logged and tried again next time. */
 export function startHrFeedWorker(folder: HrFeedFolder, options: FolderRunOptions & { intervalMs: number }): HrFeedWorkerHandle {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const round = async () => {
-    try {
-      await folder.run(options);
-    } catch (error) {
+  return startRepeating(() => folder.run(options).then(() => undefined), {
+    intervalMs: options.intervalMs,
+    onError: (error) =>
       options.log(
         `HR feed: reading ${options.dir} failed and will be tried again: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = round().finally(() => {
-        running = undefined;
-        schedule();
-      });
-    }, options.intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+      ),
+  });
 }
