@@ -35,7 +35,11 @@ export interface RoleOriginRow {
 
 const roleSources = new Map<string, RoleSource>();
 
-/** Modules register at import time (their index.ts); the kernel only asks. */
+/**
+ * Modules register at import time (their index.ts); the kernel only asks. Every table a source reads
+ * needs the `role_inputs_changed()` statement trigger in the module's migrations, or a change to it
+ * would not be seen while roles are kept (see keptRoles).
+ */
 export function registerRoleSource(name: string, source: RoleSource): void {
   roleSources.set(name, source);
 }
@@ -71,6 +75,30 @@ export async function resolveRoleOrigins(executor: ScopeExecutor, userId: string
 export function rolesOf(origins: readonly RoleOrigin[]): Role[] {
   const held = new Set(origins.map((o) => o.role));
   return allRoles.filter((role) => held.has(role));
+}
+
+/**
+ * Roles kept per database, user and day while the role_inputs counter (moved by a trigger on every
+ * table roles are read from, kernel migration 0003) stands still. The counter is read with the
+ * session in the same query, so a request costs no extra query when nothing changed. The roles are
+ * worked out after the counter was read, never before: what is kept under a value is never older
+ * than that value, so a change is seen by the next request in every process.
+ */
+const kept = new WeakMap<object, Map<string, { version: string; roles: Role[] }>>();
+const keptPerDatabase = 20_000;
+
+export async function keptRoles(executor: ScopeExecutor, userId: string, date: string, version: string): Promise<Role[]> {
+  let byUser = kept.get(executor);
+  if (!byUser) kept.set(executor, (byUser = new Map()));
+  const key = `${userId}|${date}`;
+  const hit = byUser.get(key);
+  if (hit && hit.version === version) return hit.roles;
+  const roles = rolesOf(await resolveRoleOrigins(executor, userId, date));
+  byUser.delete(key);
+  // The oldest entry goes first (a Map keeps insertion order; a hit is not moved: simple beats exact LRU).
+  if (byUser.size >= keptPerDatabase) byUser.delete(byUser.keys().next().value!);
+  byUser.set(key, { version, roles });
+  return roles;
 }
 
 /** The signed-in user as every module sees it, with the roles that hold on `date`. */

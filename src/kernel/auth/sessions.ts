@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { KernelTables } from '../db/schema.js';
-import type { Actor } from './permissions.js';
-import { actorForUser } from './role-sources.js';
+import { todayInNorway } from '../values/values.js';
+import { permissionsOf, type Actor } from './permissions.js';
+import { keptRoles } from './role-sources.js';
 
 export const sessionCookieName = 'kp_session';
 
@@ -40,15 +41,30 @@ export async function findSession(db: Kysely<KernelTables>, token: string): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'users.id as user_id', 'users.username', 'users.display_name'])
+    .innerJoin('role_inputs', (join) => join.on('role_inputs.id', '=', 1))
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'role_inputs.version as roles_version',
+    ])
     .where('sessions.id', '=', sessionId(token))
     .where('sessions.expires_at', '>', new Date())
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  // Worked out on every request: roles follow dated positions, so a leader's rights end on the day
-  // the assignment does, without a new sign-in.
-  const actor: Actor = await actorForUser(db, { id: row.user_id, username: row.username, display_name: row.display_name });
+  // Worked out for today on every request (kept while nothing they depend on changed): roles follow
+  // dated positions, so a leader's rights end on the day the assignment does, without a new sign-in.
+  const roles = await keptRoles(db, row.user_id, todayInNorway(), String(row.roles_version));
+  const actor: Actor = {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+  };
   return { id: row.id, csrfToken: row.csrf_token, actor };
 }
 

@@ -62,6 +62,11 @@ export interface KernelTables {
     after: ColumnType<unknown, string | null, never>;
     request_id: string | null;
   };
+  role_inputs: {
+    id: number;
+    /** bigint: read as text. */
+    version: string;
+  };
   sign_in_events: {
     id: Generated<string>;
     user_id: string | null;

@@ -110,6 +110,42 @@ describe('[IDENTITY][ROLES_FOLLOW_POSITIONS]', () => {
   });
 });
 
+describe('[IDENTITY][KEPT_ROLES]', () => {
+  it('sees on the next request a change made outside this process (straight in the database), though roles are kept between requests', async () => {
+    const signedIn = await t.signInAs(['analyst']);
+    const roles = async () =>
+      (
+        (await t.knutepunkt.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: signedIn.cookie } })).json() as {
+          user: { roles: string[] };
+        }
+      ).user.roles;
+    expect(await roles()).toEqual(['analyst']);
+    expect(await roles()).toEqual(['analyst']);
+    // Another process (or an operator) writes; this process is not told, only the counter moves.
+    await db()
+      .updateTable('users')
+      .set({ roles: ['organisation_editor'] })
+      .where('id', '=', signedIn.userId)
+      .execute();
+    expect(await roles()).toEqual(['organisation_editor']);
+    await db()
+      .insertInto('role_grants')
+      .values({
+        user_id: signedIn.userId,
+        role: 'analyst',
+        reason: 'Vikar',
+        valid_to: null,
+        granted_by: null,
+        revoked_at: null,
+        revoked_by: null,
+      })
+      .execute();
+    expect(await roles()).toEqual(['organisation_editor', 'analyst']);
+    await db().updateTable('role_grants').set({ revoked_at: new Date() }).where('user_id', '=', signedIn.userId).execute();
+    expect(await roles()).toEqual(['organisation_editor']);
+  });
+});
+
 describe('[IDENTITY][MANUAL_AND_GROUP_ROLES]', () => {
   it('keeps a manual grant to its end date and names its reason; a revoked grant gives nothing', async () => {
     const user = await t.createUser([]);
