@@ -29,6 +29,12 @@ async function signInThroughProvider(page: Page, username: string): Promise<void
 describe('[IDENTITY][OIDC_BROWSER]', () => {
   it('signs the school principal in through the provider’s own pages, landing with the leader’s menu', async () => {
     const { page } = await harness.newPage();
+    // A refusal from the callback is said in words on the sign-in page, and an unknown code as a general one.
+    await page.goto('/logg-inn?feil=wrong_audience');
+    await page.getByText('Innloggingen var utstedt til en annen tjeneste enn Knutepunkt og ble avvist.').waitFor();
+    await expectNoAxeViolations(page, 'the sign-in page after a refused sign-in');
+    await page.goto('/logg-inn?feil=something_new');
+    await page.getByText('Innloggingen kunne ikke kontrolleres og ble avvist. Prøv igjen.').waitFor();
     await page.goto('/logg-inn');
     await expectNoAxeViolations(page, 'the sign-in page with «Logg inn med …»');
     await signInThroughProvider(page, 'leder');

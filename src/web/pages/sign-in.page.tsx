@@ -17,6 +17,7 @@ import { useMeta, type Meta } from '../data/meta';
 import { useSignIn } from '../data/session';
 import { Page } from '../components/page';
 import { ErrorAlert } from '../components/status';
+import { oidcRefusals } from '../../modules/identity/oidc.schemas';
 import { isMessageKey, useI18n, type Translate } from '../i18n/i18n';
 
 const route = getRouteApi('/logg-inn');
@@ -147,22 +148,6 @@ function roleLabel(t: Translate, role: string): string {
   const key = `role.${role}`;
   return isMessageKey(key) ? t(key) : role;
 }
-
-const oidcRefusals = [
-  'state_mismatch',
-  'access_denied',
-  'provider_error',
-  'provider_unavailable',
-  'wrong_audience',
-  'unknown_issuer',
-  'expired',
-  'issued_in_future',
-  'bad_signature',
-  'nonce_mismatch',
-  'invalid_token',
-  'disabled',
-  'not_configured',
-] as const;
 
 /** Why the identity provider's sign-in was refused (`?feil=<code>` from /api/auth/oidc/callback). */
 function oidcRefusalMessage(t: Translate, code: string): string {

@@ -1,25 +1,5 @@
 import * as client from 'openid-client';
-
-/**
- * Why a sign-in through the provider was refused: stable codes, stored in sign_in_events and sent
- * to the sign-in page as `?feil=<code>`, which explains each in words (src/web/pages/sign-in.page.tsx).
- */
-export const oidcRefusals = [
-  'state_mismatch',
-  'access_denied',
-  'provider_error',
-  'provider_unavailable',
-  'wrong_audience',
-  'unknown_issuer',
-  'expired',
-  'issued_in_future',
-  'bad_signature',
-  'nonce_mismatch',
-  'invalid_token',
-  'disabled',
-  'not_configured',
-] as const;
-export type OidcRefusal = (typeof oidcRefusals)[number];
+import type { OidcRefusal } from '../../oidc.schemas.js';
 
 export class OidcSignInRefused extends Error {
   constructor(
