@@ -64,7 +64,9 @@ export {
 } from './auth/permissions.js';
 export {
   actorForUser,
+  hasRoleOn,
   registerRoleSource,
+  rolesOfUsers,
   resolveRoleOrigins,
   rolesOf,
   type RoleOrigin,
@@ -73,7 +75,7 @@ export {
   type RoleSource,
 } from './auth/role-sources.js';
 export { recordSignInEvent, type SignInEvent } from './auth/sign-in-events.js';
-export { ownedItemsOf, registerOwnedItems, type OwnedItem, type OwnedItemsSource } from './auth/owned-items.js';
+export { ownedItemsOf, registerOwnedItems, type OwnedBy, type OwnedItem, type OwnedItemsSource } from './auth/owned-items.js';
 export { recordAudit, systemContext, type AuditEntry, type WriteContext } from './audit/audit.js';
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';

@@ -13,8 +13,14 @@ export interface OwnedItem {
   since?: string | null;
 }
 
-/** A module's contribution: what `userId` still owns, queried through `executor`. */
-export type OwnedItemsSource = (executor: ScopeExecutor, userId: string) => Promise<OwnedItem[]>;
+/** One thing a user owns, and whose it is. */
+export interface OwnedBy {
+  userId: string;
+  item: OwnedItem;
+}
+
+/** A module's contribution: what the users of `userIds` still own, queried through `executor` in one go. */
+export type OwnedItemsSource = (executor: ScopeExecutor, userIds: readonly string[]) => Promise<OwnedBy[]>;
 
 const sources = new Map<string, OwnedItemsSource>();
 
@@ -23,9 +29,19 @@ export function registerOwnedItems(kind: string, source: OwnedItemsSource): void
   sources.set(kind, source);
 }
 
-/** Everything `userId` still owns, from every registered module, one source after another (one connection in a transaction). */
-export async function ownedItemsOf(executor: ScopeExecutor, userId: string): Promise<OwnedItem[]> {
-  const items: OwnedItem[] = [];
-  for (const source of sources.values()) items.push(...(await source(executor, userId)));
-  return items;
+/**
+ * Everything each of `userIds` still owns, from every registered module: one query per source for
+ * all the users together, one source after another (one connection in a transaction). A user who
+ * owns nothing is not in the map.
+ */
+export async function ownedItemsOf(executor: ScopeExecutor, userIds: readonly string[]): Promise<Map<string, OwnedItem[]>> {
+  const owned = new Map<string, OwnedItem[]>();
+  if (userIds.length === 0) return owned;
+  for (const source of sources.values())
+    for (const { userId, item } of await source(executor, userIds)) {
+      const items = owned.get(userId);
+      if (items) items.push(item);
+      else owned.set(userId, [item]);
+    }
+  return owned;
 }

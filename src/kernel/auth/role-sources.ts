@@ -20,11 +20,12 @@ export interface RoleOrigin {
 }
 
 /**
- * A module's contribution: a select of the roles `userId` has on `date` from what the module knows,
- * with the columns `role`, `kind`, `label` and `valid_to` (date, exclusive, or null). Given as SQL,
- * not a function, so that every source runs in one statement: this is read on every request.
+ * A module's contribution: a select of the roles of the user `userId` (an SQL expression: a value, or
+ * a column when a list is filtered by role) on `date`, with the columns `role`, `kind`, `label` and
+ * `valid_to` (date, exclusive, or null). Given as SQL, not a function, so that every source runs in
+ * one statement. A source must not use the alias `role_user` (the kernel's, for lists).
  */
-export type RoleSource = (userId: string, date: string) => RawBuilder<RoleOriginRow>;
+export type RoleSource = (userId: RawBuilder<unknown>, date: string) => RawBuilder<RoleOriginRow>;
 
 export interface RoleOriginRow {
   role: string;
@@ -46,9 +47,8 @@ export function registerRoleSource(name: string, source: RoleSource): void {
 
 const kindOrder: RoleOriginKind[] = ['account', 'manual', 'group', 'position', 'desk', 'board'];
 
-/** Every role `userId` has on `date` ('YYYY-MM-DD', Oslo), each with where it comes from. One query. */
-export async function resolveRoleOrigins(executor: ScopeExecutor, userId: string, date: string = todayInNorway()): Promise<RoleOrigin[]> {
-  if (!isUuid(userId)) return [];
+/** Every origin of every role of `userId` on `date`, as one select (the own roles, then each source). */
+function originsOf(userId: RawBuilder<unknown>, date: string): RawBuilder<RoleOriginRow> {
   const own = sql<RoleOriginRow>`
     select r as role, 'account' as kind, 'Kontoens egen rolle' as label, null::date as valid_to
     from users u, unnest(u.roles) as r where u.id = ${userId}::uuid
@@ -57,10 +57,40 @@ export async function resolveRoleOrigins(executor: ScopeExecutor, userId: string
     from role_grants g
     where g.user_id = ${userId}::uuid and g.revoked_at is null and (g.valid_to is null or g.valid_to > ${date}::date)`;
   const parts = [own, ...[...roleSources.values()].map((source) => source(userId, date))];
-  const { rows } = await sql<RoleOriginRow>`${sql.join(
+  return sql<RoleOriginRow>`${sql.join(
     parts.map((part) => sql`(${part})`),
     sql` union all `,
-  )}`.execute(executor);
+  )}`;
+}
+
+/**
+ * A condition for lists: the user whose id is in `userColumn` (like 'u.id') has `role` on `date`,
+ * whatever its origin. The same sources as a single user's roles, so a list filters as the page shows.
+ */
+export function hasRoleOn(userColumn: string, role: Role, date: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select 1 from users as role_user cross join lateral (${originsOf(sql.ref('role_user.id'), date)}) as r
+    where role_user.id = ${sql.ref(userColumn)} and r.role = ${role})`;
+}
+
+/** The roles of each of `userIds` on `date`, in one query (a page of a user list). */
+export async function rolesOfUsers(executor: ScopeExecutor, userIds: readonly string[], date: string): Promise<Map<string, Role[]>> {
+  const ids = userIds.filter(isUuid);
+  const held = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  if (ids.length > 0) {
+    const { rows } = await sql<{ user_id: string; role: string }>`
+      select role_user.id as user_id, r.role
+      from users as role_user cross join lateral (${originsOf(sql.ref('role_user.id'), date)}) as r
+      where role_user.id in (${sql.join(ids)})`.execute(executor);
+    for (const row of rows) held.get(row.user_id)?.add(row.role);
+  }
+  return new Map([...held].map(([id, roles]) => [id, allRoles.filter((role) => roles.has(role))]));
+}
+
+/** Every role `userId` has on `date` ('YYYY-MM-DD', Oslo), each with where it comes from. One query. */
+export async function resolveRoleOrigins(executor: ScopeExecutor, userId: string, date: string = todayInNorway()): Promise<RoleOrigin[]> {
+  if (!isUuid(userId)) return [];
+  const { rows } = await originsOf(sql`${userId}`, date).execute(executor);
   const origins: RoleOrigin[] = [];
   for (const row of rows)
     if (isRole(row.role)) origins.push({ role: row.role, kind: row.kind, label: row.label, validTo: row.valid_to ?? null });

@@ -97,3 +97,40 @@ describe('[IDENTITY][OIDC_BROWSER]', () => {
     await principal.page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Omfordeling' }).waitFor();
   });
 });
+
+describe('[IDENTITY][NARROW]', () => {
+  it('fits the new pages in a 375 px wide phone without sideways scrolling', async () => {
+    const { page } = await harness.newPage({ viewport: { width: 375, height: 800 } });
+    const fits = async (label: string) =>
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        `sideways overflow on ${label}`,
+      ).toBeLessThanOrEqual(0);
+
+    await page.goto('/logg-inn');
+    await page.getByRole('link', { name: 'Logg inn med Knutepunkt demo-ID' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    await fits('the demo provider’s sign-in page');
+
+    await signInAsDemo(page, 'admin');
+    await expect.poll(async () => (await (await page.request.get('/api/session')).json()).user?.username).toBe('admin');
+    const admin = await harness.knutepunkt.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'leder')
+      .executeTakeFirstOrThrow();
+    for (const [path, heading] of [
+      ['/brukere', 'Brukere'],
+      [`/brukere/${admin.id}`, 'Demo Leder'],
+      ['/brukere/grupper', null],
+      ['/omfordeling', null],
+      ['/organisasjon/hr-innlesing', 'HR-innlesing'],
+      ['/portefolje/styret', 'Porteføljestyret'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await fits(path);
+    }
+  });
+});

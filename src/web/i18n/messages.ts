@@ -84,6 +84,8 @@ export const nb = {
   'signIn.refused.invalid_token': 'Innloggingen kunne ikke kontrolleres og ble avvist. Prøv igjen.',
   'signIn.refused.disabled': 'Brukeren din er deaktivert i Knutepunkt. Kontakt en administrator.',
   'signIn.refused.not_configured': 'Innlogging gjennom kommunens innloggingstjeneste er ikke satt opp her.',
+  'signIn.refused.invalid_credentials': 'Feil brukernavn eller passord.',
+  'signIn.refused.password_sign_in_closed': 'Innlogging med passord er slått av for denne brukeren.',
 
   'role.administrator': 'Administrator',
   'role.organisation_editor': 'Redaktør for organisasjonen',
@@ -248,6 +250,8 @@ export const en: Messages = {
   'signIn.refused.invalid_token': 'The sign-in could not be verified and was refused. Please try again.',
   'signIn.refused.disabled': 'Your user is disabled in Knutepunkt. Contact an administrator.',
   'signIn.refused.not_configured': "Sign-in through the municipality's identity provider is not set up here.",
+  'signIn.refused.invalid_credentials': 'Wrong username or password.',
+  'signIn.refused.password_sign_in_closed': 'Password sign-in is switched off for this user.',
 
   'role.administrator': 'Administrator',
   'role.organisation_editor': 'Organisation editor',

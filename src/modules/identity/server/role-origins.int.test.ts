@@ -84,6 +84,25 @@ describe('[IDENTITY][ROLES_FOLLOW_POSITIONS]', () => {
     expect((session.json() as { user: { roles: string[]; permissions: string[] } }).user).toMatchObject({ roles: [], permissions: [] });
   });
 
+  it('finds users in the user list by a role that comes from their position, as their page shows', async () => {
+    const { admin, user } = await personInPosition('leder-skole-aronslokka', '2020-01-01', null);
+    const list = await t.knutepunkt.app.inject({
+      method: 'GET',
+      url: `/api/identity/users?role=leader&q=${encodeURIComponent(user.username)}`,
+      headers: admin.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    expect((list.json() as { users: { id: string; roles: string[] }[] }).users).toEqual([
+      expect.objectContaining({ id: user.id, roles: ['leader'] }),
+    ]);
+    const analysts = await t.knutepunkt.app.inject({
+      method: 'GET',
+      url: `/api/identity/users?role=analyst&q=${encodeURIComponent(user.username)}`,
+      headers: admin.headers,
+    });
+    expect((analysts.json() as { users: unknown[] }).users).toEqual([]);
+  });
+
   it('makes a holder of a position in «1.linje til ledere» a first-line agent (its leader also a leader)', async () => {
     const { user } = await personInPosition('leder-forstelinje-til-ledere', '2023-01-01', null);
     const origins = await resolveRoleOrigins(db(), user.id, '2024-01-01');

@@ -16,6 +16,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { isMessageKey, useI18n } from '../../../web/i18n/i18n';
 import type { UserDetail } from '../users.schemas';
 import { roleLabel, useIdentityI18n } from './i18n';
 import { AccessSection, GrantForm, GrantsTable, PersonSection } from './user-parts';
@@ -161,6 +162,13 @@ export function dayBefore(value: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** A refusal's stable code in words, as the sign-in page says it; a code without words is shown as it is. */
+function RefusalReason({ code }: { code: string }) {
+  const { t } = useI18n();
+  const key = `signIn.refused.${code}`;
+  return <>{isMessageKey(key) ? t(key) : code}</>;
+}
+
 function SignIns({ user }: { user: UserDetail }) {
   const { t, dateTime } = useIdentityI18n();
   if (user.signIns.length === 0) return <Paragraph>{t('user.signIns.empty')}</Paragraph>;
@@ -182,7 +190,7 @@ function SignIns({ user }: { user: UserDetail }) {
               <TableCell>{dateTime(event.occurredAt)}</TableCell>
               <TableCell>{event.method === 'oidc' ? 'OpenID Connect' : event.method}</TableCell>
               <TableCell>{event.outcome === 'success' ? t('outcome.success') : t('outcome.refused')}</TableCell>
-              <TableCell>{event.reason ?? ''}</TableCell>
+              <TableCell>{event.reason ? <RefusalReason code={event.reason} /> : ''}</TableCell>
               <TableCell>{event.ip ?? ''}</TableCell>
             </TableRow>
           ))}

@@ -2,6 +2,7 @@
 import { ScimError, invalidSyntax, invalidValue } from './scim-error.js';
 import { parsePatchPath, type AttrPath, type Filter } from './scim-filter.js';
 import { compileFilter, filterSchemaOf, unsupportedFilter, type Condition } from './scim-condition.js';
+import { applyPatchOperations } from './scim-patch.js';
 import { bodyAttribute, type PatchOperation } from './scim-user.js';
 import { checkSchemas, groupSchema, isPlainObject, lower, readText, schemaOf, unknownAttribute } from './scim-schema.js';
 
@@ -170,26 +171,14 @@ export function parseGroupResource(body: unknown): ScimGroupState {
 /** PATCH on a group, all or none. Entra ID sends `{ op: "Replace", value: { id, displayName } }` without a path. */
 export function applyGroupPatch(state: ScimGroupState, groupId: string, operations: PatchOperation[]): ScimGroupState {
   const draft: Draft = { displayName: state.displayName, externalId: state.externalId, members: [...state.members] };
-  for (const { op, path, value } of operations) {
-    if (path !== undefined) {
-      setAttribute(draft, op, parsePatchPath(path), value, 'patch');
-      continue;
-    }
-    if (!isPlainObject(value))
-      throw invalidValue(
-        'Uten «path» må «value» være et objekt med attributter.',
-        'Without a "path", "value" must be an object of attributes.',
-      );
-    for (const [key, child] of Object.entries(value)) {
-      const name = lower(key);
-      if (name === 'schemas' || name === 'meta') continue;
-      if (name === 'id') {
-        if (child !== groupId) throw new ScimError(400, 'mutability', { nb: '«id» kan ikke endres.', en: '"id" cannot be changed.' });
-        continue;
-      }
-      setAttribute(draft, op, keyPath(key, 'patch'), child, 'patch');
-    }
-  }
+  applyPatchOperations(draft, operations, {
+    set: (d, op, path, value) => setAttribute(d, op, path, value, 'patch'),
+    keyPath: (key) => keyPath(key, 'patch'),
+    parsePath: parsePatchPath,
+    onId: (id) => {
+      if (id !== groupId) throw new ScimError(400, 'mutability', { nb: '«id» kan ikke endres.', en: '"id" cannot be changed.' });
+    },
+  });
   return finish(draft);
 }
 

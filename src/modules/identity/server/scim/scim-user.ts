@@ -3,6 +3,7 @@
 import { ScimError, invalidSyntax, invalidValue } from './scim-error.js';
 import { parsePatchPath, type AttrPath, type Filter } from './scim-filter.js';
 import { compileFilter, filterSchemaOf, unsupportedFilter, type Condition } from './scim-condition.js';
+import { applyPatchOperations } from './scim-patch.js';
 import {
   checkSchemas,
   enterpriseSchema,
@@ -313,23 +314,13 @@ export function parsePatchBody(body: unknown): PatchOperation[] {
 /** Applies PATCH operations to a user, all or none: the first bad one refuses the request. */
 export function applyUserPatch(state: ScimUserState, operations: PatchOperation[]): ScimUserState {
   const draft = draftOf(state);
-  for (const { op, path, value } of operations) {
-    if (path !== undefined) {
-      setAttribute(draft, op, parsePatchPath(path), value, 'patch');
-      continue;
-    }
-    if (!isPlainObject(value))
-      throw invalidValue(
-        'Uten «path» må «value» være et objekt med attributter.',
-        'Without a "path", "value" must be an object of attributes.',
-      );
-    for (const [key, child] of Object.entries(value)) {
-      const name = lower(key);
-      if (name === 'schemas' || name === 'meta') continue;
-      if (name === 'id') continue;
-      setAttribute(draft, op, keyPath(key, 'patch'), child, 'patch');
-    }
-  }
+  applyPatchOperations(draft, operations, {
+    set: (d, op, path, value) => setAttribute(d, op, path, value, 'patch'),
+    keyPath: (key) => keyPath(key, 'patch'),
+    parsePath: parsePatchPath,
+    // Entra ID repeats the id it addressed; it cannot change it, and nothing else is told.
+    onId: () => {},
+  });
   return finish(draft);
 }
 

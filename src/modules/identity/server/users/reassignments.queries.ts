@@ -22,9 +22,17 @@ export async function selectReassignments(db: UsersDb, actor: Actor, date = toda
     .select(['id', 'username', 'display_name', 'disabled_at', 'disabled_reason'])
     .where('disabled_at', 'is not', null)
     .execute();
+  // What they own first, for all of them at once: most disabled users own nothing, and the
+  // organisation's look-ups below are then made only for the few who do.
+  const owned = await ownedItemsOf(
+    db,
+    disabled.map((u) => u.id),
+  );
   const result: Reassignment[] = [];
   // One query after another: the list is for a few leaders now and then, and stays on one connection.
   for (const user of disabled) {
+    const items = owned.get(user.id);
+    if (!items) continue;
     const before = await selectMyOrganisation(db as unknown as OrganisationDb, user.id, dayBefore(user.disabled_at!));
     const now = await selectMyOrganisation(db as unknown as OrganisationDb, user.id, date);
     const units = new Map<string, string>();
@@ -34,8 +42,6 @@ export async function selectReassignments(db: UsersDb, actor: Actor, date = toda
       for (const unitId of units.keys()) if ((leads = await leadsUnit(db, actor, unitId, date))) break;
       if (!leads) continue;
     }
-    const items = await ownedItemsOf(db, user.id);
-    if (items.length === 0) continue;
     result.push({
       userId: user.id,
       username: user.username,

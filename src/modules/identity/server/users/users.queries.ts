@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   AppError,
+  hasRoleOn,
   isUuid,
   resolveRoleOrigins,
-  rolesOf,
+  rolesOfUsers,
   sortByNorwegian,
   todayInNorway,
   type KernelTables,
@@ -48,19 +49,8 @@ export async function searchUsers(db: UsersDb, query: UserSearchQuery, date = to
   if (query.status === 'active') base = base.where('u.disabled_at', 'is', null);
   if (query.status === 'disabled') base = base.where('u.disabled_at', 'is not', null);
   if (query.source) base = base.where('u.source', '=', query.source);
-  if (query.role) {
-    const role = query.role;
-    base = base.where(
-      sql<boolean>`(
-        ${role} = any(u.roles)
-        or exists (select 1 from role_grants g where g.user_id = u.id and g.role = ${role} and g.revoked_at is null
-                   and (g.valid_to is null or g.valid_to > ${date}))
-        or exists (select 1 from group_role_mappings m where m.role = ${role} and lower(m.group_name) in (
-                     select lower(x) from unnest(u.groups) as x
-                     union
-                     select lower(sg.display_name) from scim_group_members sm join scim_groups sg on sg.id = sm.group_id where sm.user_id = u.id)))`,
-    );
-  }
+  // Whatever the origin (positions, the desk and the board too): the list filters as the user page shows.
+  if (query.role) base = base.where(hasRoleOn('u.id', query.role, date));
   const all = sortByNorwegian(
     await base.select(['u.id', 'u.display_name', 'u.username']).execute(),
     (u) => `${u.display_name}\u0000${u.username}`,
@@ -75,6 +65,7 @@ export async function searchUsers(db: UsersDb, query: UserSearchQuery, date = to
           .where('id', 'in', ids)
           .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const roles = await rolesOfUsers(db, ids, date);
   const users = [];
   for (const id of ids) {
     const row = byId.get(id);
@@ -87,7 +78,7 @@ export async function searchUsers(db: UsersDb, query: UserSearchQuery, date = to
       employeeNumber: row.employee_number,
       source: row.source,
       status: statusOf(row.disabled_at),
-      roles: rolesOf(await resolveRoleOrigins(db, row.id, date)),
+      roles: roles.get(row.id) ?? [],
       lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     });
   }
