@@ -14,9 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createKnutepunkt, type Knutepunkt } from '../src/app.js';
 import { hashPassword, loadConfig, openDatabase, recordAudit, systemContext } from '../src/kernel/index.js';
 import { insertUser } from '../src/modules/accounts/index.js';
@@ -24,7 +22,16 @@ import type { OrganisationDb } from '../src/modules/organisation/index.js';
 import { readUnitTree, todayInNorway } from '../src/modules/organisation/server/organisation.queries.js';
 import { loadSnapshot, readSnapshot } from '../src/modules/organisation/server/snapshot.js';
 import { addSyntheticOrganisation } from '../src/modules/organisation/server/synthetic/fill-positions.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import {
+  call,
+  isMainScript,
+  listenLocally,
+  postgresSkipped,
+  withBackEnds,
+  type BackEnd,
+  type BenchRow,
+  type Session,
+} from './bench-common.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 // A slow endpoint stops early (at least `minRequests`), so a loaded machine cannot make a run endless.
@@ -38,13 +45,7 @@ export const organisationBenchSettings = {
 };
 const { warmUps, requests, minRequests, secondsPerMeasurement, p95TargetMs, ratioTarget } = organisationBenchSettings;
 
-export interface BenchRow {
-  name: string;
-  value: number | null;
-  unit: string;
-  target?: { max?: number; min?: number };
-  note?: string;
-}
+export type { BenchRow, Session } from './bench-common.js';
 
 export interface Timing {
   p50: number;
@@ -71,7 +72,6 @@ export interface OrganisationBenchDetail {
   direct: Record<string, Timing>;
 }
 
-type BackEnd = 'embedded' | 'PostgreSQL';
 type Size = 'dataset' | '10×';
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -104,21 +104,6 @@ export async function time(run: () => Promise<number | void>): Promise<Timing> {
     cpuP95: percentile(cpu, 0.95),
     ...(bytes ? { bytes } : {}),
   };
-}
-
-export interface Session {
-  base: string;
-  headers: Record<string, string>;
-}
-
-async function call(session: Session, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${session.base}${url}`, {
-    method,
-    headers: { ...session.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(120_000),
-  });
-  return { status: response.status, text: await response.text() };
 }
 
 /** A GET that must answer 200; returns the body's size for the note. */
@@ -205,9 +190,7 @@ async function measure(
       log(`  ${backEnd}: generated in ${(generateMs / 1000).toFixed(1)} s`);
     }
     const date = todayInNorway();
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     const session = await signIn(knutepunkt, base);
     const scenario = await draftScenario(session, date);
 
@@ -341,51 +324,28 @@ export async function benchOrganisation(
   const backEnds = options.backEnds ?? ['embedded', 'PostgreSQL'];
   const rows: BenchRow[] = [];
   const details: OrganisationBenchDetail[] = [];
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-org-'));
-  let postgres: PostgresServer | undefined;
-  // Ctrl-C must not leave a PostgreSQL server or a temp folder behind.
-  const stop = (signal: NodeJS.Signals) => {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.stderr.write(`\n${signal}: stopped the benchmark and removed its temp folder.\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    for (const size of backEnds.includes('embedded') ? sizes : []) {
-      const result = await measure('embedded', size, { DATA_DIR: path.join(tmp, `data-${size === '10×' ? '10x' : size}`) }, log);
-      rows.push(...result.rows);
-      details.push(result.detail);
-    }
-    if (!backEnds.includes('PostgreSQL')) {
-      // Left out on purpose.
-    } else if (findPostgresBin()) {
-      postgres = await startPostgres();
-      for (const size of sizes) {
-        const name = `kp_bench_${size === '10×' ? '10x' : size}`;
-        const admin = new pg.Client({ connectionString: postgres.adminUrl });
-        await admin.connect();
-        await admin.query(`create database ${name}`);
-        await admin.end();
-        const result = await measure('PostgreSQL', size, { DATABASE_URL: postgres.urlFor(name) }, log);
+  await withBackEnds(
+    'knutepunkt-bench-org-',
+    async ({ embedded, postgres }) => {
+      for (const size of backEnds.includes('embedded') ? sizes : []) {
+        const result = await measure('embedded', size, embedded(`data-${size === '10×' ? '10x' : size}`), log);
         rows.push(...result.rows);
         details.push(result.detail);
       }
-    } else {
-      rows.push({
-        name: 'organisation, PostgreSQL',
-        value: null,
-        unit: '',
-        note: 'skipped: PostgreSQL is not installed (apt-get install -y postgresql)',
-      });
-    }
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+      if (!backEnds.includes('PostgreSQL')) return; // left out on purpose
+      for (const size of sizes) {
+        const env = await postgres(`kp_bench_${size === '10×' ? '10x' : size}`);
+        if (!env) {
+          rows.push(postgresSkipped('organisation, PostgreSQL'));
+          return;
+        }
+        const result = await measure('PostgreSQL', size, env, log);
+        rows.push(...result.rows);
+        details.push(result.detail);
+      }
+    },
+    { stopOnSignal: true },
+  );
   return { rows, details };
 }
 
@@ -449,7 +409,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Written to ${path.relative(root, file)}\n`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   main().catch((error: unknown) => {
     process.stderr.write(`\nThe organisation benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);

@@ -5,17 +5,12 @@
 //
 // `npx tsx scripts/bench-places.ts` prints the rows; scripts/bench.ts calls `benchPlaces()`. Not a
 // test: it reports against the targets (p95 ≤ 50 ms, API ÷ direct ≤ 1.5×) and never fails on them.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase, type Database } from '../src/kernel/index.js';
 import { searchServices } from '../src/modules/places/server/places.queries.js';
 import type { PlacesDb } from '../src/modules/places/server/places.tables.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import { failed, isMainScript, listenLocally, onBackEnds, printRows } from './bench-common.js';
 import { getter, signIn, time, type BenchRow, type Timing } from './bench-organisation.js';
 
 const p95Target = 50;
@@ -58,9 +53,7 @@ async function measure(backEnd: string, env: Record<string, string>, log: (line:
   const knutepunkt = await createKnutepunkt(config, { database, logger: false, demoPeople: false });
   try {
     const services = await enlargeCatalogue(database.db as unknown as Kysely<unknown>);
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     // The search is public; a signed-in session costs the same lookup a citizen's request does not.
     const session = { ...(await signIn(knutepunkt, base)), headers: {} };
     const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
@@ -98,35 +91,13 @@ async function measure(backEnd: string, env: Record<string, string>, log: (line:
 /** The search on both back ends this machine has. */
 export async function benchPlaces(options: { log?: (line: string) => void } = {}): Promise<BenchRow[]> {
   const log = options.log ?? (() => {});
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-places-'));
-  let postgres: PostgresServer | undefined;
-  try {
-    const rows = await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, log);
-    if (findPostgresBin()) {
-      postgres = await startPostgres();
-      const admin = new pg.Client({ connectionString: postgres.adminUrl });
-      await admin.connect();
-      await admin.query('create database kp_bench_places');
-      await admin.end();
-      rows.push(...(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_places') }, log)));
-    }
-    return rows;
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  const setup = { prefix: 'knutepunkt-bench-places-', database: 'kp_bench_places' };
+  const { results } = await onBackEnds(setup, (backEnd, env) => measure(backEnd, env, log));
+  return results.flat();
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   benchPlaces({ log: (line) => process.stdout.write(`${line}\n`) })
-    .then((rows) => {
-      for (const row of rows) {
-        const over = row.value !== null && row.target?.max !== undefined && row.value > row.target.max;
-        process.stdout.write(`${row.name.padEnd(52)} ${row.value?.toFixed(2)} ${row.unit}${over ? '  OVER' : ''}  ${row.note ?? ''}\n`);
-      }
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`The places benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    });
+    .then((rows) => printRows(rows, 52, 2))
+    .catch(failed('places'));
 }

@@ -11,18 +11,15 @@
 // .tmp/bench-portfolio.json; scripts/bench.ts calls `benchPortfolio()`. Not a test: it reports against
 // the targets and never fails on them. 127.0.0.1 only.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase } from '../src/kernel/index.js';
 import type { PortfolioDb } from '../src/modules/portfolio/index.js';
 import { generatePortfolioHistory } from '../src/modules/portfolio/server/synthetic/portfolio-history.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
-import { getter, signIn, time, type BenchRow, type Session, type Timing } from './bench-organisation.js';
+import { isMainScript, listenLocally, onBackEnds, poster, postgresSkipped, type BackEnd } from './bench-common.js';
+import { getter, signIn, time, type BenchRow, type Timing } from './bench-organisation.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const portfolioBenchSettings = {
@@ -34,31 +31,13 @@ export const portfolioBenchSettings = {
   whatIfP95: 200,
 };
 
-type BackEnd = 'embedded' | 'PostgreSQL';
-
-function poster(session: Session, url: string, body: () => unknown): () => Promise<number> {
-  return async () => {
-    const response = await fetch(`${session.base}${url}`, {
-      method: 'POST',
-      headers: { ...session.headers, 'content-type': 'application/json' },
-      body: JSON.stringify(body()),
-      signal: AbortSignal.timeout(120_000),
-    });
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-    return Buffer.byteLength(text);
-  };
-}
-
 async function measure(backEnd: BackEnd, env: Record<string, string>, log: (line: string) => void): Promise<BenchRow[]> {
   const config = loadConfig({ LOG_LEVEL: 'silent', KNUTEPUNKT_MODE: 'demo', HOST: '127.0.0.1', PORT: '0', ...env });
   const database = await openDatabase(config.database);
   const knutepunkt = await createKnutepunkt(config, { database, logger: false });
   const rows: BenchRow[] = [];
   try {
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     const session = await signIn(knutepunkt, base);
     const db = database.db as unknown as PortfolioDb;
     const user = await db.selectFrom('users').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
@@ -124,43 +103,14 @@ async function measure(backEnd: BackEnd, env: Record<string, string>, log: (line
 export async function benchPortfolio(options: { log?: (line: string) => void; backEnds?: BackEnd[] } = {}): Promise<BenchRow[]> {
   const log = options.log ?? (() => {});
   const backEnds = options.backEnds ?? ['embedded', 'PostgreSQL'];
-  const rows: BenchRow[] = [];
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-portfolio-'));
-  let postgres: PostgresServer | undefined;
-  const stop = (signal: NodeJS.Signals) => {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.stderr.write(`\n${signal}: stopped the benchmark and removed its temp folder.\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    if (backEnds.includes('embedded')) rows.push(...(await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, log)));
-    if (!backEnds.includes('PostgreSQL')) {
-      // Left out on purpose.
-    } else if (findPostgresBin()) {
-      postgres = await startPostgres();
-      const admin = new pg.Client({ connectionString: postgres.adminUrl });
-      await admin.connect();
-      await admin.query('create database kp_bench_portfolio');
-      await admin.end();
-      rows.push(...(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_portfolio') }, log)));
-    } else {
-      rows.push({
-        name: 'portfolio, PostgreSQL',
-        value: null,
-        unit: '',
-        note: 'skipped: PostgreSQL is not installed (apt-get install -y postgresql)',
-      });
-    }
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-  return rows;
+  const only = !backEnds.includes('PostgreSQL')
+    ? ('embedded' as const)
+    : !backEnds.includes('embedded')
+      ? ('postgres' as const)
+      : undefined;
+  const setup = { prefix: 'knutepunkt-bench-portfolio-', database: 'kp_bench_portfolio', only, stopOnSignal: true };
+  const { results, postgresMissing } = await onBackEnds(setup, (backEnd, env) => measure(backEnd, env, log));
+  return [...results.flat(), ...(postgresMissing ? [postgresSkipped('portfolio, PostgreSQL')] : [])];
 }
 
 async function main(): Promise<void> {
@@ -179,7 +129,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(root, '.tmp', 'bench-portfolio.json'), JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isMainScript(import.meta.url)) {
   main().catch((error) => {
     process.stderr.write(`${(error as Error).stack ?? error}\n`);
     process.exit(1);

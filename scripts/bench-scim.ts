@@ -6,16 +6,11 @@
 // scripts/bench.ts calls `benchScim()`. Not a test: it reports against the target and never fails on
 // it. Requests go to 127.0.0.1 only.
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase } from '../src/kernel/index.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import { failed, isMainScript, listenLocally, onlyArgument, printRows, withBackEnds } from './bench-common.js';
 import type { BenchRow } from './bench-organisation.js';
 
 const createsPerSecondTarget = 200;
@@ -47,9 +42,7 @@ async function measure(
   const database = await openDatabase(config.database);
   const knutepunkt = await createKnutepunkt(config, { database, logger: false, demoPeople: false });
   try {
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/scim/v2`;
+    const base = `${await listenLocally(knutepunkt)}/scim/v2`;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
     const post = async (n: number) => {
       const response = await fetch(`${base}/Users`, {
@@ -91,43 +84,22 @@ export async function benchScim(
 ): Promise<BenchRow[]> {
   const log = options.log ?? (() => {});
   const settings = { users: options.users ?? 2_000, clients: options.clients ?? 4 };
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-scim-'));
-  let postgres: PostgresServer | undefined;
-  try {
-    const rows: BenchRow[] = [];
-    if (options.only === 'embedded') rows.push(await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, settings, log));
-    if (options.only !== 'embedded' && findPostgresBin()) {
-      postgres = await startPostgres();
-      const admin = new pg.Client({ connectionString: postgres.adminUrl });
-      await admin.connect();
-      await admin.query('create database kp_bench_scim');
-      await admin.end();
-      rows.push(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_scim') }, settings, log));
-    }
-    return rows;
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  return withBackEnds('knutepunkt-bench-scim-', async ({ embedded, postgres }) => {
+    // The embedded database only when asked for by name.
+    if (options.only === 'embedded') return [await measure('embedded', embedded(), settings, log)];
+    const env = await postgres('kp_bench_scim');
+    return env ? [await measure('PostgreSQL', env, settings, log)] : [];
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   const { values } = parseArgs({ options: { only: { type: 'string' }, users: { type: 'string' }, clients: { type: 'string' } } });
-  const only = values.only === 'embedded' || values.only === 'postgres' ? values.only : undefined;
   benchScim({
     log: (line) => process.stdout.write(`${line}\n`),
-    only,
+    only: onlyArgument(values.only),
     users: values.users ? Number(values.users) : undefined,
     clients: values.clients ? Number(values.clients) : undefined,
   })
-    .then((rows) => {
-      for (const row of rows) {
-        const under = row.value !== null && row.target?.min !== undefined && row.value < row.target.min;
-        process.stdout.write(`${row.name.padEnd(48)} ${row.value?.toFixed(0)} ${row.unit}${under ? '  UNDER' : ''}  ${row.note ?? ''}\n`);
-      }
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`The SCIM benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    });
+    .then((rows) => printRows(rows, 48, 0))
+    .catch(failed('SCIM'));
 }

@@ -7,16 +7,11 @@
 // calls `benchSignIn()`. Not a test: it reports against the target (reader p95 under a flood at most
 // twice the p95 without, and never above 500 ms) and never fails on it. Requests go to 127.0.0.1 only.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase, type Database } from '../src/kernel/index.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import { failed, isMainScript, listenLocally, onBackEnds, onlyArgument, printRows } from './bench-common.js';
 import { signIn, type BenchRow, type Session } from './bench-organisation.js';
 
 const p95TargetMs = 500;
@@ -104,9 +99,7 @@ async function measure(
   const database: Database = await openDatabase(config.database);
   const knutepunkt = await createKnutepunkt(config, { database, logger: false, demoPeople: false });
   try {
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     const session = await signIn(knutepunkt, base);
     const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
     const urls = ['/api/session', `/api/organisation/tree?date=${date}`, '/api/audit'];
@@ -157,43 +150,19 @@ export async function benchSignIn(
 ): Promise<BenchRow[]> {
   const log = options.log ?? (() => {});
   const settings = { rate: options.rate ?? 10, seconds: options.seconds ?? 10 };
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-sign-in-'));
-  let postgres: PostgresServer | undefined;
-  try {
-    const rows: BenchRow[] = [];
-    if (options.only !== 'postgres') rows.push(...(await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, settings, log)));
-    if (options.only !== 'embedded' && findPostgresBin()) {
-      postgres = await startPostgres();
-      const admin = new pg.Client({ connectionString: postgres.adminUrl });
-      await admin.connect();
-      await admin.query('create database kp_bench_sign_in');
-      await admin.end();
-      rows.push(...(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_sign_in') }, settings, log)));
-    }
-    return rows;
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  const setup = { prefix: 'knutepunkt-bench-sign-in-', database: 'kp_bench_sign_in', only: options.only };
+  const { results } = await onBackEnds(setup, (backEnd, env) => measure(backEnd, env, settings, log));
+  return results.flat();
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   const { values } = parseArgs({ options: { only: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' } } });
-  const only = values.only === 'embedded' || values.only === 'postgres' ? values.only : undefined;
   benchSignIn({
     log: (line) => process.stdout.write(`${line}\n`),
-    only,
+    only: onlyArgument(values.only),
     rate: values.rate ? Number(values.rate) : undefined,
     seconds: values.seconds ? Number(values.seconds) : undefined,
   })
-    .then((rows) => {
-      for (const row of rows) {
-        const over = row.value !== null && row.target?.max !== undefined && row.value > row.target.max;
-        process.stdout.write(`${row.name.padEnd(56)} ${row.value?.toFixed(1)} ${row.unit}${over ? '  OVER' : ''}  ${row.note ?? ''}\n`);
-      }
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`The sign-in benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    });
+    .then((rows) => printRows(rows, 56, 1))
+    .catch(failed('sign-in'));
 }

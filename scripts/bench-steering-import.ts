@@ -13,16 +13,13 @@
 // `benchSteeringImport()`. Not a test: reports against the targets and never fails on them.
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase } from '../src/kernel/index.js';
 import type { ImportsDb } from '../src/modules/steering/server/imports/imports.queries.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import { isMainScript, onBackEnds, onlyArgument, postgresSkipped } from './bench-common.js';
 import { signIn, type BenchRow, type Session } from './bench-organisation.js';
 
 export const steeringImportBenchSettings = {
@@ -174,39 +171,30 @@ async function measure(
 
 export async function benchSteeringImport(options: { only?: 'embedded' | 'postgres'; log?: (line: string) => void } = {}): Promise<Row[]> {
   const log = options.log ?? (() => {});
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kp-bench-st-import-'));
-  const rows: Row[] = [];
-  let postgres: PostgresServer | undefined;
-  try {
+  // The file is written once, into the temp folder, before the first back end.
+  let written: Promise<{ file: string; size: number }> | undefined;
+  const writeFile = async (tmp: string) => {
     const file = path.join(tmp, 'syntetisk-jsonstat.json');
     const started = performance.now();
     const size = await writeSyntheticJsonStat(file);
     log(
       `  generated ${(size / 1024 / 1024).toFixed(1)} MB of synthetic JSON-stat in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    if (options.only !== 'postgres') rows.push(...(await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, file, size, log)));
-    if (options.only !== 'embedded') {
-      if (findPostgresBin()) {
-        postgres = await startPostgres();
-        const admin = new pg.Client({ connectionString: postgres.adminUrl });
-        await admin.connect();
-        await admin.query('create database kp_bench_st_import');
-        await admin.end();
-        rows.push(...(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_st_import') }, file, size, log)));
-      } else
-        rows.push({ name: 'steering: JSON-stat import, PostgreSQL', value: null, unit: '', note: 'skipped: PostgreSQL is not installed' });
-    }
-    return rows;
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+    return { file, size };
+  };
+  const setup = { prefix: 'kp-bench-st-import-', database: 'kp_bench_st_import', only: options.only };
+  const { results, postgresMissing } = await onBackEnds(setup, async (backEnd, env, tmp) => {
+    const { file, size } = await (written ??= writeFile(tmp));
+    return measure(backEnd, env, file, size, log);
+  });
+  const rows: Row[] = results.flat();
+  if (postgresMissing) rows.push(postgresSkipped('steering: JSON-stat import, PostgreSQL', 'skipped: PostgreSQL is not installed'));
+  return rows;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
-  const only = values.only === 'embedded' || values.only === 'postgres' ? values.only : undefined;
-  benchSteeringImport({ only, log: (line) => process.stdout.write(`${line}\n`) })
+  benchSteeringImport({ only: onlyArgument(values.only), log: (line) => process.stdout.write(`${line}\n`) })
     .then((rows) => {
       for (const row of rows) {
         const limit = row.target?.max !== undefined ? ` (target ≤ ${row.target.max} ${row.unit})` : '';

@@ -8,19 +8,14 @@
 // `npx tsx scripts/bench-steering-report.ts [--only embedded|postgres]` prints the rows;
 // scripts/bench.ts may call `benchSteeringReport()`. Not a test: it reports against the target and
 // never fails on it. 127.0.0.1 only.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { createKnutepunkt } from '../src/app.js';
 import { loadConfig, openDatabase, type Database } from '../src/kernel/index.js';
 import { generateSteeringValues } from '../src/modules/steering/server/synthetic/steering-values.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
-import { signIn, type BenchRow, type Session } from './bench-organisation.js';
+import { call, failed, isMainScript, listenLocally, onBackEnds, onlyArgument, printRows } from './bench-common.js';
+import { signIn, type BenchRow } from './bench-organisation.js';
 
 export const steeringReportBenchSettings = { indicators: 500, years: 10, units: 100, assembleMax: 2000, samples: 8 };
 
@@ -43,16 +38,6 @@ async function generateBudgets(db: Kysely<unknown>, year: number): Promise<void>
     on conflict do nothing`.execute(db);
 }
 
-async function call(session: Session, method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${session.base}${url}`, {
-    method,
-    headers: { ...session.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(120_000),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function measure(backEnd: string, env: Record<string, string>, log: (line: string) => void): Promise<BenchRow[]> {
@@ -72,9 +57,7 @@ async function measure(backEnd: string, env: Record<string, string>, log: (line:
       db,
     );
     const generateMs = performance.now() - t0;
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     const session = await signIn(knutepunkt, base);
     const period = `${year}-T1`;
     await sql`delete from st_reports where kind = 'tertial' and period = ${period}`.execute(db);
@@ -123,38 +106,14 @@ export async function benchSteeringReport(
   options: { log?: (line: string) => void; only?: 'embedded' | 'postgres' } = {},
 ): Promise<BenchRow[]> {
   const log = options.log ?? (() => {});
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-steering-report-'));
-  let postgres: PostgresServer | undefined;
-  try {
-    const rows: BenchRow[] = [];
-    if (options.only !== 'postgres') rows.push(...(await measure('embedded', { DATA_DIR: path.join(tmp, 'data') }, log)));
-    if (options.only !== 'embedded' && findPostgresBin()) {
-      postgres = await startPostgres();
-      const admin = new pg.Client({ connectionString: postgres.adminUrl });
-      await admin.connect();
-      await admin.query('create database kp_bench_steering_report');
-      await admin.end();
-      rows.push(...(await measure('PostgreSQL', { DATABASE_URL: postgres.urlFor('kp_bench_steering_report') }, log)));
-    }
-    return rows;
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  const setup = { prefix: 'knutepunkt-bench-steering-report-', database: 'kp_bench_steering_report', only: options.only };
+  const { results } = await onBackEnds(setup, (backEnd, env) => measure(backEnd, env, log));
+  return results.flat();
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
-  const only = values.only === 'embedded' || values.only === 'postgres' ? values.only : undefined;
-  benchSteeringReport({ log: (line) => process.stdout.write(`${line}\n`), only })
-    .then((rows) => {
-      for (const row of rows) {
-        const over = row.value !== null && row.target?.max !== undefined && row.value > row.target.max;
-        process.stdout.write(`${row.name.padEnd(60)} ${row.value?.toFixed(0)} ${row.unit}${over ? '  OVER' : ''}  ${row.note ?? ''}\n`);
-      }
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`The steering report benchmark failed: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    });
+  benchSteeringReport({ log: (line) => process.stdout.write(`${line}\n`), only: onlyArgument(values.only) })
+    .then((rows) => printRows(rows, 60, 0))
+    .catch(failed('steering report'));
 }

@@ -16,10 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { createKnutepunkt, type Knutepunkt } from '../src/app.js';
 import {
   hashPassword,
@@ -36,7 +34,7 @@ import type { Catalogue, SubmitRequestBody } from '../src/modules/leader-support
 import { submitRequest } from '../src/modules/leader-support/server/requests/submit-request.js';
 import type { LeaderSupportDb } from '../src/modules/leader-support/index.js';
 import { generateSupportHistory } from '../src/modules/leader-support/server/synthetic/support-history.js';
-import { findPostgresBin, startPostgres, type PostgresServer } from '../test/postgres-server.js';
+import { isMainScript, listenLocally, onBackEnds, onlyArgument, poster, postgresSkipped } from './bench-common.js';
 import { getter, signIn, time, type BenchRow, type Session, type Timing } from './bench-organisation.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -133,21 +131,6 @@ async function requestBody(session: Session): Promise<() => Record<string, unkno
   return () => ({ categoryKey: category.key, subject: `Ytelsestest ${++n}`, description: 'Henvendelse fra npm run bench.', fields });
 }
 
-function poster(session: Session, url: string, body: () => Record<string, unknown>): () => Promise<number> {
-  return async () => {
-    const response = await fetch(`${session.base}${url}`, {
-      method: 'POST',
-      headers: { ...session.headers, 'content-type': 'application/json' },
-      body: JSON.stringify(body()),
-      signal: AbortSignal.timeout(120_000),
-    });
-    const text = await response.text();
-    if (response.status !== 201 && response.status !== 200)
-      throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 300)}`);
-    return Buffer.byteLength(text);
-  };
-}
-
 const columns = [
   'category_id',
   'subject',
@@ -234,9 +217,7 @@ async function measure(backEnd: BackEnd, requests: number, env: Record<string, s
     log(`  ${backEnd}: generating ${requests.toLocaleString('en')} synthetic requests over 24 months…`);
     const generated = await generateSupportHistory(db, { months: 24, total: requests, seed: 1 });
     log(`  ${backEnd}: ${generated.inserted.toLocaleString('en')} requests in ${(generated.ms / 1000).toFixed(1)} s`);
-    await knutepunkt.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = knutepunkt.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const base = await listenLocally(knutepunkt);
     const admin = await signIn(knutepunkt, base);
     const leader = await signInLeader(knutepunkt, base);
     const body = await requestBody(leader);
@@ -362,56 +343,25 @@ export async function benchSupport(
   options: { log?: (line: string) => void; only?: 'embedded' | 'postgres'; embeddedRequests?: number; postgresRequests?: number } = {},
 ): Promise<{ rows: BenchRow[]; details: SupportBenchDetail[] }> {
   const log = options.log ?? (() => {});
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-support-'));
-  let postgres: PostgresServer | undefined;
-  const rows: BenchRow[] = [];
-  const details: SupportBenchDetail[] = [];
-  try {
-    if (options.only !== 'postgres') {
-      const result = await measure(
-        'embedded',
-        options.embeddedRequests ?? supportBenchSettings.embeddedRequests,
-        { DATA_DIR: path.join(tmp, 'data') },
-        log,
-      );
-      rows.push(...result.rows);
-      details.push(result.detail);
-    }
-    if (options.only !== 'embedded') {
-      if (findPostgresBin()) {
-        postgres = await startPostgres();
-        const admin = new pg.Client({ connectionString: postgres.adminUrl });
-        await admin.connect();
-        await admin.query('create database kp_bench_support');
-        await admin.end();
-        const result = await measure(
-          'PostgreSQL',
-          options.postgresRequests ?? supportBenchSettings.postgresRequests,
-          { DATABASE_URL: postgres.urlFor('kp_bench_support') },
-          log,
-        );
-        rows.push(...result.rows);
-        details.push(result.detail);
-      } else {
-        rows.push({ name: 'leader support, PostgreSQL', value: null, unit: '', note: 'skipped: PostgreSQL is not installed' });
-      }
-    }
-    return { rows, details };
-  } finally {
-    postgres?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  const requests = {
+    embedded: options.embeddedRequests ?? supportBenchSettings.embeddedRequests,
+    PostgreSQL: options.postgresRequests ?? supportBenchSettings.postgresRequests,
+  };
+  const setup = { prefix: 'knutepunkt-bench-support-', database: 'kp_bench_support', only: options.only };
+  const { results, postgresMissing } = await onBackEnds(setup, (backEnd, env) => measure(backEnd, requests[backEnd], env, log));
+  const rows = results.flatMap((r) => r.rows);
+  if (postgresMissing) rows.push(postgresSkipped('leader support, PostgreSQL', 'skipped: PostgreSQL is not installed'));
+  return { rows, details: results.map((r) => r.detail) };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainScript(import.meta.url)) {
   const { values } = parseArgs({
     options: { only: { type: 'string' }, embedded: { type: 'string' }, postgres: { type: 'string' } },
     strict: true,
   });
-  const only = values.only === 'embedded' || values.only === 'postgres' ? values.only : undefined;
   benchSupport({
     log: (line) => process.stdout.write(`${line}\n`),
-    only,
+    only: onlyArgument(values.only),
     embeddedRequests: values.embedded ? Number(values.embedded) : undefined,
     postgresRequests: values.postgres ? Number(values.postgres) : undefined,
   })

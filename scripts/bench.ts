@@ -2,7 +2,9 @@
 // depend on the machine, so it reports against the targets and never fails on them.
 //   - start-up to the first 200 from /api/ready, on a new and on an existing data folder
 //   - requests per second and latency of an authenticated GET, embedded and on PostgreSQL
-//   - the web shell's initial JavaScript, gzipped
+//   - the web bundle: the shell's initial JavaScript and each module's lazy chunks, gzipped, from a
+//     build into a temporary folder (scripts/bench-bundle.ts)
+//   - the org chart's layout: d3-hierarchy and elkjs on 500 units and the dataset (scripts/bench-org-chart.ts)
 //   - the HR feed: a delta of 7 000 people with 300 changes applied on PostgreSQL (scripts/bench-hr-feed.ts)
 //   - the organisation: tree, rules, roll-ups and a scenario comparison on the dataset and on a
 //     synthetic organisation ten times its size, on both databases (scripts/bench-organisation.ts)
@@ -24,10 +26,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import zlib from 'node:zlib';
 import { findPostgresBin, freePort, startPostgres } from '../test/postgres-server.js';
+import { benchBundle } from './bench-bundle.js';
 import { benchHrFeed } from './bench-hr-feed.js';
 import { benchOidc } from './bench-oidc.js';
+import { benchOrgChart } from './bench-org-chart.js';
 import { benchOrganisation } from './bench-organisation.js';
 import { benchPlaces } from './bench-places.js';
 import { benchPortfolio } from './bench-portfolio.js';
@@ -52,7 +55,20 @@ interface Row {
 }
 
 // `npm run bench -- --only start,oidc` runs only the parts named (all by default).
-const sections = ['start', 'organisation', 'hr-feed', 'sign-in', 'oidc', 'scim', 'places', 'support', 'portfolio', 'steering'] as const;
+const sections = [
+  'start',
+  'bundle',
+  'organisation',
+  'org-chart',
+  'hr-feed',
+  'sign-in',
+  'oidc',
+  'scim',
+  'places',
+  'support',
+  'portfolio',
+  'steering',
+] as const;
 const only = readOnly(process.argv.slice(2));
 const wanted = (section: (typeof sections)[number]) => only === null || only.has(section);
 
@@ -74,16 +90,23 @@ const rows: Row[] = [];
 const cleanups: (() => void | Promise<void>)[] = [];
 
 async function main(): Promise<void> {
-  ensureWebBuilt();
+  // Only the start-up part serves dist/web; the bundle part builds its own.
+  if (wanted('start')) ensureWebBuilt();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'knutepunkt-bench-'));
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   if (wanted('start')) await benchStart(tmp);
+  if (wanted('bundle')) rows.push(...(await benchBundle({ log: (line) => process.stdout.write(`${line}\n`) })));
 
   if (wanted('organisation')) {
     process.stdout.write('Organisation (dataset and 10×, embedded and PostgreSQL); this takes a few minutes…\n');
     const organisation = await benchOrganisation({ log: (line) => process.stdout.write(`${line}\n`) });
     rows.push(...organisation.rows);
+  }
+
+  if (wanted('org-chart')) {
+    process.stdout.write('Org chart layout: d3-hierarchy and elkjs on 500 units and on the dataset…\n');
+    rows.push(...(await benchOrgChart({ log: (line) => process.stdout.write(`${line}\n`) })));
   }
 
   if (wanted('hr-feed')) {
@@ -167,15 +190,6 @@ async function benchStart(tmp: string): Promise<void> {
       note: 'skipped: PostgreSQL is not installed (apt-get install -y postgresql)',
     });
   }
-
-  const js = initialJavaScript();
-  rows.push({
-    name: 'web shell initial JS (gzip)',
-    value: js.gzipKb,
-    unit: 'kB',
-    target: { max: 250 },
-    note: `${js.files.length} files, ${js.rawKb.toFixed(1)} kB raw`,
-  });
 }
 
 function addLoadRows(backEnd: string, result: LoadResult): void {
@@ -209,31 +223,6 @@ function newestSource(dir: string): number {
     }
   }
   return newest;
-}
-
-/** The entry script and its modulepreloads: what the browser fetches before the first render. */
-function initialJavaScript(): { files: string[]; rawKb: number; gzipKb: number } {
-  const html = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-  const attribute = (tag: string, name: string) => new RegExp(`\\b${name}=["']([^"']+)["']`).exec(tag)?.[1];
-  const urls = new Set<string>();
-  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
-    const src = attribute(tag, 'src');
-    if (attribute(tag, 'type') === 'module' && src) urls.add(src);
-  }
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-    const href = attribute(tag, 'href');
-    if (attribute(tag, 'rel') === 'modulepreload' && href) urls.add(href);
-  }
-  if (urls.size === 0) throw new Error('dist/web/index.html has no <script type="module" src>: is the build complete?');
-  let raw = 0;
-  let gzip = 0;
-  for (const url of urls) {
-    if (/^[a-z]+:/i.test(url)) throw new Error(`dist/web/index.html loads ${url} from elsewhere; only local files can be measured.`);
-    const bytes = fs.readFileSync(path.join(webDir, url.replace(/^\.?\//, '')));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes).length;
-  }
-  return { files: [...urls], rawKb: raw / 1000, gzipKb: gzip / 1000 };
 }
 
 // ── Servers ────────────────────────────────────────────────────────────────────────────────────

@@ -32,14 +32,10 @@ describe('check-imports', () => {
     ).toEqual([]);
     expect(check('src/app.ts', './kernel/index.js', './modules/accounts/index.js', './modules.js')).toEqual([]);
     expect(
-      check(
-        'src/web/router.tsx',
-        './api/session',
-        '../modules/organisation/web/organisation.page',
-        '../modules/accounts/accounts.schemas.js',
-        'react',
-      ),
+      check('src/web/router.tsx', './data/session', './modules', './routing', '../modules/accounts/accounts.schemas.js', 'react'),
     ).toEqual([]);
+    expect(check('src/web/modules.ts', '../modules/organisation/web/index', '../modules/places/web/index.ts', './routing')).toEqual([]);
+    expect(check('src/modules/places/web/routes.ts', '../../../web/routing', './api', './search-params')).toEqual([]);
     expect(check('src/modules/places/web/places.page.tsx', '../../../web/components/planned-module-page', '../places.schemas')).toEqual([]);
   });
 
@@ -82,6 +78,58 @@ describe('check-imports', () => {
     // Schemas are shared with the browser, so they follow the browser's rules.
     expect(check('src/modules/accounts/accounts.schemas.ts', 'typebox', '../../kernel/index.js')).toEqual([
       'src/modules/accounts/accounts.schemas.ts:2: browser code must not import the kernel (src/kernel/index.js)',
+    ]);
+  });
+
+  it("(d) lets the shell reach a module's web code only through src/web/modules.ts and the module's web/index.ts", () => {
+    expect(
+      check(
+        'src/web/router.tsx',
+        '../modules/organisation/web/organisation.page',
+        '../modules/places/web/routes',
+        '../modules/places/web/index',
+        '../modules/audit/audit.schemas',
+      ),
+    ).toEqual([
+      "src/web/router.tsx:1: the shell reaches a module's web code only through src/web/modules.ts and src/modules/organisation/web/index.ts, not src/modules/organisation/web/organisation.page",
+      "src/web/router.tsx:2: the shell reaches a module's web code only through src/web/modules.ts and src/modules/places/web/index.ts, not src/modules/places/web/routes",
+      "src/web/router.tsx:3: the shell reaches a module's web code only through src/web/modules.ts and src/modules/places/web/index.ts, not src/modules/places/web/index",
+    ]);
+    expect(check('src/web/modules.ts', '../modules/steering/web/budget.page')).toEqual([
+      "src/web/modules.ts:1: the shell reaches a module's web code only through src/web/modules.ts and src/modules/steering/web/index.ts, not src/modules/steering/web/budget.page",
+    ]);
+    expect(check('src/web/pages/audit-log/audit-api.ts', '../../../modules/audit/audit.schemas')).toEqual([]);
+  });
+
+  it("(e) keeps modules away from the router and the shell's list of modules", () => {
+    expect(
+      check(
+        'src/modules/audit/web/audit.page.tsx',
+        '../../../web/router',
+        '../../../web/modules.ts',
+        '../../../web/main',
+        '../../../web/routing',
+        '../../../web/components/page',
+      ),
+    ).toEqual([
+      'src/modules/audit/web/audit.page.tsx:1: a module must not import src/web/router: hang routes on src/web/routing.ts and let src/web/modules.ts list the module',
+      'src/modules/audit/web/audit.page.tsx:2: a module must not import src/web/modules.ts: hang routes on src/web/routing.ts and let src/web/modules.ts list the module',
+      'src/modules/audit/web/audit.page.tsx:3: a module must not import src/web/main: hang routes on src/web/routing.ts and let src/web/modules.ts list the module',
+    ]);
+  });
+
+  it('(f) keeps modules out of the kit', () => {
+    expect(
+      check(
+        'src/web/components/write-error.tsx',
+        '../../modules/places/web/ui',
+        '../../modules/accounts/accounts.schemas',
+        '../data/client',
+        './status',
+      ),
+    ).toEqual([
+      'src/web/components/write-error.tsx:1: the kit (src/web/components) must not import a module (src/modules/places/web/ui); pass what it needs in props',
+      'src/web/components/write-error.tsx:2: the kit (src/web/components) must not import a module (src/modules/accounts/accounts.schemas); pass what it needs in props',
     ]);
   });
 });

@@ -5,7 +5,13 @@
 //       files it shares with the browser);
 //   (c) browser code (src/web, src/modules/*/web, and the *.schemas.ts files it shares with the
 //       server) never imports the kernel, server code or Node built-ins: they would end up in, or
-//       break, the browser bundle.
+//       break, the browser bundle;
+//   (d) the web shell (src/web) reaches a module's web code only through that module's web/index.ts,
+//       and only from src/web/modules.ts, the shell's list of modules (it may still import the
+//       *.schemas.ts files): no shell file imports a module's pages, routes or parts directly;
+//   (e) no module imports the shell's composition (src/web/router.tsx, src/web/modules.ts,
+//       src/web/main.tsx): modules hang their routes on src/web/routing.ts, and the shell lists them;
+//   (f) the kit (src/web/components) never imports a module, not even its schemas: it serves all of them.
 // Prints each violation as `file:line: rule` and exits 1 if there is any.
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -37,6 +43,8 @@ const moduleOf = (file: string) => /^src\/modules\/([^/]+)\//.exec(file)?.[1];
 const isWeb = (file: string) => file.startsWith('src/web/') || /^src\/modules\/[^/]+\/web\//.test(file);
 const isSchemas = (file: string) => /^src\/modules\/[^/]+\/[^/]+\.schemas(\.[jt]s)?$/.test(file);
 const withoutExtension = (file: string) => file.replace(/\.(ts|tsx|js|jsx|mjs)$/, '');
+/** The shell's own files that compose the modules; no module may import them. */
+const shellComposition = new Set(['src/web/router', 'src/web/modules', 'src/web/main']);
 
 export function checkImports(files: SourceImports[]): Violation[] {
   const violations: Violation[] = [];
@@ -67,6 +75,18 @@ export function checkImports(files: SourceImports[]): Violation[] {
       }
       if (fromModule && toModule && toModule !== fromModule && bare !== `src/modules/${toModule}/index` && !isSchemas(target)) {
         report(`import the ${toModule} module through src/modules/${toModule}/index.ts (or its *.schemas.ts), not ${target}`);
+      }
+      if (file.startsWith('src/web/') && toModule) {
+        if (file.startsWith('src/web/components/')) {
+          report(`the kit (src/web/components) must not import a module (${target}); pass what it needs in props`);
+        } else if (isWeb(target) && !(withoutExtension(file) === 'src/web/modules' && bare === `src/modules/${toModule}/web/index`)) {
+          report(
+            `the shell reaches a module's web code only through src/web/modules.ts and src/modules/${toModule}/web/index.ts, not ${target}`,
+          );
+        }
+      }
+      if (fromModule && shellComposition.has(bare)) {
+        report(`a module must not import ${target}: hang routes on src/web/routing.ts and let src/web/modules.ts list the module`);
       }
       if (browser) {
         if (target === 'src/kernel' || target.startsWith('src/kernel/')) report(`browser code must not import the kernel (${target})`);

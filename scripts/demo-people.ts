@@ -17,9 +17,6 @@
 // `syntetisk-`, the source says so, and all of it holds from the dataset date. Running it again
 // with the same options adds nothing; one transaction, so an interrupted run leaves nothing behind.
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { prepareDatabase } from '../src/app.js';
-import { loadConfig, openDatabase, redactUrl } from '../src/kernel/index.js';
 import type { OrganisationDb } from '../src/modules/organisation/index.js';
 import { employeesAtScale1, unitsPerMunicipality } from '../src/modules/organisation/server/synthetic/generate-people.js';
 import {
@@ -27,7 +24,8 @@ import {
   removeSyntheticOrganisation,
   type SyntheticProgress,
 } from '../src/modules/organisation/server/synthetic/fill-positions.js';
-import { fail, runScript } from './run-script.js';
+import { demoArguments, numberArgument, withDemoDatabase } from './demo-common.js';
+import { runScript } from './run-script.js';
 
 const usage = `Usage: npm run demo:people -- [--scale N] [--units M] [--seed S] [--remove]
   --scale N  employees; 1 = a municipality of ~100 000 inhabitants (~${employeesAtScale1.toLocaleString('en')} employees). Default 1.
@@ -35,13 +33,8 @@ const usage = `Usage: npm run demo:people -- [--scale N] [--units M] [--seed S] 
   --seed S   the same seed gives the same people (default 1).
   --remove   delete every synthetic row (keys starting "syntetisk-").`;
 
-function number(name: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0 || parsed > max)
-    fail(`--${name} must be a number from 0 to ${max} (got "${value}").\n\n${usage}`);
-  return parsed;
-}
+const number = (name: string, value: string | undefined, fallback: number, max: number) =>
+  numberArgument(usage, name, value, fallback, { min: 0, max, whole: false });
 
 /** One line that rewrites itself on a terminal; a line per step when the output is a file. */
 function progressPrinter(): SyntheticProgress {
@@ -64,45 +57,22 @@ function progressPrinter(): SyntheticProgress {
 }
 
 runScript(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        scale: { type: 'string' },
-        units: { type: 'string' },
-        seed: { type: 'string' },
-        remove: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+  const args = demoArguments(usage, {
+    scale: { type: 'string' },
+    units: { type: 'string' },
+    seed: { type: 'string' },
+    remove: { type: 'boolean', default: false },
+  });
+  if (!args) return;
   const options = {
     scale: number('scale', args.scale, 1, 100),
     units: number('units', args.units, 0, 50),
     seed: Math.floor(number('seed', args.seed, 1, 2 ** 31)),
   };
 
-  const config = loadConfig();
-  if (config.mode === 'production') {
-    fail('KNUTEPUNKT_MODE is production: synthetic people are for demos and benchmarks, never for a production database.');
-  }
-  const where =
-    config.database.kind === 'pglite'
-      ? `the embedded database in ${config.database.dataDir}`
-      : `PostgreSQL at ${redactUrl(config.database.url)}`;
-  // Takes the data folder's lock: a running server holds it, and this stops here touching nothing.
-  const database = await openDatabase(config.database);
   const started = performance.now();
   const progress = progressPrinter();
-  try {
-    await prepareDatabase(database, config.mode);
+  await withDemoDatabase('synthetic people are', async (database, where) => {
     const db = database.db as unknown as OrganisationDb;
     if (args.remove) {
       process.stdout.write(`Removing the synthetic people and units from ${where}…\n`);
@@ -133,8 +103,6 @@ runScript(async () => {
         );
       }
     }
-  } finally {
-    await database.close();
-  }
+  });
   process.stdout.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 });

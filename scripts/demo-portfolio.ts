@@ -7,11 +7,9 @@
 // Everything it adds is fictitious and marked: synthetic = true, titles and names start «[Syntetisk]».
 // If no capacity line is set, it sets one at 40 % of what the candidates ask for. One transaction:
 // an interrupted run leaves nothing behind. Running it again adds another portfolio on top.
-import { parseArgs } from 'node:util';
-import { prepareDatabase } from '../src/app.js';
-import { loadConfig, openDatabase, redactUrl } from '../src/kernel/index.js';
 import type { PortfolioDb } from '../src/modules/portfolio/index.js';
 import { generatePortfolioHistory } from '../src/modules/portfolio/server/synthetic/portfolio-history.js';
+import { demoArguments, numberArgument, withDemoDatabase } from './demo-common.js';
 import { fail, runScript } from './run-script.js';
 
 const usage = `Usage: npm run demo:portfolio -- [--initiatives N] [--reports-per P] [--members M]
@@ -19,46 +17,20 @@ const usage = `Usage: npm run demo:portfolio -- [--initiatives N] [--reports-per
   --reports-per P  monthly status reports per initiative (0–60, default 10).
   --members M      pool members (0–5000, default 200).`;
 
-function number(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    fail(`--${name} must be a whole number from ${min} to ${max} (got "${value}").\n\n${usage}`);
-  return parsed;
-}
+const number = (name: string, value: string | undefined, fallback: number, min: number, max: number) =>
+  numberArgument(usage, name, value, fallback, { min, max });
 
 runScript(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        initiatives: { type: 'string' },
-        'reports-per': { type: 'string' },
-        members: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+  const args = demoArguments(usage, {
+    initiatives: { type: 'string' },
+    'reports-per': { type: 'string' },
+    members: { type: 'string' },
+  });
+  if (!args) return;
   const initiatives = number('initiatives', args.initiatives, 2000, 1, 20_000);
   const reportsPerInitiative = number('reports-per', args['reports-per'], 10, 0, 60);
   const members = number('members', args.members, 200, 0, 5000);
-  const config = loadConfig();
-  if (config.mode === 'production')
-    fail('KNUTEPUNKT_MODE is production: a synthetic portfolio is for demos and benchmarks, never for a production database.');
-  const where =
-    config.database.kind === 'pglite'
-      ? `the embedded database in ${config.database.dataDir}`
-      : `PostgreSQL at ${redactUrl(config.database.url)}`;
-  const database = await openDatabase(config.database);
-  try {
-    await prepareDatabase(database, config.mode);
+  await withDemoDatabase('a synthetic portfolio is', async (database, where) => {
     const db = database.db as unknown as PortfolioDb;
     const user =
       (await db.selectFrom('users').select('id').where('username', '=', 'portefolje').executeTakeFirst()) ??
@@ -72,7 +44,5 @@ runScript(async () => {
     process.stdout.write(
       `Added ${result.initiatives} initiatives, ${result.reports} status reports, ${result.members} pool members, ${result.allocations} allocations and ${result.scores} scores in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
     );
-  } finally {
-    await database.close();
-  }
+  });
 });

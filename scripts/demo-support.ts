@@ -13,12 +13,10 @@
 // requester's name start «[Syntetisk]», and the dashboard says «inneholder syntetiske data». The mix
 // is described in src/modules/leader-support/server/synthetic/support-history.ts. One transaction:
 // an interrupted run leaves nothing behind. Running it again adds another history on top.
-import { parseArgs } from 'node:util';
-import { prepareDatabase } from '../src/app.js';
-import { loadConfig, openDatabase, redactUrl } from '../src/kernel/index.js';
 import type { LeaderSupportDb } from '../src/modules/leader-support/index.js';
 import { defaultRequestsPerMonth, generateSupportHistory } from '../src/modules/leader-support/server/synthetic/support-history.js';
-import { fail, runScript } from './run-script.js';
+import { demoArguments, numberArgument, withDemoDatabase } from './demo-common.js';
+import { runScript } from './run-script.js';
 
 const usage = `Usage: npm run demo:support -- [--months N] [--per-month P | --total T] [--seed S] [--remove]
   --months N     how many months back (1–120, default 24).
@@ -27,52 +25,24 @@ const usage = `Usage: npm run demo:support -- [--months N] [--per-month P | --to
   --seed S       the same seed gives the same history (default 1).
   --remove       delete every synthetic request and what hangs off it.`;
 
-function number(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    fail(`--${name} must be a whole number from ${min} to ${max} (got "${value}").\n\n${usage}`);
-  return parsed;
-}
+const number = (name: string, value: string | undefined, fallback: number, min: number, max: number) =>
+  numberArgument(usage, name, value, fallback, { min, max });
 
 runScript(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        months: { type: 'string' },
-        'per-month': { type: 'string' },
-        total: { type: 'string' },
-        seed: { type: 'string' },
-        remove: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (args.help) {
-    process.stdout.write(`${usage}\n`);
-    return;
-  }
+  const args = demoArguments(usage, {
+    months: { type: 'string' },
+    'per-month': { type: 'string' },
+    total: { type: 'string' },
+    seed: { type: 'string' },
+    remove: { type: 'boolean', default: false },
+  });
+  if (!args) return;
   const months = number('months', args.months, 24, 1, 120);
   const perMonth = number('per-month', args['per-month'], defaultRequestsPerMonth, 0, 1_000_000);
   const total = args.total === undefined ? undefined : number('total', args.total, 0, 0, 5_000_000);
   const seed = number('seed', args.seed, 1, 0, 2 ** 31);
 
-  const config = loadConfig();
-  if (config.mode === 'production') {
-    fail('KNUTEPUNKT_MODE is production: a synthetic support history is for demos and benchmarks, never for a production database.');
-  }
-  const where =
-    config.database.kind === 'pglite'
-      ? `the embedded database in ${config.database.dataDir}`
-      : `PostgreSQL at ${redactUrl(config.database.url)}`;
-  // Takes the data folder's lock: a running server holds it, and this stops here touching nothing.
-  const database = await openDatabase(config.database);
-  try {
-    await prepareDatabase(database, config.mode);
+  await withDemoDatabase('a synthetic support history is', async (database, where) => {
     const db = database.db as unknown as LeaderSupportDb;
     if (args.remove) {
       process.stdout.write(`Removing the synthetic support history from ${where}…\n`);
@@ -91,7 +61,5 @@ runScript(async () => {
       const result = await generateSupportHistory(db, { months, perMonth, total, seed });
       process.stdout.write(`Added ${result.inserted.toLocaleString('en')} synthetic requests in ${(result.ms / 1000).toFixed(1)} s.\n`);
     }
-  } finally {
-    await database.close();
-  }
+  });
 });

@@ -28,6 +28,7 @@ export { loadDatasets } from './db/datasets.js';
 export { migrate, readMigrations, MigrationError, kernelMigrations, type MigrationSource } from './db/migrate.js';
 export type { KernelTables, UserRow, NewUser } from './db/schema.js';
 export { AppError, isAppError, errorCodes, type ErrorCode } from './errors/app-error.js';
+export { assertRevision, conflict, forbidden, invalid, notFound } from './errors/refusals.js';
 export { pickLocale, compareNorwegian, sortByNorwegian, locales, type Locale } from './i18n/locale.js';
 export {
   configurePasswordHashing,
@@ -80,6 +81,7 @@ export { recordAudit, systemContext, type AuditEntry, type WriteContext } from '
 export { buildApp, type AppOptions, type RegisteredRoute } from './http/app.js';
 export type { App, RouteAccess } from './http/types.js';
 export { writeContext } from './http/context.js';
+export { uploadedFile, uploadFormat, withRawBody } from './http/raw-body.js';
 export { securityHeaders } from './http/security-headers.js';
 export { assertSafeName, hasBidiControl, hasLoneSurrogate, importedTextProblem } from './http/unicode.js';
 export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialised.js';
@@ -106,6 +108,19 @@ export {
   type Cell,
 } from './export/table-export.js';
 export { isUuid, todayInNorway } from './values/values.js';
+export {
+  addDays,
+  asPeriod,
+  changedColumns,
+  coversPeriod,
+  describePeriod,
+  holdsOn,
+  norwegianDate,
+  overlaps,
+  type Period,
+} from './values/period.js';
+export { freeKeyFrom, keyInUse, slugify } from './values/slug.js';
+export { capitalise, cleanText } from './values/text.js';
 export { startRepeating, type RepeatingHandle } from './values/repeating.js';
 export {
   classifyAddress,

@@ -13,6 +13,7 @@ import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-web';
 import './theme/drammen.css';
 import './styles/shell.css';
+import './components/kit.css';
 
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPassword } from '../../src/kernel/index.js';
-import { expectNoAxeViolations, signInAsDemo, useBrowser } from '../helpers/browser.js';
+import { chooseInCombobox, expectNoAxeViolations, signInAsDemo, useBrowser } from '../helpers/browser.js';
 import { measureChart } from './measure-chart.js';
 
 const b = useBrowser();
@@ -344,8 +344,8 @@ describe('[ORGANISATION_EDITOR][SCENARIO]', () => {
     await page.getByLabel('Hva skal endres?').selectOption('move_unit');
     await page.getByRole('button', { name: 'Legg til endringen' }).click();
     await poll(() => page.getByText('Velg en enhet.').first().isVisible()).toBe(true);
-    await page.getByLabel('Enheten som flyttes').selectOption({ label: 'Legevakt (nivå 3)' });
-    await page.getByLabel('Ny overordnet enhet').selectOption({ label: 'Omsorg (nivå 1)' });
+    await chooseInCombobox(page, 'Enheten som flyttes', 'Legevakt');
+    await chooseInCombobox(page, 'Ny overordnet enhet', 'Omsorg');
     await page.getByRole('button', { name: 'Legg til endringen' }).click();
     await poll(() => page.getByText('1. «Legevakt» flyttes under «Omsorg»').isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'scenario changes');
@@ -389,7 +389,7 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     await page.getByRole('button', { name: 'Lag scenariet' }).click();
     await poll(() => page.getByLabel('Hva skal endres?').isVisible()).toBe(true);
     await page.getByLabel('Hva skal endres?').selectOption('rename_unit');
-    await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Medisinskfaglig virksomhet (nivå 3)' });
+    await chooseInCombobox(page, 'Enhet', 'Medisinskfaglig virksomhet');
     await page.getByLabel('Nytt navn').fill('Medisinsk fagenhet');
     await page.getByRole('button', { name: 'Legg til endringen' }).click();
     await poll(() => page.getByText('1. «Medisinskfaglig virksomhet» får navnet «Medisinsk fagenhet»').isVisible()).toBe(true);

@@ -2,7 +2,7 @@
 // Chromium through playwright-core (never a downloaded browser), with axe checking every page.
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
 import { demoPassword } from '../../src/kernel/index.js';
@@ -126,4 +126,27 @@ export async function signInAsDemo(page: Page, username: string): Promise<void> 
   await page.getByLabel('Brukernavn').fill(username);
   await page.getByLabel('Passord').fill(demoPassword);
   await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+/**
+ * Chooses `option` in the kit's searchable combobox (src/web/components/combobox) labelled `label`
+ * in `scope`: types `typed` (the option's name by default) and clicks the option named `option`.
+ */
+export async function chooseInCombobox(
+  scope: Page | Locator,
+  label: string | RegExp,
+  option: string,
+  { exact = true, typed = option }: { exact?: boolean; typed?: string } = {},
+): Promise<void> {
+  // The input (its open list is labelled the same), typed into as a person would: that opens the list.
+  const input = scope.getByLabel(label, { exact }).and(scope.locator('input'));
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(typed);
+  // Its name exactly (the accessible name adds the description).
+  const page = input.page();
+  await page
+    .getByRole('option')
+    .and(page.locator(`[label="${option.replace(/"/g, '\\"')}"]`))
+    .click();
 }

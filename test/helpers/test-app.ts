@@ -1,7 +1,8 @@
 // An in-process Knutepunkt on a fresh test database, driven with app.inject (no network).
+import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
-import { hashPassword, loadConfig, recordAudit, systemContext, type Config, type Role } from '../../src/kernel/index.js';
+import { hashPassword, isUuid, loadConfig, recordAudit, systemContext, type Config, type Role } from '../../src/kernel/index.js';
 import { insertUser } from '../../src/modules/accounts/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -27,6 +28,11 @@ export interface TestApp {
   signInAs(roles: Role[], displayName?: string): Promise<SignedIn>;
   createUser(roles: Role[], displayName?: string): Promise<{ id: string; username: string }>;
   auditCount(): Promise<number>;
+  /**
+   * Makes the user a new person who holds `position` (its key or id) from 2020, linked to the
+   * account, so that roles and areas follow the organisation. Returns the person's id.
+   */
+  placeUser(userId: string, name: string, position: string): Promise<string>;
 }
 
 let counter = 0;
@@ -83,6 +89,21 @@ export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
       const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
       const cookieHeader = `kp_session=${cookie!.value}`;
       return { userId: user.id, cookie: cookieHeader, csrfToken, headers: { cookie: cookieHeader, 'x-csrf-token': csrfToken } };
+    },
+    async placeUser(userId, name, position) {
+      const db = api.database.db;
+      const positionId = isUuid(position)
+        ? position
+        : (await sql<{ id: string }>`select id from org_positions where key = ${position}`.execute(db)).rows[0]?.id;
+      if (!positionId) throw new Error(`placeUser: no position ${position}`);
+      const person = await sql<{ id: string }>`
+        insert into org_people (key, name, source) values (${`test-${userId}`}, ${name}, 'test') returning id`.execute(db);
+      const personId = person.rows[0]!.id;
+      await sql`insert into org_assignments (person_id, position_id, fte, valid_from) values (${personId}, ${positionId}, 1, '2020-01-01')`.execute(
+        db,
+      );
+      await sql`insert into org_user_people (user_id, person_id) values (${userId}, ${personId})`.execute(db);
+      return personId;
     },
     async auditCount() {
       const row = await api.database.db

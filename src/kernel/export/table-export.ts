@@ -2,6 +2,7 @@
 // byte order mark, `;` between fields) and XLSX with one sheet. A column has a header and a value
 // per row; numbers stay numbers in XLSX, so sums work there.
 import type { FastifyReply } from 'fastify';
+import { startsAsFormula } from '../import/csv.js';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -18,17 +19,17 @@ export const exportContentTypes: Record<ExportFormat, string> = {
 };
 
 /**
- * A text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before one)
- * gets a leading apostrophe, so Excel and LibreOffice show it as text (OWASP «CSV injection»). A
- * text that already starts with apostrophes before such a character gets one more, so that
- * `restoreFormulaText` (kernel/import/csv.ts) gives back exactly what was written.
+ * A text a spreadsheet would run as a formula (`startsAsFormula`: =, +, -, @, a tab, a carriage
+ * return or a NUL first, or full-width ＝ ＋ － ＠) gets a leading apostrophe, so Excel and LibreOffice
+ * show it as text (OWASP «CSV injection»). A text that already starts with apostrophes before such a
+ * character gets one more, so that `restoreFormulaText` (kernel/import/csv.ts) gives back exactly
+ * what was written. Numbers are never touched: -5 is written as a number, the text "-5" as '-5
+ * (the type says which, not the look; docs/decisions/0016-csv.md).
  */
-const formulaStart = /^'*[=+\-@\t\r]/;
-
 function csvField(value: Cell, separator: string): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'number' ? String(value).replace('.', ',') : String(value);
-  const safe = typeof value !== 'number' && formulaStart.test(text) ? `'${text}` : text;
+  const safe = typeof value !== 'number' && startsAsFormula(text) ? `'${text}` : text;
   // Quoted also when it starts or ends with a space: some readers trim unquoted fields.
   return /["\r\n]/.test(safe) || safe.includes(separator) || /^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

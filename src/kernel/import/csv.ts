@@ -131,11 +131,23 @@ export function parseCsv(text: string, separator: ';' | ',' = detectSeparator(te
   return records;
 }
 
+const formulaStart = /^'*[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Whether a spreadsheet would run the text as a formula, after any apostrophes: it starts with =, +,
+ * -, @, a tab, a carriage return or a NUL (OWASP «CSV injection», ASVS 5.0 1.2.10), or with the
+ * full-width ＝ ＋ － ＠ that Apple Numbers reads as their ASCII twins. The writer neutralises such a
+ * text with one more apostrophe (kernel/export/table-export.ts); `restoreFormulaText` takes it off.
+ */
+export function startsAsFormula(text: string): boolean {
+  return formulaStart.test(text);
+}
+
 /**
  * Undoes the export's guard against formulas (kernel/export/table-export.ts): a text of apostrophes
- * before =, +, -, @, a tab or a carriage return loses one apostrophe, so a neutralised cell comes back
- * as it was. Any other text, with or without an apostrophe, is left as it is.
+ * before a formula character (see `startsAsFormula`) loses one apostrophe, so a neutralised cell comes
+ * back as it was. Any other text, with or without an apostrophe, is left as it is.
  */
 export function restoreFormulaText(text: string): string {
-  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return text.startsWith("'") && startsAsFormula(text) ? text.slice(1) : text;
 }

@@ -2,7 +2,7 @@
 // [ROLE][ACTION]: the places pages in real Chromium against the real server, with axe on every page.
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
+import { chooseInCombobox, expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
 
 const b = useBrowser();
 
@@ -263,8 +263,8 @@ describe('[ORGANISATION_EDITOR][ADD_SERVICE_TO_HUB]', () => {
     await form.getByLabel('Navn', { exact: true }).fill('Tannhelse for barn');
     await form.getByLabel('Beskrivelse').fill('Tannpleie og tannlege for barn og ungdom.');
     await form.getByLabel('Hvem tjenesten er for').fill('barn og unge, familier');
-    await expect.poll(() => form.getByLabel('Hvem i kommunen gir tjenesten').locator('option').count()).toBeGreaterThan(10);
-    await form.getByLabel('Hvem i kommunen gir tjenesten').selectOption({ label: 'Helsetjenester' });
+    await expect.poll(() => form.locator('ds-suggestion u-option').count()).toBeGreaterThan(10);
+    await chooseInCombobox(form, 'Hvem i kommunen gir tjenesten', 'Helsetjenester');
     await form.getByLabel('Hvor tjenesten finnes').selectOption({ label: 'felles for flere kommunedeler' });
     await form.getByLabel('oppmøte').check();
     await form.getByRole('button', { name: 'Legg til i katalogen' }).click();
@@ -333,8 +333,8 @@ describe('[ORGANISATION_EDITOR][RECORD_LOCATION]', () => {
     await expect.poll(() => page.getByText('Demo Organisasjonsredaktør').first().isVisible()).toBe(true);
     await page.goto('/steder-og-tjenester/samlokalisering');
     const form = page.getByRole('region', { name: 'Registrer at en enhet holder til på et sted' });
-    await expect.poll(() => form.getByLabel('Enhet', { exact: true }).locator('option').count()).toBeGreaterThan(10);
-    await form.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Helsetjenester' });
+    await expect.poll(() => form.locator('ds-suggestion u-option').count()).toBeGreaterThan(10);
+    await chooseInCombobox(form, 'Enhet', 'Helsetjenester');
     await form.getByLabel('Sted', { exact: true }).selectOption({ label: 'Fjellhallen (Lokalt knutepunkt kommunedel 6)' });
     await expectNoAxeViolations(page, 'co-location with the location form');
     await form.getByRole('button', { name: 'Registrer' }).click();

@@ -153,7 +153,7 @@ describe('[ORGANISATION_EDITOR][EDIT_DISTRICT_AND_HUB]', () => {
 
     const citizen = (await b.newPage()).page;
     await citizen.goto('/steder-og-tjenester/kommunedeler/2');
-    await expect.poll(() => citizen.locator('.kp-places-facts').textContent()).toContain('Nedre Eiker nord');
+    await expect.poll(() => citizen.locator('.kp-facts').textContent()).toContain('Nedre Eiker nord');
     await citizen.getByRole('link', { name: 'Lokalt knutepunkt kommunedel 2' }).click();
     await expect.poll(() => h1(citizen)).toBe('Lokalt knutepunkt kommunedel 2');
     await expect.poll(() => citizen.getByText('Minst 200 besøk i uken innen ett år.').isVisible()).toBe(true);

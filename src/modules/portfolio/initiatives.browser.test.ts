@@ -3,7 +3,7 @@
 // proposes an initiative on the intake form, finds it on the overview filtered by area, opens it,
 // and sees it on the roadmap. Axe on every page state.
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
+import { chooseInCombobox, expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
 import type { InitiativeDetail } from './initiatives.schemas.js';
 
 const b = useBrowser();
@@ -29,8 +29,8 @@ describe('[DIGITAL AGENT][PROPOSE] an initiative from the form to the overview a
     await page.getByLabel(/^Tittel/).fill('[Test] Digital påmelding til SFO');
     await page.getByLabel(/^Problem/).fill('Påmelding skjer på papir.');
     await page.getByLabel(/^Behov/).fill('Foreldre vil melde på digitalt.');
-    await page.getByLabel(/^Eierenhet/).selectOption({ label: 'Aronsløkka skole' });
-    await page.getByLabel(/^Digital agent/).selectOption({ label: 'Demo Digitalagent' });
+    await chooseInCombobox(page, /^Eierenhet/, 'Aronsløkka skole');
+    await chooseInCombobox(page, /^Digital agent/, 'Demo Digitalagent');
     await page.getByRole('radio', { name: 'Innovasjon' }).check();
     await page.getByLabel('Estimert kostnad (kroner)').fill('150000');
     await page.getByLabel(/^Planlagt start/).fill('2027-02');

@@ -4,7 +4,7 @@
 // adds a progress note that changes its status, then opens the budget page and seed 004's area 07.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
+import { chooseInCombobox, expectNoAxeViolations, signInAsDemo, useBrowser } from '../../../test/helpers/browser.js';
 
 const b = useBrowser();
 
@@ -33,7 +33,7 @@ describe('[ANALYST][DECISIONS]', () => {
     await expect.poll(() => page.getByText('Velg ansvarlig enhet.').first().isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'decision form with errors');
 
-    await page.locator('form.kp-st-form').getByLabel('Ansvarlig enhet', { exact: true }).selectOption({ label: 'Oppfølging og analyse' });
+    await chooseInCombobox(page.locator('form.kp-st-form'), 'Ansvarlig enhet', 'Oppfølging og analyse');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('21/24: Plan for digital inkludering');
     await expect.poll(() => page.getByText('Forfalt: fristen er passert').isVisible()).toBe(true);

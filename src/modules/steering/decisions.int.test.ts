@@ -22,16 +22,7 @@ const count = async (table: string) =>
 /** A sign-in linked to a new person who holds the position `positionKey` from 2020. */
 async function placed(roles: Role[], name: string, positionKey: string): Promise<SignedIn> {
   const user = await t.signInAs(roles, name);
-  const person = await db()
-    .insertInto('org_people')
-    .values({ key: `test-${user.userId}`, name, source: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db()
-    .insertInto('org_assignments')
-    .values({ person_id: person.id, position_id: await id('org_positions', positionKey), fte: 1, valid_from: '2020-01-01' })
-    .execute();
-  await db().insertInto('org_user_people').values({ user_id: user.userId, person_id: person.id }).execute();
+  await t.placeUser(user.userId, name, positionKey);
   return user;
 }
 

@@ -57,19 +57,9 @@ function zipEntry(bytes: Buffer, name: string): string | null {
   return null;
 }
 
-/** A sign-in linked to a new person who holds `positionId` (a leader position). */
 async function placed(positionId: string, name: string): Promise<SignedIn> {
   const user = await t.signInAs(['employee'], name);
-  const person = await db()
-    .insertInto('org_people')
-    .values({ key: `test-${user.userId}`, name, source: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db()
-    .insertInto('org_assignments')
-    .values({ person_id: person.id, position_id: positionId, fte: 1, valid_from: '2020-01-01' })
-    .execute();
-  await db().insertInto('org_user_people').values({ user_id: user.userId, person_id: person.id }).execute();
+  await t.placeUser(user.userId, name, positionId);
   return user;
 }
 

@@ -3,7 +3,8 @@ import { Link as RouterLink } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { hasPermission, useSession } from '../data/session';
 import { useI18n } from '../i18n/i18n';
-import { domainModules, moduleNameKey } from '../modules';
+import { domainModules, menuEntries, moduleNameKey } from '../modules';
+import type { MenuEntry } from '../routing';
 
 /**
  * The main menu. On narrow screens (under 48em = 768px) the list is hidden
@@ -14,6 +15,17 @@ export function MainNav() {
   const { data: session } = useSession();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // The modules' menu entries of one group, each only for those it is for.
+  const moduleLinks = (group: MenuEntry['group']) =>
+    menuEntries
+      .filter((entry) => entry.group === group && (!('shownTo' in entry) || entry.shownTo(session)))
+      .map((entry) => (
+        <li key={entry.to}>
+          <RouterLink to={entry.to} className="kp-nav__link ds-focus">
+            {t(entry.label)}
+          </RouterLink>
+        </li>
+      ));
   return (
     <nav
       aria-label={t('nav.label')}
@@ -51,12 +63,8 @@ export function MainNav() {
               {t('nav.home')}
             </RouterLink>
           </li>
-          {/* For citizens: the way to a service, before the modules (the places module's public search). */}
-          <li>
-            <RouterLink to="/finn-tjeneste" className="kp-nav__link ds-focus">
-              {t('nav.findService')}
-            </RouterLink>
-          </li>
+          {/* The modules' entries for citizens (the way to a service), before the modules themselves. */}
+          {moduleLinks('citizens')}
           {domainModules.map((module) => (
             <li key={module.key}>
               <RouterLink to={module.path} className="kp-nav__link ds-focus">
@@ -64,21 +72,7 @@ export function MainNav() {
               </RouterLink>
             </li>
           ))}
-          {hasPermission(session, 'users:read') && (
-            <li>
-              <RouterLink to="/brukere" className="kp-nav__link ds-focus">
-                {t('nav.users')}
-              </RouterLink>
-            </li>
-          )}
-          {/* Leaders find what their disabled employees still own; administrators reach it from «Brukere». */}
-          {!hasPermission(session, 'users:read') && session?.user?.roles.includes('leader') && (
-            <li>
-              <RouterLink to="/omfordeling" className="kp-nav__link ds-focus">
-                {t('nav.reassignments')}
-              </RouterLink>
-            </li>
-          )}
+          {moduleLinks('administration')}
           {hasPermission(session, 'audit:read') && (
             <li>
               <RouterLink to="/revisjonslogg" className="kp-nav__link ds-focus">

@@ -1,27 +1,16 @@
 import './identity.css';
-import {
-  Alert,
-  Button,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { Page } from '../../../web/components/page';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
+import { WriteError } from '../../../web/components/write-error';
 import { hasPermission, useSession } from '../../../web/data/session';
-import { roleNames, type RoleName } from '../users.schemas';
+import type { RoleName } from '../users.schemas';
 import { roleLabel, useIdentityI18n } from './i18n';
-import { IdentityNav } from './ui';
+import { IdentityNav, RoleField } from './ui';
 import { groupMappingsQuery, useAddGroupMapping, useRemoveGroupMapping } from './users-api';
 
 /** Which provider groups give which roles; administrators add and remove mappings. */
@@ -45,42 +34,29 @@ export function GroupMappingsPage() {
       <Paragraph>{t('groups.intro')}</Paragraph>
       {mappings.isPending && <Loading label={t('groups.loading')} />}
       {mappings.isError && <ErrorAlert error={mappings.error} onRetry={() => void mappings.refetch()} />}
-      {remove.isError && <ErrorAlert error={remove.error} />}
-      {mappings.data &&
-        (mappings.data.mappings.length === 0 ? (
-          <Paragraph>{t('groups.empty')}</Paragraph>
-        ) : (
-          <div className="kp-table-scroll">
-            <Table zebra>
-              <TableHead>
-                <TableRow>
-                  <TableHeaderCell>{t('groups.col.group')}</TableHeaderCell>
-                  <TableHeaderCell>{t('groups.col.role')}</TableHeaderCell>
-                  <TableHeaderCell>{t('groups.col.created')}</TableHeaderCell>
-                  {canWrite && <TableHeaderCell>{t('user.col.action')}</TableHeaderCell>}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {mappings.data.mappings.map((m) => (
-                  <TableRow key={m.id}>
-                    <TableCell>{m.groupName}</TableCell>
-                    <TableCell>{roleLabel(t, m.role)}</TableCell>
-                    <TableCell>
-                      {date(m.createdAt)} {m.createdBy ?? ''}
-                    </TableCell>
-                    {canWrite && (
-                      <TableCell>
-                        <Button variant="secondary" data-size="sm" disabled={remove.isPending} onClick={() => remove.mutate(m.id)}>
-                          {t('groups.remove', { group: m.groupName, role: roleLabel(t, m.role) })}
-                        </Button>
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        ))}
+      <WriteError error={remove.error} onReload={() => void mappings.refetch()} />
+      {mappings.data && (
+        <DataTable
+          caption={t('groups.caption')}
+          headers={[t('groups.col.group'), t('groups.col.role'), t('groups.col.created'), ...(canWrite ? [t('user.col.action')] : [])]}
+          empty={t('groups.empty')}
+          rows={mappings.data.mappings.map((m) => ({
+            key: m.id,
+            cells: [
+              m.groupName,
+              roleLabel(t, m.role),
+              `${date(m.createdAt)} ${m.createdBy ?? ''}`,
+              ...(canWrite
+                ? [
+                    <Button key="remove" variant="secondary" data-size="sm" disabled={remove.isPending} onClick={() => remove.mutate(m.id)}>
+                      {t('groups.remove', { group: m.groupName, role: roleLabel(t, m.role) })}
+                    </Button>,
+                  ]
+                : []),
+            ],
+          }))}
+        />
+      )}
       {canWrite && <AddMapping />}
     </Page>
   );
@@ -100,9 +76,7 @@ function AddMapping() {
         add.mutate({ groupName: groupName.trim(), role }, { onSuccess: () => setGroupName('') });
       }}
     >
-      <Heading level={2} data-size="sm" id="add-mapping">
-        {t('groups.add')}
-      </Heading>
+      <SectionHeading id="add-mapping">{t('groups.add')}</SectionHeading>
       <Textfield
         id="mapping-group"
         label={t('groups.name')}
@@ -111,17 +85,8 @@ function AddMapping() {
         required
         autoComplete="off"
       />
-      <div>
-        <Label htmlFor="mapping-role">{t('groups.col.role')}</Label>
-        <Select id="mapping-role" value={role} onChange={(e) => setRole(e.target.value as RoleName)}>
-          {roleNames.map((name) => (
-            <option key={name} value={name}>
-              {roleLabel(t, name)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      {add.isError && <ErrorAlert error={add.error} />}
+      <RoleField id="mapping-role" label={t('groups.col.role')} value={role} onChange={setRole} />
+      <WriteError error={add.error} />
       {add.isSuccess && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('groups.added')}</Paragraph>

@@ -1,5 +1,8 @@
+import { Select } from '@digdir/designsystemet-react';
+import { FormField } from '../../../web/components/form-field';
 import { ModuleNav } from '../../../web/components/module-nav';
-import { useIdentityI18n, type IdentityKey } from './i18n';
+import { roleNames, type RoleName } from '../users.schemas';
+import { roleLabel, useIdentityI18n, type IdentityKey } from './i18n';
 
 const links: { to: string; label: IdentityKey; permission: string; exact?: boolean }[] = [
   { to: '/brukere', label: 'nav.users', permission: 'users:read', exact: true },
@@ -11,4 +14,32 @@ const links: { to: string; label: IdentityKey; permission: string; exact?: boole
 export function IdentityNav() {
   const { t } = useIdentityI18n();
   return <ModuleNav label={t('nav.label')} links={links.map((link) => ({ ...link, label: t(link.label) }))} />;
+}
+
+/** A choice of one role, by its name in the UI language. */
+export function RoleField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: RoleName;
+  onChange: (role: RoleName) => void;
+}) {
+  const { t } = useIdentityI18n();
+  return (
+    <FormField id={id} label={label}>
+      {(control) => (
+        <Select {...control} value={value} onChange={(e) => onChange(e.target.value as RoleName)}>
+          {roleNames.map((name) => (
+            <option key={name} value={name}>
+              {roleLabel(t, name)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </FormField>
+  );
 }

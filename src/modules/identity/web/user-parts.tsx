@@ -1,86 +1,68 @@
-import {
-  Alert,
-  Button,
-  Heading,
-  Label,
-  ListItem,
-  ListUnordered,
-  Paragraph,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, ListItem, ListUnordered, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert } from '../../../web/components/status';
-import { ApiError } from '../../../web/data/client';
-import { roleNames, type RoleName, type UserDetail } from '../users.schemas';
+import { fieldErrors, WriteError } from '../../../web/components/write-error';
+import type { RoleName, UserDetail } from '../users.schemas';
 import { roleLabel, useIdentityI18n } from './i18n';
+import { RoleField } from './ui';
 import { editorAreasQuery, searchPeople, useDisableUser, useEnableUser, useGrantRole, useLinkPerson, useRevokeGrant } from './users-api';
 
 // The user page's parts that write: grants, the person link, disable and enable.
 
-/** The field a server error names (details[].path), for showing it on the field. */
-function fieldError(error: unknown, path: string): string | undefined {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
-  return (error.details as { path?: string }[]).some((d) => d.path === path) ? error.message : undefined;
-}
-
 export function GrantsTable({ user, canWrite }: { user: UserDetail; canWrite: boolean }) {
   const { t, date, dateTime } = useIdentityI18n();
   const revoke = useRevokeGrant(user.id);
-  if (user.grants.length === 0) return <Paragraph>{t('user.grants.empty')}</Paragraph>;
   return (
     <>
-      {revoke.isError && <ErrorAlert error={revoke.error} />}
-      <div className="kp-table-scroll">
-        <Table zebra>
-          <TableHead>
-            <TableRow>
-              <TableHeaderCell>{t('user.col.role')}</TableHeaderCell>
-              <TableHeaderCell>{t('user.col.why')}</TableHeaderCell>
-              <TableHeaderCell>{t('user.col.until')}</TableHeaderCell>
-              <TableHeaderCell>{t('user.col.grantedBy')}</TableHeaderCell>
-              <TableHeaderCell>{t('user.col.state')}</TableHeaderCell>
-              {canWrite && <TableHeaderCell>{t('user.col.action')}</TableHeaderCell>}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {user.grants.map((grant) => (
-              <TableRow key={grant.id}>
-                <TableCell>{roleLabel(t, grant.role)}</TableCell>
-                <TableCell>{grant.reason}</TableCell>
-                <TableCell>{grant.validTo ? date(grant.validTo) : t('user.untilRevoked')}</TableCell>
-                <TableCell>
-                  {grant.grantedBy ?? ''} {dateTime(grant.grantedAt)}
-                </TableCell>
-                <TableCell>{grant.active ? t('user.grant.active') : t('user.grant.ended')}</TableCell>
-                {canWrite && (
-                  <TableCell>
-                    {grant.active && (
-                      <Button variant="secondary" data-size="sm" disabled={revoke.isPending} onClick={() => revoke.mutate(grant.id)}>
-                        {t('user.revoke', { role: roleLabel(t, grant.role) })}
-                      </Button>
-                    )}
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <WriteError error={revoke.error} />
+      <DataTable
+        caption={t('user.grants.caption')}
+        headers={[
+          t('user.col.role'),
+          t('user.col.why'),
+          t('user.col.until'),
+          t('user.col.grantedBy'),
+          t('user.col.state'),
+          ...(canWrite ? [t('user.col.action')] : []),
+        ]}
+        empty={t('user.grants.empty')}
+        rows={user.grants.map((grant) => ({
+          key: grant.id,
+          cells: [
+            roleLabel(t, grant.role),
+            grant.reason,
+            grant.validTo ? date(grant.validTo) : t('user.untilRevoked'),
+            `${grant.grantedBy ?? ''} ${dateTime(grant.grantedAt)}`,
+            grant.active ? t('user.grant.active') : t('user.grant.ended'),
+            ...(canWrite
+              ? [
+                  grant.active && (
+                    <Button
+                      key="revoke"
+                      variant="secondary"
+                      data-size="sm"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(grant.id)}
+                    >
+                      {t('user.revoke', { role: roleLabel(t, grant.role) })}
+                    </Button>
+                  ),
+                ]
+              : []),
+          ],
+        }))}
+      />
     </>
   );
 }
 
 export function GrantForm({ user }: { user: UserDetail }) {
-  const { t } = useIdentityI18n();
+  const { t, language } = useIdentityI18n();
   const grant = useGrantRole(user.id);
+  const server = fieldErrors(grant.error, language);
   const [role, setRole] = useState<RoleName>('analyst');
   const [reason, setReason] = useState('');
   const [validTo, setValidTo] = useState('');
@@ -108,23 +90,14 @@ export function GrantForm({ user }: { user: UserDetail }) {
       <Heading level={3} data-size="xs" id="grant-title">
         {t('user.grant.title')}
       </Heading>
-      <div>
-        <Label htmlFor="grant-role">{t('user.grant.role')}</Label>
-        <Select id="grant-role" value={role} onChange={(e) => setRole(e.target.value as RoleName)}>
-          {roleNames.map((name) => (
-            <option key={name} value={name}>
-              {roleLabel(t, name)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <RoleField id="grant-role" label={t('user.grant.role')} value={role} onChange={setRole} />
       <Textfield
         id="grant-reason"
         label={t('user.grant.reason')}
         description={t('user.grant.reason.help')}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        error={missing ? t('user.grant.reasonMissing') : fieldError(grant.error, 'reason')}
+        error={missing ? t('user.grant.reasonMissing') : server.reason}
         autoComplete="off"
       />
       <Textfield
@@ -134,9 +107,9 @@ export function GrantForm({ user }: { user: UserDetail }) {
         description={t('user.grant.validTo.help')}
         value={validTo}
         onChange={(e) => setValidTo(e.target.value)}
-        error={fieldError(grant.error, 'validTo')}
+        error={server.validTo}
       />
-      {grant.isError && !fieldError(grant.error, 'reason') && !fieldError(grant.error, 'validTo') && <ErrorAlert error={grant.error} />}
+      {!server.reason && !server.validTo && <WriteError error={grant.error} />}
       {grant.isSuccess && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('user.grant.done')}</Paragraph>
@@ -159,9 +132,7 @@ export function PersonSection({ user, canWrite }: { user: UserDetail; canWrite: 
   const [hits, setHits] = useState<{ id: string; name: string }[] | null>(null);
   return (
     <section aria-labelledby="user-person">
-      <Heading level={2} data-size="sm" id="user-person">
-        {t('user.person')}
-      </Heading>
+      <SectionHeading id="user-person">{t('user.person')}</SectionHeading>
       {user.person ? <Paragraph>{user.person.name}</Paragraph> : <Paragraph>{t('user.person.none')}</Paragraph>}
       {user.positions.length > 0 && (
         <>
@@ -180,7 +151,7 @@ export function PersonSection({ user, canWrite }: { user: UserDetail; canWrite: 
       )}
       {canWrite && (
         <div className="kp-identity-form">
-          {link.isError && <ErrorAlert error={link.error} />}
+          <WriteError error={link.error} />
           {user.person && (
             <div>
               <Button variant="secondary" disabled={link.isPending} onClick={() => link.mutate(null)}>
@@ -235,7 +206,7 @@ export function PersonSection({ user, canWrite }: { user: UserDetail; canWrite: 
 }
 
 /** Disable (with a reason and a confirmation step) or enable; the page's version guards against a stale view. */
-export function AccessSection({ user, self }: { user: UserDetail; self: boolean }) {
+export function AccessSection({ user, self, onReload }: { user: UserDetail; self: boolean; onReload: () => void }) {
   const { t } = useIdentityI18n();
   const disable = useDisableUser(user.id);
   const enable = useEnableUser(user.id);
@@ -246,10 +217,15 @@ export function AccessSection({ user, self }: { user: UserDetail; self: boolean 
   const error = disable.error ?? enable.error;
   return (
     <section aria-labelledby="user-access">
-      <Heading level={2} data-size="sm" id="user-access">
-        {t('user.status.title')}
-      </Heading>
-      {error && <ErrorAlert error={error} />}
+      <SectionHeading id="user-access">{t('user.status.title')}</SectionHeading>
+      <WriteError
+        error={error}
+        onReload={() => {
+          disable.reset();
+          enable.reset();
+          onReload();
+        }}
+      />
       {user.status === 'active' ? (
         self ? (
           <Paragraph>{t('user.disable.self')}</Paragraph>
@@ -283,7 +259,7 @@ export function AccessSection({ user, self }: { user: UserDetail; self: boolean 
                 <Alert data-color="warning">
                   <Paragraph>{t('user.disable.warning')}</Paragraph>
                 </Alert>
-                <div className="kp-identity-actions">
+                <div className="kp-form__actions">
                   <Button ref={confirmRef} type="submit" data-color="danger" disabled={disable.isPending}>
                     {t('user.disable.confirm')}
                   </Button>
@@ -302,7 +278,7 @@ export function AccessSection({ user, self }: { user: UserDetail; self: boolean 
           </form>
         )
       ) : (
-        <div className="kp-identity-actions">
+        <div className="kp-form__actions">
           {confirming ? (
             <>
               <Button

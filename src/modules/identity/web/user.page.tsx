@@ -1,20 +1,12 @@
 import './identity.css';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { DataTable } from '../../../web/components/data-table';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
 import { Page } from '../../../web/components/page';
-import { ErrorAlert, Loading } from '../../../web/components/status';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { isMessageKey, useI18n } from '../../../web/i18n/i18n';
 import type { UserDetail } from '../users.schemas';
@@ -39,54 +31,65 @@ export function UserPage() {
       </Page>
     );
   }
-  if (user.isPending) return <Loading label={t('user.loading')} />;
-  if (user.isError)
-    return (
-      <Page title={t('users.title')}>
-        <ErrorAlert error={user.error} onRetry={() => void user.refetch()} />
-      </Page>
-    );
-  return <User user={user.data} asOf={dato} canWrite={hasPermission(session, 'users:write')} self={session?.user?.id === user.data.id} />;
+  return (
+    <DetailPage
+      query={user}
+      fallbackTitle={t('users.title')}
+      loadingLabel={t('user.loading')}
+      title={(data) => data.displayName}
+      header={<IdentityNav />}
+    >
+      {(data) => (
+        <User
+          user={data}
+          asOf={dato}
+          canWrite={hasPermission(session, 'users:write')}
+          self={session?.user?.id === data.id}
+          onReload={() => void user.refetch()}
+        />
+      )}
+    </DetailPage>
+  );
 }
 
-function User({ user, asOf, canWrite, self }: { user: UserDetail; asOf: string | undefined; canWrite: boolean; self: boolean }) {
+function User({
+  user,
+  asOf,
+  canWrite,
+  self,
+  onReload,
+}: {
+  user: UserDetail;
+  asOf: string | undefined;
+  canWrite: boolean;
+  self: boolean;
+  onReload: () => void;
+}) {
   const { t, date } = useIdentityI18n();
   const navigate = useNavigate();
+  const none = t('user.none');
   return (
-    <Page title={user.displayName}>
-      <IdentityNav />
+    <>
       <section aria-labelledby="user-facts">
-        <Heading level={2} data-size="sm" id="user-facts">
-          {t('user.facts')}
-        </Heading>
-        <dl className="kp-identity-facts">
-          <dt>{t('user.username')}</dt>
-          <dd>{user.username}</dd>
-          <dt>{t('user.email')}</dt>
-          <dd>{user.email ?? t('user.none')}</dd>
-          <dt>{t('user.employeeNumber')}</dt>
-          <dd>{user.employeeNumber ?? t('user.none')}</dd>
-          <dt>{t('user.source')}</dt>
-          <dd>{t(`source.${user.source}`)}</dd>
-          <dt>{t('user.status')}</dt>
-          <dd>
-            <Tag data-color={user.status === 'active' ? 'success' : 'neutral'}>{t(`status.${user.status}`)}</Tag>
-          </dd>
-          {user.disabledReason && (
-            <>
-              <dt>{t('user.disabledReason')}</dt>
-              <dd>{user.disabledReason}</dd>
-            </>
-          )}
-          <dt>{t('user.groups')}</dt>
-          <dd>{user.groups.length > 0 ? user.groups.join(', ') : t('user.none')}</dd>
-        </dl>
+        <SectionHeading id="user-facts">{t('user.facts')}</SectionHeading>
+        <Facts
+          items={[
+            { term: t('user.username'), value: user.username },
+            { term: t('user.email'), value: user.email ?? none },
+            { term: t('user.employeeNumber'), value: user.employeeNumber ?? none },
+            { term: t('user.source'), value: t(`source.${user.source}`) },
+            {
+              term: t('user.status'),
+              value: <Tag data-color={user.status === 'active' ? 'success' : 'neutral'}>{t(`status.${user.status}`)}</Tag>,
+            },
+            ...(user.disabledReason ? [{ term: t('user.disabledReason'), value: user.disabledReason }] : []),
+            { term: t('user.groups'), value: user.groups.length > 0 ? user.groups.join(', ') : none },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="user-roles">
-        <Heading level={2} data-size="sm" id="user-roles">
-          {t('user.roles')}
-        </Heading>
+        <SectionHeading id="user-roles">{t('user.roles')}</SectionHeading>
         <Paragraph>{t('user.asOf.intro')}</Paragraph>
         <div className="kp-identity-as-of">
           <Textfield
@@ -106,53 +109,38 @@ function User({ user, asOf, canWrite, self }: { user: UserDetail; asOf: string |
         {user.roles.length === 0 ? (
           <Paragraph>{asOf ? t('user.roles.emptyOn', { date: date(user.date) }) : t('user.roles.empty')}</Paragraph>
         ) : (
-          <div className="kp-table-scroll">
-            <Table zebra>
-              <caption>
-                {asOf ? t('user.roles.captionOn', { date: date(user.date) }) : t('user.roles.caption', { date: date(user.date) })}
-              </caption>
-              <TableHead>
-                <TableRow>
-                  <TableHeaderCell>{t('user.col.role')}</TableHeaderCell>
-                  <TableHeaderCell>{t('user.col.origin')}</TableHeaderCell>
-                  <TableHeaderCell>{t('user.col.why')}</TableHeaderCell>
-                  <TableHeaderCell>{t('user.col.until')}</TableHeaderCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {user.roles.map((origin, index) => (
-                  <TableRow key={`${origin.role}-${origin.kind}-${index}`}>
-                    <TableCell>{roleLabel(t, origin.role)}</TableCell>
-                    <TableCell>{t(`origin.${origin.kind}`)}</TableCell>
-                    <TableCell>{origin.label}</TableCell>
-                    {/* validTo is the first day without the role: the last day with it is the day before. */}
-                    <TableCell>{origin.validTo ? date(dayBefore(origin.validTo)) : t('user.untilRevoked')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={asOf ? t('user.roles.captionOn', { date: date(user.date) }) : t('user.roles.caption', { date: date(user.date) })}
+            headers={[t('user.col.role'), t('user.col.origin'), t('user.col.why'), t('user.col.until')]}
+            empty={t('user.roles.empty')}
+            rows={user.roles.map((origin, index) => ({
+              key: `${origin.role}-${origin.kind}-${index}`,
+              cells: [
+                roleLabel(t, origin.role),
+                t(`origin.${origin.kind}`),
+                origin.label,
+                // validTo is the first day without the role: the last day with it is the day before.
+                origin.validTo ? date(dayBefore(origin.validTo)) : t('user.untilRevoked'),
+              ],
+            }))}
+          />
         )}
       </section>
 
       <section aria-labelledby="user-grants">
-        <Heading level={2} data-size="sm" id="user-grants">
-          {t('user.grants')}
-        </Heading>
+        <SectionHeading id="user-grants">{t('user.grants')}</SectionHeading>
         <GrantsTable user={user} canWrite={canWrite} />
         {canWrite && <GrantForm user={user} />}
       </section>
 
       <PersonSection user={user} canWrite={canWrite} />
-      {canWrite && <AccessSection user={user} self={self} />}
+      {canWrite && <AccessSection user={user} self={self} onReload={onReload} />}
 
       <section aria-labelledby="user-sign-ins">
-        <Heading level={2} data-size="sm" id="user-sign-ins">
-          {t('user.signIns')}
-        </Heading>
+        <SectionHeading id="user-sign-ins">{t('user.signIns')}</SectionHeading>
         <SignIns user={user} />
       </section>
-    </Page>
+    </>
   );
 }
 
@@ -171,31 +159,21 @@ function RefusalReason({ code }: { code: string }) {
 
 function SignIns({ user }: { user: UserDetail }) {
   const { t, dateTime } = useIdentityI18n();
-  if (user.signIns.length === 0) return <Paragraph>{t('user.signIns.empty')}</Paragraph>;
   return (
-    <div className="kp-table-scroll">
-      <Table zebra>
-        <TableHead>
-          <TableRow>
-            <TableHeaderCell>{t('user.col.when')}</TableHeaderCell>
-            <TableHeaderCell>{t('user.col.method')}</TableHeaderCell>
-            <TableHeaderCell>{t('user.col.outcome')}</TableHeaderCell>
-            <TableHeaderCell>{t('user.col.reason')}</TableHeaderCell>
-            <TableHeaderCell>{t('user.col.ip')}</TableHeaderCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {user.signIns.map((event, index) => (
-            <TableRow key={`${event.occurredAt}-${index}`}>
-              <TableCell>{dateTime(event.occurredAt)}</TableCell>
-              <TableCell>{event.method === 'oidc' ? 'OpenID Connect' : event.method}</TableCell>
-              <TableCell>{event.outcome === 'success' ? t('outcome.success') : t('outcome.refused')}</TableCell>
-              <TableCell>{event.reason ? <RefusalReason code={event.reason} /> : ''}</TableCell>
-              <TableCell>{event.ip ?? ''}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('user.signIns.caption')}
+      headers={[t('user.col.when'), t('user.col.method'), t('user.col.outcome'), t('user.col.reason'), t('user.col.ip')]}
+      empty={t('user.signIns.empty')}
+      rows={user.signIns.map((event, index) => ({
+        key: `${event.occurredAt}-${index}`,
+        cells: [
+          dateTime(event.occurredAt),
+          event.method === 'oidc' ? 'OpenID Connect' : event.method,
+          event.outcome === 'success' ? t('outcome.success') : t('outcome.refused'),
+          event.reason ? <RefusalReason key="reason" code={event.reason} /> : '',
+          event.ip ?? '',
+        ],
+      }))}
+    />
   );
 }

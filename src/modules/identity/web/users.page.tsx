@@ -1,22 +1,10 @@
 import './identity.css';
-import {
-  Button,
-  Label,
-  Link,
-  Paragraph,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Tag,
-  Textfield,
-} from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useState } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { FormField } from '../../../web/components/form-field';
 import { Page } from '../../../web/components/page';
 import { PageNavigation } from '../../../web/components/pagination';
 import { ErrorAlert, Loading } from '../../../web/components/status';
@@ -73,40 +61,35 @@ function Users() {
                 total: users.data.total,
               })}
             </Paragraph>
-            <div className="kp-table-scroll">
-              <Table zebra>
-                <TableHead>
-                  <TableRow>
-                    <TableHeaderCell>{t('users.col.name')}</TableHeaderCell>
-                    <TableHeaderCell>{t('users.col.username')}</TableHeaderCell>
-                    <TableHeaderCell>{t('users.col.email')}</TableHeaderCell>
-                    <TableHeaderCell>{t('users.col.roles')}</TableHeaderCell>
-                    <TableHeaderCell>{t('users.col.status')}</TableHeaderCell>
-                    <TableHeaderCell>{t('users.col.lastSignIn')}</TableHeaderCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {users.data.users.map((user) => (
-                    <TableRow key={user.id}>
-                      <TableCell>
-                        <Link asChild>
-                          <RouterLink to="/brukere/$userId" params={{ userId: user.id }}>
-                            {user.displayName}
-                          </RouterLink>
-                        </Link>
-                      </TableCell>
-                      <TableCell>{user.username}</TableCell>
-                      <TableCell>{user.email ?? ''}</TableCell>
-                      <TableCell>{user.roles.map((role) => roleLabel(t, role)).join(', ')}</TableCell>
-                      <TableCell>
-                        <Tag data-color={user.status === 'active' ? 'success' : 'neutral'}>{t(`status.${user.status}`)}</Tag>
-                      </TableCell>
-                      <TableCell>{user.lastSignInAt ? dateTime(user.lastSignInAt) : ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('users.caption')}
+              headers={[
+                t('users.col.name'),
+                t('users.col.username'),
+                t('users.col.email'),
+                t('users.col.roles'),
+                t('users.col.status'),
+                t('users.col.lastSignIn'),
+              ]}
+              empty={t('users.empty')}
+              rows={users.data.users.map((user) => ({
+                key: user.id,
+                cells: [
+                  <Link key="name" asChild>
+                    <RouterLink to="/brukere/$userId" params={{ userId: user.id }}>
+                      {user.displayName}
+                    </RouterLink>
+                  </Link>,
+                  user.username,
+                  user.email ?? '',
+                  user.roles.map((role) => roleLabel(t, role)).join(', '),
+                  <Tag key="status" data-color={user.status === 'active' ? 'success' : 'neutral'}>
+                    {t(`status.${user.status}`)}
+                  </Tag>,
+                  user.lastSignInAt ? dateTime(user.lastSignInAt) : '',
+                ],
+              }))}
+            />
             <PageNavigation
               label={t('users.pagination')}
               page={page}
@@ -150,34 +133,37 @@ function UserFilters({ search, onApply }: { search: UsersSearch; onApply: (searc
           onChange={(e) => set('q', e.target.value)}
           autoComplete="off"
         />
-        <div>
-          <Label htmlFor="users-status">{t('users.status')}</Label>
-          <Select id="users-status" value={draft.status} onChange={(e) => set('status', e.target.value)}>
-            <option value="">{t('users.any')}</option>
-            <option value="active">{t('status.active')}</option>
-            <option value="disabled">{t('status.disabled')}</option>
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="users-role">{t('users.role')}</Label>
-          <Select id="users-role" value={draft.role} onChange={(e) => set('role', e.target.value)}>
-            <option value="">{t('users.any')}</option>
-            {roleNames.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(t, role)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="users-source">{t('users.source')}</Label>
-          <Select id="users-source" value={draft.source} onChange={(e) => set('source', e.target.value)}>
-            <option value="">{t('users.any')}</option>
-            <option value="local">{t('source.local')}</option>
-            <option value="oidc">{t('source.oidc')}</option>
-            <option value="scim">{t('source.scim')}</option>
-          </Select>
-        </div>
+        <FormField id="users-status" label={t('users.status')}>
+          {(control) => (
+            <Select {...control} value={draft.status} onChange={(e) => set('status', e.target.value)}>
+              <option value="">{t('users.any')}</option>
+              <option value="active">{t('status.active')}</option>
+              <option value="disabled">{t('status.disabled')}</option>
+            </Select>
+          )}
+        </FormField>
+        <FormField id="users-role" label={t('users.role')}>
+          {(control) => (
+            <Select {...control} value={draft.role} onChange={(e) => set('role', e.target.value)}>
+              <option value="">{t('users.any')}</option>
+              {roleNames.map((role) => (
+                <option key={role} value={role}>
+                  {roleLabel(t, role)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField id="users-source" label={t('users.source')}>
+          {(control) => (
+            <Select {...control} value={draft.source} onChange={(e) => set('source', e.target.value)}>
+              <option value="">{t('users.any')}</option>
+              <option value="local">{t('source.local')}</option>
+              <option value="oidc">{t('source.oidc')}</option>
+              <option value="scim">{t('source.scim')}</option>
+            </Select>
+          )}
+        </FormField>
       </div>
       <div className="kp-filters__actions">
         <Button type="submit">{t('users.apply')}</Button>

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { can, writeContext, type App, type ModuleContext } from '../../../kernel/index.js';
+import { can, withRawBody, writeContext, type App, type ModuleContext } from '../../../kernel/index.js';
 import {
   ApproveBody,
   AssignBody,
@@ -269,10 +269,7 @@ export function registerRequestRoutes(app: App, { database }: ModuleContext): vo
 
   // Attachments arrive as the raw body; the parser lives in its own plugin scope, so the rest of the
   // API still reads only JSON bodies of the usual size.
-  void app.register(async (plugin) => {
-    const scope = plugin as unknown as App;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: attachmentMaxBytes }, (_request, body, done) => done(null, body));
+  withRawBody(app, attachmentMaxBytes, (scope) => {
     scope.post(
       `${base}/requests/:ref/attachments`,
       {

@@ -17,7 +17,8 @@ import { Link as RouterLink, useNavigate, useParams } from '@tanstack/react-rout
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
-import { ApiError, errorMessage } from '../../../web/data/client';
+import { fieldErrors, isStale } from '../../../web/components/write-error';
+import { errorMessage } from '../../../web/data/client';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { Article, ArticleCategory, Audience } from '../knowledge-base.schemas';
 import { useSupportI18n } from './i18n';
@@ -80,16 +81,6 @@ export function ArticleEditPage() {
   );
 }
 
-function fieldProblems(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const result: Record<string, string> = {};
-  for (const item of error.details as { path?: unknown; problem?: unknown }[]) {
-    const name = typeof item?.path === 'string' ? item.path.replace(/^\//, '').split(/[/.]/)[0] : undefined;
-    if (name && !result[name]) result[name] = typeof item.problem === 'string' ? item.problem : '';
-  }
-  return result;
-}
-
 function ArticleForm({
   article,
   categories,
@@ -124,8 +115,8 @@ function ArticleForm({
     audience: `${ids}-audience`,
   };
   const titleMissing = tried && title.trim() === '';
-  const server = fieldProblems(mutation.error);
-  const stale = mutation.error instanceof ApiError && mutation.error.code === 'stale';
+  const server = fieldErrors(mutation.error);
+  const stale = isStale(mutation.error);
   const failed = titleMissing || (mutation.isError && !stale);
 
   const submit = (event: FormEvent) => {

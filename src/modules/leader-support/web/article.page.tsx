@@ -2,8 +2,8 @@ import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { Page } from '../../../web/components/page';
-import { ErrorAlert, Loading } from '../../../web/components/status';
+import { DetailPage } from '../../../web/components/detail-page';
+import { ErrorAlert } from '../../../web/components/status';
 import type { Article } from '../knowledge-base.schemas';
 import { useSupportI18n } from './i18n';
 import { articleQuery, useVote } from './knowledge-base-api';
@@ -16,29 +16,21 @@ export function ArticlePage() {
   const { key = '' } = useParams({ strict: false }) as { key?: string };
   const article = useQuery(articleQuery(key));
 
-  if (article.isPending) {
-    return (
-      <Page title={t('kb.title')}>
-        <SupportNav />
-        <Loading label={t('kb.loadingArticle')} />
-      </Page>
-    );
-  }
-  if (article.isError) {
-    const notFound = (article.error as { status?: number }).status === 404;
-    return (
-      <Page title={notFound ? t('kb.notFound') : t('kb.title')}>
-        <SupportNav />
-        <ErrorAlert error={article.error} onRetry={notFound ? undefined : () => void article.refetch()} />
-        <BackLink />
-      </Page>
-    );
-  }
   return (
-    <Page title={article.data.title}>
-      <SupportNav />
-      <ArticleView article={article.data} />
-    </Page>
+    <DetailPage
+      query={article}
+      fallbackTitle={t('kb.title')}
+      loadingLabel={t('kb.loadingArticle')}
+      header={
+        <>
+          <SupportNav />
+          {article.isError && <BackLink />}
+        </>
+      }
+      title={(data) => data.title}
+    >
+      {(data) => <ArticleView article={data} />}
+    </DetailPage>
   );
 }
 

@@ -1,11 +1,14 @@
 import './desk.css';
-import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useCallback, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { isStale } from '../../../web/components/write-error';
 import { ApiError, errorMessage } from '../../../web/data/client';
 import type { SlaClock } from '../leader-support.schemas';
 import { slaKey, useSupportI18n } from './i18n';
+import { useTake } from './request-api';
 
 // Pieces shared by the desk pages (one request, the queue).
 
@@ -43,13 +46,14 @@ export function Announcement({
 }
 
 /**
- * A refused action: the server's message; for a stale revision (someone changed the request since
- * it was read) with a «Last inn på nytt» button.
+ * A refused action: the server's message (it names the request and the revisions); for a stale
+ * revision or a conflict with a «Last inn på nytt» button. An alert rather than the kit's
+ * WriteError: these are buttons, not forms with fields to link to.
  */
 export function ActionError({ error, onReload }: { error: unknown; onReload: () => void }) {
   const { t, language } = useSupportI18n();
   if (!error) return null;
-  const stale = error instanceof ApiError && (error.code === 'stale' || error.code === 'conflict');
+  const stale = changedMeanwhile(error);
   return (
     <Alert data-color={stale ? 'warning' : 'danger'} role="alert">
       <Paragraph>{errorMessage(error, language)}</Paragraph>
@@ -79,25 +83,15 @@ export function useSlaText() {
   };
 }
 
-export function Facts({ items }: { items: { term: string; value: ReactNode }[] }) {
-  return (
-    <dl className="kp-desk-facts">
-      {items.map((item) => (
-        <div key={item.term}>
-          <dt>{item.term}</dt>
-          <dd>{item.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+/** Someone else changed the request (a stale revision) or took it first (a conflict) since it was read. */
+export const changedMeanwhile = (error: unknown): error is ApiError =>
+  isStale(error) || (error instanceof ApiError && error.code === 'conflict');
 
+/** A section of the request page, named by its heading. */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="kp-desk-section">
-      <Heading level={2} data-size="sm" id={id}>
-        {title}
-      </Heading>
+      <SectionHeading id={id}>{title}</SectionHeading>
       {children}
     </section>
   );
@@ -116,3 +110,36 @@ export function RequestLink({ number, children }: { number: number; children: Re
 
 /** The request is still open: new, in progress or waiting for the requester. */
 export const isOpen = (status: string) => status === 'new' || status === 'in_progress' || status === 'waiting';
+
+/**
+ * «Ta saken» on the request page and in the queue: when someone else was quicker (or changed the
+ * request), the server's message says who has it and the list or page is read again; any other
+ * refusal goes to `onError`.
+ */
+export function useTakeRequest({
+  announce,
+  reread,
+  onError,
+}: {
+  announce: (text: string, tone?: 'success' | 'warning') => void;
+  reread: () => Promise<unknown>;
+  onError: (error: unknown) => void;
+}) {
+  const { t, requestNumber } = useSupportI18n();
+  const take = useTake();
+  const takeRequest = async (request: { number: number; revision: number }) => {
+    onError(null);
+    try {
+      await take.mutateAsync({ ref: String(request.number), revision: request.revision });
+      announce(t('desk.done.take', { number: requestNumber(request.number) }));
+    } catch (caught) {
+      if (changedMeanwhile(caught)) {
+        await reread();
+        announce(caught.message, 'warning');
+      } else {
+        onError(caught);
+      }
+    }
+  };
+  return { takeRequest, take };
+}

@@ -6,15 +6,25 @@ import { deskEn, deskNb } from './desk.messages';
 import { figuresEn, figuresNb } from './figures.messages';
 import { kbEn, kbNb } from './knowledge-base.messages';
 import { notificationsEn, notificationsNb } from './notifications.messages';
+import { queueEn, queueNb } from './queue.messages';
 import { requestsEn, requestsNb } from './requests.messages';
 import { settingsEn, settingsNb } from './settings.messages';
 
 // The leader-support module's dictionary: one file per group of pages, merged here. The shell's
 // language choice applies, and a key missing in one language is a type error.
 
-const nb = { ...commonNb, ...requestsNb, ...deskNb, ...kbNb, ...figuresNb, ...settingsNb, ...notificationsNb };
+const nb = { ...commonNb, ...requestsNb, ...deskNb, ...queueNb, ...kbNb, ...figuresNb, ...settingsNb, ...notificationsNb };
 export type SupportKey = keyof typeof nb;
-const en: Record<SupportKey, string> = { ...commonEn, ...requestsEn, ...deskEn, ...kbEn, ...figuresEn, ...settingsEn, ...notificationsEn };
+const en: Record<SupportKey, string> = {
+  ...commonEn,
+  ...requestsEn,
+  ...deskEn,
+  ...queueEn,
+  ...kbEn,
+  ...figuresEn,
+  ...settingsEn,
+  ...notificationsEn,
+};
 const dictionaries: Record<Language, Record<SupportKey, string>> = { nb, en };
 
 export type SupportTranslate = (key: SupportKey, vars?: Record<string, string | number>) => string;

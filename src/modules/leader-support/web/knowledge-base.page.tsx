@@ -2,6 +2,7 @@ import { Button, Heading, Label, Link, Paragraph, Select, Textfield } from '@dig
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { EmptyState } from '../../../web/components/empty-state';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { ApiError, errorMessage } from '../../../web/data/client';
@@ -145,7 +146,7 @@ export function KnowledgeBasePage() {
           <Heading level={2} data-size="md" id={`${ids}-by-category`}>
             {t('kb.byCategory')}
           </Heading>
-          {groups.length === 0 && <Paragraph>{t('kb.empty')}</Paragraph>}
+          {groups.length === 0 && <EmptyState>{t('kb.empty')}</EmptyState>}
           {groups.map((group) => (
             <section key={group.key} aria-labelledby={`${ids}-cat-${group.key}`}>
               <Heading level={3} data-size="sm" id={`${ids}-cat-${group.key}`}>

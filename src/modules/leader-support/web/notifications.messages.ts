@@ -24,8 +24,6 @@ export const notificationsNb = {
   'notifications.save': 'Lagre',
   'notifications.saved': 'Lagret.',
   'notifications.saveFailed': 'Det ble ikke lagret',
-  'notifications.stale': 'Noen har endret dette i mellomtiden (kanskje du, i en annen fane). Last inn på nytt og gjør endringen igjen.',
-  'notifications.reload': 'Last inn på nytt',
   'notifications.when': 'Tidspunkt',
 
   'notifications.outbox.title': 'E-postutboks',
@@ -152,8 +150,6 @@ export const notificationsEn: Record<keyof typeof notificationsNb, string> = {
   'notifications.save': 'Save',
   'notifications.saved': 'Saved.',
   'notifications.saveFailed': 'It was not saved',
-  'notifications.stale': 'This was changed in the meantime (perhaps by you, in another tab). Reload and make your change again.',
-  'notifications.reload': 'Reload',
   'notifications.when': 'Time',
 
   'notifications.outbox.title': 'E-mail outbox',

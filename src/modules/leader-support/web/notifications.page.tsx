@@ -1,10 +1,13 @@
 import { Alert, Button, Checkbox, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { EmptyState } from '../../../web/components/empty-state';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { Notification, Preferences } from '../dispatch.schemas';
-import { emailPattern, fieldErrors, LiveMessage, RequestNumberLink, useFocusWhen, WriteError } from './dispatch-parts';
+import { useFocusWhen } from '../../../web/components/use-focus-when';
+import { fieldErrors, WriteError } from '../../../web/components/write-error';
+import { emailPattern, LiveMessage, RequestNumberLink } from './dispatch-parts';
 import { useSupportI18n } from './i18n';
 import { notificationsQuery, preferencesQuery, useMarkRead, useSavePreferences } from './notifications-api';
 import { SupportNav } from './ui';
@@ -49,7 +52,7 @@ function NotificationList() {
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.notifications.length === 0 ? (
-        <Paragraph>{t('notifications.empty')}</Paragraph>
+        <EmptyState>{t('notifications.empty')}</EmptyState>
       ) : (
         <>
           <div className="kp-dispatch-toolbar">
@@ -143,7 +146,7 @@ function PreferenceForm({
   save: ReturnType<typeof useSavePreferences>;
   onReload: () => void;
 }) {
-  const { t } = useSupportI18n();
+  const { t, language } = useSupportI18n();
   const ids = useId();
   const [email, setEmail] = useState(preferences.email ?? '');
   const [on, setOn] = useState(preferences.emailNotifications);
@@ -152,7 +155,7 @@ function PreferenceForm({
   const fieldIds = { email: `${ids}-email`, emailNotifications: `${ids}-on` };
 
   const trimmed = email.trim();
-  const server = fieldErrors(save.error);
+  const server = fieldErrors(save.error, language);
   const emailError = tried
     ? trimmed && !emailPattern.test(trimmed)
       ? t('notifications.emailInvalid')

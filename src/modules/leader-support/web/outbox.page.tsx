@@ -1,5 +1,6 @@
 import { Alert, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
+import { EmptyState } from '../../../web/components/empty-state';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { OutboxEmail } from '../dispatch.schemas';
@@ -26,7 +27,7 @@ export function OutboxPage() {
             <Paragraph>{query.data.smtpConfigured ? t('notifications.outbox.smtp') : t('notifications.outbox.noSmtp')}</Paragraph>
           </Alert>
           {query.data.emails.length === 0 ? (
-            <Paragraph>{t('notifications.outbox.empty')}</Paragraph>
+            <EmptyState>{t('notifications.outbox.empty')}</EmptyState>
           ) : (
             <>
               <Paragraph>{t('notifications.outbox.unsent', { count: number(query.data.unsent) })}</Paragraph>

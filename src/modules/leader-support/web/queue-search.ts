@@ -7,13 +7,13 @@ import {
   type RequesterContext,
   type Status,
 } from '../leader-support.schemas';
+import { idParam, oneOf, pageParam, textParam } from '../../../web/components/search-params';
 
 // The queue's URL search parameters and the defaults per agent: pure, so they are unit-tested.
 
 export const pageSize = 25;
 export const filterStatuses: Status[] = ['new', 'in_progress', 'waiting', 'resolved', 'closed'];
 export const sorts = ['due', 'priority', 'newest', 'oldest'] as const;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The queue's URL search: QueueQuery's names, every value checked (a bad one is dropped). */
 export type QueueSearch = {
@@ -31,35 +31,28 @@ export type QueueSearch = {
   page?: number;
 };
 
-const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
-  typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+// A number in the URL («?q=1042») arrives as a number; the text filters take it as text.
+const text = (value: unknown) => (typeof value === 'number' ? String(value) : value);
 
 export function parseQueueSearch(raw: Record<string, unknown>): QueueSearch {
   const line = Number(raw.line);
-  const page = Number(raw.page);
-  const status = (text(raw.status) ?? '')
+  const status = String(text(raw.status) ?? '')
     .split(',')
-    .map((value) => oneOf(filterStatuses, value.trim()))
+    .map((value) => oneOf(value.trim(), filterStatuses))
     .filter((value): value is Status => Boolean(value));
-  const id = (value: unknown) => {
-    const s = text(value);
-    return s && uuid.test(s) ? s : undefined;
-  };
-  const q = text(raw.q)?.trim().slice(0, 200);
   return {
     line: line === 1 || line === 2 || line === 3 ? line : undefined,
     status: status.length > 0 ? status : undefined,
-    priority: oneOf(priorities, raw.priority),
-    groupId: id(raw.groupId),
-    categoryId: id(raw.categoryId),
-    sectorId: id(raw.sectorId),
-    channel: oneOf(channels, raw.channel),
-    assignee: oneOf(['me', 'none'] as const, raw.assignee),
-    sla: oneOf(['warning', 'breached'] as const, raw.sla),
-    q: q ? q : undefined,
-    sort: oneOf(sorts, raw.sort),
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : undefined,
+    priority: oneOf(raw.priority, priorities),
+    groupId: idParam(raw.groupId),
+    categoryId: idParam(raw.categoryId),
+    sectorId: idParam(raw.sectorId),
+    channel: oneOf(raw.channel, channels),
+    assignee: oneOf(raw.assignee, ['me', 'none'] as const),
+    sla: oneOf(raw.sla, ['warning', 'breached'] as const),
+    q: textParam(text(raw.q)),
+    sort: oneOf(raw.sort, sorts),
+    page: pageParam(raw.page),
   };
 }
 

@@ -1,20 +1,20 @@
-import { Button, Checkbox, Fieldset, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Fieldset, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
+import { PageNavigation } from '../../../web/components/pagination';
 import { ErrorAlert, Loading } from '../../../web/components/status';
-import { ApiError } from '../../../web/data/client';
-import { channels, priorities, type RequesterContext, type RequestSummary } from '../leader-support.schemas';
+import { channels, priorities, type RequesterContext } from '../leader-support.schemas';
 import { defaultQueueSearch, filterStatuses, parseQueueSearch, sorts, toQueueQuery, toUrlSearch, type QueueSearch } from './queue-search';
-import { ActionError, Announcement, isOpen, RequestLink, useAnnouncer, useSlaText } from './desk-parts';
+import { Announcement, useAnnouncer } from './desk-parts';
 import { channelKey, lineKey, priorityKey, statusKey, useSupportI18n, type SupportKey } from './i18n';
-import { queueQuery, sectorsQuery, supportCatalogueQuery, supportMeQuery, useTake } from './request-api';
+import { queueQuery, sectorsQuery, supportCatalogueQuery, supportMeQuery } from './request-api';
+import { QueueTable } from './queue-table';
 import { SupportNav } from './ui';
 
 // The agents' queue: filters kept in the URL (so a view can be bookmarked and shared), a table of
 // requests with their service-level clocks in words, paging, and «Ta» on each unassigned request.
-// Two agents taking the same request: the server lets exactly one win; the other is told who.
 
 export function QueuePage() {
   const { t } = useSupportI18n();
@@ -69,10 +69,11 @@ function Queue({ search, go, me }: { search: QueueSearch; go: (search: QueueSear
           {query.data.items.length > 0 && (
             <QueueTable items={query.data.items} readAt={query.dataUpdatedAt} announce={announcer.announce} />
           )}
-          <Paging
+          <PageNavigation
+            label={t('desk.paging.label')}
             page={query.data.page}
-            pages={Math.max(1, Math.ceil(query.data.total / query.data.pageSize))}
-            onPage={(page) => go({ ...search, page })}
+            totalPages={Math.ceil(query.data.total / query.data.pageSize)}
+            onChange={(page) => go({ ...search, page })}
           />
         </>
       )}
@@ -230,154 +231,5 @@ function Filters({ search, go, me }: { search: QueueSearch; go: (search: QueueSe
         </Button>
       </div>
     </form>
-  );
-}
-
-function QueueTable({
-  items,
-  readAt,
-  announce,
-}: {
-  items: RequestSummary[];
-  /** When the list was read: ages are counted to then. */
-  readAt: number;
-  announce: (text: string, tone?: 'success' | 'warning') => void;
-}) {
-  const { t, pick, dateTime, requestNumber } = useSupportI18n();
-  const slaText = useSlaText();
-  const queryClient = useQueryClient();
-  const take = useTake();
-  const [error, setError] = useState<unknown>(null);
-
-  const age = (createdAt: string) => {
-    const minutes = Math.max(0, Math.floor((readAt - new Date(createdAt).getTime()) / 60_000));
-    if (minutes < 60) return t('desk.age.minutes', { count: minutes });
-    if (minutes < 48 * 60) return t('desk.age.hours', { count: Math.floor(minutes / 60) });
-    return t('desk.age.days', { count: Math.floor(minutes / (24 * 60)) });
-  };
-
-  const onTake = async (row: RequestSummary) => {
-    setError(null);
-    const number = requestNumber(row.number);
-    try {
-      await take.mutateAsync({ ref: String(row.number), revision: row.revision });
-      announce(t('desk.done.take', { number }));
-    } catch (caught) {
-      if (caught instanceof ApiError && (caught.code === 'conflict' || caught.code === 'stale')) {
-        // Someone else was quicker: the server's message says who has it; the queue is read again.
-        await queryClient.invalidateQueries({ queryKey: ['leader-support'] });
-        announce(caught.message, 'warning');
-      } else {
-        setError(caught);
-      }
-    }
-  };
-
-  return (
-    <>
-      <ActionError error={error} onReload={() => void queryClient.invalidateQueries({ queryKey: ['leader-support', 'queue'] })} />
-      <div className="kp-table-scroll">
-        <Table zebra data-size="sm" className="kp-desk-table">
-          <caption>{t('desk.queue.caption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('desk.col.number')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.subject')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.requester')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.category')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.priority')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.lineGroup')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.assignee')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.sla')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('desk.col.age')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {items.map((row) => (
-              <Table.Row key={row.id}>
-                <Table.HeaderCell scope="row" className="kp-nowrap">
-                  <RequestLink number={row.number}>{requestNumber(row.number)}</RequestLink>
-                </Table.HeaderCell>
-                <Table.Cell>
-                  {row.subject}
-                  {row.synthetic && <span className="kp-muted"> ({t('common.synthetic')})</span>}
-                </Table.Cell>
-                <Table.Cell>
-                  {row.requester.name}
-                  {row.unit && (
-                    <>
-                      <br />
-                      <span className="kp-muted">{row.unit.name}</span>
-                    </>
-                  )}
-                </Table.Cell>
-                <Table.Cell>{pick(row.category.name)}</Table.Cell>
-                <Table.Cell>{t(priorityKey(row.priority))}</Table.Cell>
-                <Table.Cell>{t(statusKey(row.status))}</Table.Cell>
-                <Table.Cell>
-                  {t(lineKey(row.line))}
-                  <br />
-                  <span className="kp-muted">{row.group.name}</span>
-                </Table.Cell>
-                <Table.Cell>
-                  {row.assignee ? (
-                    row.assignee.displayName
-                  ) : (
-                    <>
-                      <span>{t('desk.none')}</span>
-                      {isOpen(row.status) && (
-                        <>
-                          {' '}
-                          <Button
-                            data-size="sm"
-                            variant="secondary"
-                            aria-label={t('desk.queue.takeLabel', { number: requestNumber(row.number) })}
-                            loading={take.isPending && take.variables?.ref === String(row.number)}
-                            onClick={() => void onTake(row)}
-                          >
-                            {t('desk.queue.take')}
-                          </Button>
-                        </>
-                      )}
-                    </>
-                  )}
-                </Table.Cell>
-                <Table.Cell>
-                  {row.response.state !== 'met' && row.response.state !== 'none' ? (
-                    <>
-                      {t('desk.sla.responseShort')}: {slaText(row.response)}
-                      <br />
-                    </>
-                  ) : null}
-                  {t('desk.sla.resolutionShort')}: {slaText(row.resolution)}
-                </Table.Cell>
-                <Table.Cell>
-                  <time dateTime={row.createdAt} title={dateTime(row.createdAt)}>
-                    {age(row.createdAt)}
-                  </time>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-    </>
-  );
-}
-
-function Paging({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  const { t, number } = useSupportI18n();
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={t('desk.paging.label')} className="kp-desk-paging">
-      <Button variant="secondary" data-size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('desk.paging.previous')}
-      </Button>
-      <span>{t('desk.paging.page', { page: number(page), pages: number(pages) })}</span>
-      <Button variant="secondary" data-size="sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('desk.paging.next')}
-      </Button>
-    </nav>
   );
 }

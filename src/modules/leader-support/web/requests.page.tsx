@@ -5,6 +5,7 @@ import { Link as RouterLink, useNavigate, useRouterState } from '@tanstack/react
 import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { PageNavigation } from '../../../web/components/pagination';
+import { oneOf, pageParam } from '../../../web/components/search-params';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { RequestSummary, SlaClock, Status } from '../leader-support.schemas';
@@ -26,13 +27,11 @@ export type RequestsSearch = { visning?: 'enhet'; status?: string; side?: number
 
 /** Reads the page's search from the URL; anything unknown falls back to the default. */
 export function readRequestsSearch(search: Record<string, unknown>): { view: View; status: StatusFilter; page: number } {
-  const view: View = search.visning === 'enhet' ? 'unit' : 'mine';
-  const status: StatusFilter =
-    search.status === 'all' || (typeof search.status === 'string' && (filterStatuses as string[]).includes(search.status))
-      ? (search.status as StatusFilter)
-      : 'open';
-  const page = Number(search.side);
-  return { view, status, page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 };
+  return {
+    view: search.visning === 'enhet' ? 'unit' : 'mine',
+    status: oneOf(search.status, [...filterStatuses, 'all'] as const) ?? 'open',
+    page: pageParam(search.side) ?? 1,
+  };
 }
 
 export function RequestsPage() {

@@ -10,8 +10,6 @@ export const settingsNb = {
   'settings.saved': 'Lagret.',
   'settings.save': 'Lagre',
   'settings.cancel': 'Avbryt',
-  'settings.stale': 'Noen andre har endret dette i mellomtiden. Last inn på nytt og gjør endringen igjen.',
-  'settings.reload': 'Last inn på nytt',
   'settings.failed': 'Endringen ble ikke lagret',
 
   'settings.hours.heading': 'Åpningstider og stengte dager',
@@ -132,8 +130,6 @@ export const settingsEn: Record<keyof typeof settingsNb, string> = {
   'settings.saved': 'Saved.',
   'settings.save': 'Save',
   'settings.cancel': 'Cancel',
-  'settings.stale': 'Someone else changed this in the meantime. Reload and make your change again.',
-  'settings.reload': 'Reload',
   'settings.failed': 'The change was not saved',
 
   'settings.hours.heading': 'Opening hours and closed days',

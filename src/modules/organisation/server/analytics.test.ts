@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { administrationShare, compareWithBaselines, computeAnalytics, countLayers, spansOfControl, unitFigures } from './analytics.js';
-import type { Snapshot, SnapshotPosition, SnapshotUnit } from './snapshot.js';
+import { snapshotPosition, snapshotUnit } from '../../../../test/helpers/snapshot.js';
+import type { Snapshot } from './snapshot.js';
 
-const unit = (id: string, parentId: string | null, level: number, classification = 'service', name = id): SnapshotUnit => ({
-  id,
-  key: id,
-  name,
-  kind: 'unit',
-  level,
-  parentId,
-  classification,
-  nameKnown: true,
-  districts: [],
-});
-const position = (id: string, unitId: string, roleType: string, fte: number | null = null): SnapshotPosition => ({
-  id,
-  key: id,
-  title: id,
-  unitId,
-  roleType,
-  personnelResponsibility: roleType !== 'employee',
-  professionallyIndependent: false,
-  fte,
-});
+const unit = (id: string, parentId: string | null, level: number, classification = 'service', name = id) =>
+  snapshotUnit({ id, key: id, level, parentId, classification, name });
+const position = (id: string, unitId: string, roleType: string, fte: number | null = null) =>
+  snapshotPosition({ id, key: id, unitId, roleType, fte });
 
 /** A chief executive, two directors (service and administration), a unit under the first, and staff. */
 function smallOrganisation(): Snapshot {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, recordAudit, type KernelTables, type WriteContext } from '../../../kernel/index.js';
+import { AppError, assertRevision as assertRevisionOf, recordAudit, type KernelTables, type WriteContext } from '../../../kernel/index.js';
 import type { Baseline, BaselineCreateBody, BaselineUpdateBody } from '../analytics.schemas.js';
 import {
   deleteBaselineRow,
@@ -73,15 +73,7 @@ const notFound = (id: string) =>
   new AppError('not_found', { message: { nb: `Fant ikke utgangspunktet (id ${id}).`, en: `The baseline was not found (id ${id}).` } });
 
 function assertRevision(current: Baseline, sent: number): void {
-  if (current.revision !== sent) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret utgangspunktet i mellomtiden (du har versjon ${sent}, gjeldende er ${current.revision}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed the baseline in the meantime (you have revision ${sent}, the current one is ${current.revision}). Reload and make your change again.`,
-      },
-      details: { revision: current.revision },
-    });
-  }
+  assertRevisionOf({ nb: 'utgangspunktet', en: 'the baseline' }, current.revision, sent);
 }
 
 export async function createBaseline(db: BaselineDb, context: WriteContext, input: BaselineCreateBody): Promise<Baseline> {

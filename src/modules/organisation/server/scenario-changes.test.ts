@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioChange } from '../scenarios.schemas.js';
 import { applyChanges, createdKeysOf, personKeysOf, planChanges, withChangeIds } from './scenario-changes.js';
-import type { Snapshot, SnapshotPosition, SnapshotUnit } from './snapshot.js';
+import { snapshotPosition, snapshotUnit } from '../../../../test/helpers/snapshot.js';
+import type { Snapshot } from './snapshot.js';
 
-const unit = (key: string, parentKey: string | null, kind: string, level: number, name = key): SnapshotUnit => ({
-  id: `id-${key}`,
-  key,
-  name,
-  kind,
-  level,
-  parentId: parentKey ? `id-${parentKey}` : null,
-  classification: 'service',
-  nameKnown: true,
-  districts: [],
-});
-const position = (key: string, unitKey: string, roleType: string): SnapshotPosition => ({
-  id: `id-${key}`,
-  key,
-  title: key,
-  unitId: `id-${unitKey}`,
-  roleType,
-  personnelResponsibility: roleType !== 'employee',
-  professionallyIndependent: false,
-  fte: null,
-});
+const unit = (key: string, parentKey: string | null, kind: string, level: number, name = key) =>
+  snapshotUnit({ id: `id-${key}`, key, name, kind, level, parentId: parentKey ? `id-${parentKey}` : null });
+const position = (key: string, unitKey: string, roleType: string) =>
+  snapshotPosition({ id: `id-${key}`, key, unitId: `id-${unitKey}`, roleType });
 const line = (from: string, to: string, type: 'personnel' | 'professional' | 'coordination' = 'personnel') => ({
   id: `line-${type}-${from}-${to}`,
   type,

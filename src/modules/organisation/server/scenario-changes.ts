@@ -342,36 +342,30 @@ class ChangePlanner {
         en: `The unit "${unit.name}" cannot be closed until its sub-units (${children.length}) and positions (${positions.length}) are moved or closed.`,
       });
     }
-    if (this.org.created.has(unit.id)) {
+    this.assertMayClose(unit.id, { nb: `Enheten «${unit.name}»`, en: `The unit "${unit.name}"` });
+    this.emit({ op: 'closeUnit', unitId: unit.id });
+  }
+
+  /** Refuses closing what this scenario creates, or changes on the same day. */
+  private assertMayClose(id: string, what: { nb: string; en: string }): void {
+    if (this.org.created.has(id)) {
       throw new Refused('created_and_closed', {
-        nb: `Enheten «${unit.name}» opprettes og avvikles i samme scenario; fjern begge endringene i stedet.`,
-        en: `The unit "${unit.name}" is created and closed in the same scenario; remove both changes instead.`,
+        nb: `${what.nb} opprettes og avvikles i samme scenario; fjern begge endringene i stedet.`,
+        en: `${what.en} is created and closed in the same scenario; remove both changes instead.`,
       });
     }
     // Both would fall on the effective date: a version that holds no day at all.
-    if (this.org.changed.has(unit.id)) {
+    if (this.org.changed.has(id)) {
       throw new Refused('changed_and_closed', {
-        nb: `Enheten «${unit.name}» endres av en tidligere endring i scenariet og kan ikke også avvikles samme dag; fjern den tidligere endringen.`,
-        en: `The unit "${unit.name}" is changed by an earlier change in the scenario and cannot also be closed on the same day; remove the earlier change.`,
+        nb: `${what.nb} endres av en tidligere endring i scenariet og kan ikke også avvikles samme dag; fjern den tidligere endringen.`,
+        en: `${what.en} is changed by an earlier change in the scenario and cannot also be closed on the same day; remove the earlier change.`,
       });
     }
-    this.emit({ op: 'closeUnit', unitId: unit.id });
   }
 
   /** Ends a position's assignments and lines, then the position itself. */
   private closePosition(position: SnapshotPosition): void {
-    if (this.org.created.has(position.id)) {
-      throw new Refused('created_and_closed', {
-        nb: `Stillingen «${position.title}» opprettes og avvikles i samme scenario; fjern begge endringene i stedet.`,
-        en: `The position "${position.title}" is created and closed in the same scenario; remove both changes instead.`,
-      });
-    }
-    if (this.org.changed.has(position.id)) {
-      throw new Refused('changed_and_closed', {
-        nb: `Stillingen «${position.title}» endres av en tidligere endring i scenariet og kan ikke også avvikles samme dag; fjern den tidligere endringen.`,
-        en: `The position "${position.title}" is changed by an earlier change in the scenario and cannot also be closed on the same day; remove the earlier change.`,
-      });
-    }
+    this.assertMayClose(position.id, { nb: `Stillingen «${position.title}»`, en: `The position "${position.title}"` });
     for (const a of [...this.org.assignments.values()])
       if (a.positionId === position.id) this.emit({ op: 'endAssignment', assignmentId: a.id });
     for (const l of [...this.org.lines.values()]) {

@@ -2,15 +2,17 @@ import { Alert, Details, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { AnalyticsResponse } from '../analytics.schemas';
 import { analyticsQuery } from './api';
-import { BarChart } from './bar-chart';
+import { BarChart } from '../../../web/components/charts/bar-chart';
 import { BaselinesTable } from './baselines';
-import { DataTable } from './detail-parts';
 import { isOrgKey, todayInNorway, useOrgI18n } from './i18n';
-import { AsOfDateForm, BeforeDatasetNote, EntityLink, OrganisationNav, SectionHeading } from './ui';
+import { BeforeDatasetNote, EntityLink, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/analyse');
 
@@ -45,7 +47,7 @@ export function AnalyticsPage() {
         )
       ) : (
         <>
-          <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
+          <AsOfDateForm date={date} label={t('asOf.label')} onChange={(dato) => void navigate({ search: { dato } })} />
           <BeforeDatasetNote date={date} />
         </>
       )}
@@ -112,7 +114,8 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
         <BarChart
           title={t('analytics.unitsPositionsPerLevel')}
           description={t('analytics.unitsPositionsPerLevelDesc')}
-          categoryHeading={t('grid.level')}
+          table={{ heading: t('grid.level') }}
+          missing={t('common.notAvailable')}
           categories={levelNames}
           series={[
             { name: t('analytics.units'), values: data.levels.map((level) => level.units) },
@@ -123,7 +126,8 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
         <BarChart
           title={t('analytics.headcountFtePerLevel')}
           description={t('analytics.headcountFtePerLevelDesc')}
-          categoryHeading={t('grid.level')}
+          table={{ heading: t('grid.level') }}
+          missing={t('common.notAvailable')}
           categories={levelNames}
           series={[
             { name: t('analytics.headcount'), values: data.levels.map((level) => level.headcount) },
@@ -142,7 +146,8 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
         <BarChart
           title={t('analytics.spansChart', { count: topLeaders.length })}
           description={t('analytics.spansChartDesc')}
-          categoryHeading={t('analytics.leader')}
+          table={{ heading: t('analytics.leader') }}
+          missing={t('common.notAvailable')}
           categories={topLeaders.map((span) => `${span.title} (${span.unitName})`)}
           series={[{ name: t('analytics.directReports'), values: topLeaders.map((span) => span.directReports) }]}
           thresholds={topLeaders.map((span) => span.threshold)}
@@ -170,7 +175,7 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
               ]}
               numeric={[3, 4]}
               empty={t('common.none')}
-              rows={leaders.map((span) => [
+              rows={leaders.map((span) => ({ key: span.positionId, cells: [
                 <EntityLink key="p" kind="position" id={span.positionId} date={data.date}>
                   {span.title}
                 </EntityLink>,
@@ -181,7 +186,7 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
                 number(span.directReports),
                 span.threshold === null ? '–' : number(span.threshold),
                 span.overThreshold ? t('analytics.overYes') : t('common.no'),
-              ])}
+              ] }))}
             />
           </Details.Content>
         </Details>
@@ -207,7 +212,8 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
         <BarChart
           title={t('analytics.positionsPerLayer')}
           description={t('analytics.positionsPerLayerDesc')}
-          categoryHeading={t('analytics.layer')}
+          table={{ heading: t('analytics.layer') }}
+          missing={t('common.notAvailable')}
           categories={data.layers.positionsPerLayer.map((layer) => t('analytics.layerN', { layer: layer.layer }))}
           series={[{ name: t('analytics.positions'), values: data.layers.positionsPerLayer.map((layer) => layer.positions) }]}
           format={number}
@@ -226,7 +232,8 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
         <BarChart
           title={t('analytics.adminChart')}
           description={t('analytics.adminChartDesc')}
-          categoryHeading={t('analytics.basis')}
+          table={{ heading: t('analytics.basis') }}
+          missing={t('common.notAvailable')}
           categories={shareCategories}
           series={[{ name: t('analytics.adminShare'), values: shareValues }]}
           format={(value) => percent(value)}
@@ -252,13 +259,10 @@ function PerUnit({ data, scenario, dato }: { data: AnalyticsResponse; scenario?:
       </RouterLink>
     </Link>
   );
-  const row = (u: AnalyticsResponse['units'][number], link: boolean) => [
-    link ? drill(u.unitId, u.name) : u.name,
-    u.level,
-    number(u.total.positions),
-    number(u.total.headcount),
-    number(u.total.fte),
-  ];
+  const row = (u: AnalyticsResponse['units'][number], link: boolean) => ({
+    key: u.unitId,
+    cells: [link ? drill(u.unitId, u.name) : u.name, u.level, number(u.total.positions), number(u.total.headcount), number(u.total.fte)],
+  });
   return (
     <section aria-labelledby={`${ids}-units`} className="kp-org-section">
       <SectionHeading id={`${ids}-units`}>{t('analytics.perUnit')}</SectionHeading>

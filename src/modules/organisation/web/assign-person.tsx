@@ -1,11 +1,12 @@
 import { Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { fieldErrors } from '../../../web/components/write-error';
 import type { PositionDetail } from '../records.schemas';
 import { searchQuery, useAssignPerson } from './api';
 import { useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, SectionHeading } from './ui';
 import { FieldError, WriteForm } from './unit-edit';
 
 const newPerson = 'new';

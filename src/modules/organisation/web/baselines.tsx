@@ -1,13 +1,13 @@
 import { Alert, Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { fieldErrors, WriteError } from '../../../web/components/write-error';
 import type { Baseline } from '../analytics.schemas';
 import { useCreateBaseline, useDeleteBaseline, useUpdateBaseline } from './api';
-import { DataTable } from './detail-parts';
 import { useOrgI18n } from './i18n';
-import { Announcement, RowForm, useAnnouncer } from './rule-settings';
-import { fieldErrors, WriteError } from './ui';
+import { Announcement, RowForm, useAnnouncer } from './settings-forms';
 
 // The administration baselines of the three former municipalities on the analytics page: the
 // table everyone reads, and for organisation editors (organisation:write) forms to add, change
@@ -66,7 +66,7 @@ export function BaselinesTable({ baselines }: { baselines: Baseline[] }) {
         ]}
         numeric={[2, 3, 4]}
         empty={t('analytics.noBaselines')}
-        rows={baselines.map((baseline) => [
+        rows={baselines.map((baseline) => ({ key: baseline.id, cells: [
           baseline.name,
           baseline.year,
           number(baseline.adminFte),
@@ -112,7 +112,7 @@ export function BaselinesTable({ baselines }: { baselines: Baseline[] }) {
                 </div>,
               ]
             : []),
-        ])}
+        ] }))}
       />
       {canWrite && editing && editedBaseline && (
         <div id={`${ids}-edit`}>

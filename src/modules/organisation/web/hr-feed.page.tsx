@@ -2,6 +2,7 @@ import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Page } from '../../../web/components/page';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { HrFeedRunDetail, HrFeedRunSummary } from '../hr-feed.schemas';
@@ -35,9 +36,7 @@ export function HrFeedPage() {
       {runs.data ? (
         <>
           <section className="kp-org-section" aria-labelledby="hr-settings">
-            <Heading level={2} data-size="sm" id="hr-settings">
-              {t('settings.heading')}
-            </Heading>
+            <SectionHeading id="hr-settings">{t('settings.heading')}</SectionHeading>
             <ul>
               <li>
                 {t('settings.folder')}: {runs.data.settings.folderConfigured ? t('settings.on') : t('settings.off')}
@@ -61,16 +60,12 @@ export function HrFeedPage() {
             </div>
           </section>
           <section className="kp-org-section" aria-labelledby="hr-last">
-            <Heading level={2} data-size="sm" id="hr-last">
-              {t('last.heading')}
-            </Heading>
+            <SectionHeading id="hr-last">{t('last.heading')}</SectionHeading>
             {shownId ? <RunView id={shownId} i18n={i18n} /> : <Paragraph>{t('last.none')}</Paragraph>}
           </section>
           {runs.data.runs.length > 0 ? (
             <section className="kp-org-section" aria-labelledby="hr-history">
-              <Heading level={2} data-size="sm" id="hr-history">
-                {t('history.heading')}
-              </Heading>
+              <SectionHeading id="hr-history">{t('history.heading')}</SectionHeading>
               <Table zebra data-size="sm">
                 <caption>{t('history.caption')}</caption>
                 <Table.Head>

@@ -4,6 +4,8 @@ import type { Classification, LineType, RoleType, UnitKind } from './types';
 import type { RuleId } from './vocabulary';
 import { orgEn, orgNb, type OrgKey, type OrgMessages } from './organisation.messages';
 
+export { todayInNorway } from '../../../web/components/format';
+
 // The organisation module's own dictionary, beside the shell's: the shell's language choice
 // applies, and (as in the shell) a key missing in one language is a type error.
 
@@ -73,12 +75,4 @@ function lastDayBefore(exclusiveEnd: string): Date {
   const date = calendarDay(exclusiveEnd);
   date.setUTCDate(date.getUTCDate() - 1);
   return date;
-}
-
-/** Today in Norway, YYYY-MM-DD: the organisation's dates are Norwegian calendar days. */
-export function todayInNorway(): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
 }

@@ -4,6 +4,7 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
 import { linesQuery, treeQuery } from './api';
 import { OrgChart } from './chart/org-chart';
 import { buildUnitTree } from './chart/tree-model';
@@ -11,7 +12,7 @@ import { prepareLayoutWorker } from './chart/use-chart-layout';
 import { UnitTreeGrid } from './chart/unit-tree-grid';
 import { todayInNorway, useOrgI18n } from './i18n';
 import type { OrganisationView } from './search-params';
-import { AsOfDateForm, BeforeDatasetNote, OrganisationNav } from './ui';
+import { BeforeDatasetNote, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon');
 
@@ -46,7 +47,11 @@ export function OrganisationPage() {
     <Page title={t('overview.title')} documentTitle={t('overview.documentTitle')}>
       <OrganisationNav date={search.dato} />
       <Paragraph className="kp-lead">{t('overview.lead')}</Paragraph>
-      <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: (prev) => ({ ...prev, dato, fokus: undefined }) })} />
+      <AsOfDateForm
+        date={date}
+        label={t('asOf.label')}
+        onChange={(dato) => void navigate({ search: (prev) => ({ ...prev, dato, fokus: undefined }) })}
+      />
       <BeforeDatasetNote date={date} />
 
       {tree.isPending && <Loading label={t('overview.loading')} />}

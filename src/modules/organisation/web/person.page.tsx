@@ -2,11 +2,15 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
+import { DetailPage } from '../../../web/components/detail-page';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { PersonDetail } from '../records.schemas';
 import { personQuery } from './api';
-import { DataTable, DetailPage, LinesTable } from './detail-parts';
+import { LinesTable } from './detail-parts';
 import { todayInNorway, useOrgI18n } from './i18n';
-import { AsOfDateForm, EntityLink, OrganisationNav, SectionHeading } from './ui';
+import { EntityLink, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/personer/$id');
 
@@ -27,7 +31,7 @@ export function PersonPage() {
       header={
         <>
           <OrganisationNav date={search.dato} />
-          <AsOfDateForm date={date} label={t('detail.asOf')} onChange={(dato) => void navigate({ search: { dato } })} />
+          <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
         </>
       }
     >
@@ -54,7 +58,7 @@ function PersonContent({ person, date }: { person: PersonDetail; date: string })
           headers={[t('position.title'), t('position.unit'), t('person.share'), t('common.period'), t('person.current')]}
           numeric={[2]}
           empty={t('person.noAssignments')}
-          rows={person.assignments.map((assignment) => [
+          rows={person.assignments.map((assignment) => ({ key: `${assignment.positionId}-${assignment.validFrom}`, cells: [
             <EntityLink key="p" kind="position" id={assignment.positionId} date={assignment.current ? date : assignment.validFrom}>
               {assignment.positionTitle}
             </EntityLink>,
@@ -68,7 +72,7 @@ function PersonContent({ person, date }: { person: PersonDetail; date: string })
             `${number(assignment.fte * 100)} %`,
             period(assignment.validFrom, assignment.validTo),
             assignment.current ? t('common.yes') : t('common.no'),
-          ])}
+          ] }))}
         />
       </section>
       <section aria-labelledby={`${ids}-lines`} className="kp-org-section">

@@ -2,13 +2,18 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { PositionDetail } from '../records.schemas';
 import { positionQuery } from './api';
 import { AssignPersonForm } from './assign-person';
-import { DataTable, DetailPage, LinesTable } from './detail-parts';
+import { LinesTable } from './detail-parts';
 import { roleKey, todayInNorway, useOrgI18n } from './i18n';
-import { AsOfDateForm, EntityLink, Facts, OrganisationNav, SectionHeading } from './ui';
+import { EntityLink, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/stillinger/$id');
 
@@ -32,7 +37,7 @@ export function PositionPage() {
       header={
         <>
           <OrganisationNav date={search.dato} />
-          <AsOfDateForm date={date} label={t('detail.asOf')} onChange={(dato) => void navigate({ search: { dato } })} />
+          <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
         </>
       }
     >
@@ -88,13 +93,13 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
           headers={[t('person.name'), t('person.share'), t('common.period')]}
           numeric={[1]}
           empty={t('position.noHolders')}
-          rows={position.holders.map((holder) => [
+          rows={position.holders.map((holder) => ({ key: `${holder.personId}-${holder.validFrom}`, cells: [
             <EntityLink key="p" kind="person" id={holder.personId} date={date}>
               {holder.name}
             </EntityLink>,
             `${number(holder.fte * 100)} %`,
             period(holder.validFrom, holder.validTo),
-          ])}
+          ] }))}
         />
       </section>
       <section aria-labelledby={`${ids}-lines`} className="kp-org-section">
@@ -116,7 +121,7 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
           ]}
           numeric={[5]}
           empty={t('unit.noHistory')}
-          rows={position.history.map((version) => [
+          rows={position.history.map((version) => ({ key: version.validFrom, cells: [
             period(version.validFrom, version.validTo),
             version.title,
             version.unitName ? (
@@ -129,7 +134,7 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
             t(roleKey(version.roleType)),
             version.personnelResponsibility ? t('common.yes') : t('common.no'),
             version.fte === null ? '–' : number(version.fte),
-          ])}
+          ] }))}
         />
       </section>
     </>

@@ -1,111 +1,24 @@
-import { Alert, Button, Details, Fieldset, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
 import { ErrorAlert } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
-import type { LevelException, RuleSetting } from '../rules.schemas';
-import {
-  levelExceptionsQuery,
-  ruleSettingsQuery,
-  treeQuery,
-  useAddLevelException,
-  useEndLevelException,
-  useUpdateRuleSetting,
-} from './api';
-import { DataTable } from './detail-parts';
-import { roleKey, useOrgI18n } from './i18n';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { fieldErrors, WriteError } from '../../../web/components/write-error';
+import type { LevelException } from '../rules.schemas';
+import { levelExceptionsQuery, treeQuery, useAddLevelException, useEndLevelException } from './api';
+import { useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { FieldError } from './unit-edit';
-import { EntityLink, fieldErrors, SectionHeading, WriteError } from './ui';
+import { Announcement, RowForm, SubHeading, useAnnouncer } from './settings-forms';
+import { SpanThresholds } from './span-thresholds';
+import { EntityLink } from './ui';
 
 // The rules' settings on the rules page: the span-of-control threshold per leader role type and
 // the level exceptions. Everyone signed in reads them; administrators (organisation:configure)
 // change them. Each write carries what was read (a revision), so a change made meanwhile by
 // someone else is refused as stale and the form offers to reload.
-
-/** The leader role types in the order of the line, top first (the server's list, same order). */
-const spanRoleOrder: RuleSetting['roleType'][] = [
-  'chief_executive',
-  'director',
-  'service_area_head',
-  'staff_area_head',
-  'unit_leader',
-  'department_leader',
-];
-
-/**
- * A success message that is announced (role="status") and takes the focus after a save, so
- * keyboard and screen-reader users land on what happened rather than on a vanished form.
- */
-export function useAnnouncer() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const announce = useCallback((text: string) => {
-    flushSync(() => setMessage(text));
-    ref.current?.focus();
-  }, []);
-  const clear = useCallback(() => setMessage(null), []);
-  return { ref, message, announce, clear };
-}
-
-export function Announcement({ announcerRef, message }: { announcerRef: RefObject<HTMLDivElement | null>; message: string | null }) {
-  return (
-    <div ref={announcerRef} role="status" tabIndex={-1} className="kp-settings-status">
-      {message && (
-        <Alert data-color="success">
-          <Paragraph>{message}</Paragraph>
-        </Alert>
-      )}
-    </div>
-  );
-}
-
-/** A small form that opens below a table for one row: a legend, fields, the refusal, save and cancel. */
-export function RowForm({
-  legend,
-  onSubmit,
-  onCancel,
-  error,
-  onReload,
-  fieldIds,
-  errorHeading,
-  submitLabel,
-  pending,
-  danger,
-  children,
-}: {
-  legend: string;
-  onSubmit: (event: FormEvent) => void;
-  onCancel: () => void;
-  error: unknown;
-  onReload: () => void;
-  fieldIds: Record<string, string>;
-  errorHeading?: string;
-  submitLabel: string;
-  pending: boolean;
-  danger?: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useOrgI18n();
-  return (
-    <form className="kp-org-form kp-row-form" onSubmit={onSubmit} noValidate>
-      <Fieldset>
-        <Fieldset.Legend>{legend}</Fieldset.Legend>
-        {children}
-      </Fieldset>
-      <WriteError error={error} onReload={onReload} fieldIds={fieldIds} heading={errorHeading} />
-      <div className="kp-org-form__actions">
-        <Button type="submit" loading={pending} data-color={danger ? 'danger' : undefined}>
-          {submitLabel}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('settings.cancel')}
-        </Button>
-      </div>
-    </form>
-  );
-}
 
 /** The "Innstillinger" section below the rules report. */
 export function RuleSettingsSection({ date }: { date: string }) {
@@ -121,138 +34,6 @@ export function RuleSettingsSection({ date }: { date: string }) {
       <SpanThresholds canEdit={canEdit} />
       <LevelExceptionList date={date} canEdit={canEdit} />
     </section>
-  );
-}
-
-function SubHeading({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <Heading level={3} data-size="xs" id={id} className="kp-org-subheading">
-      {children}
-    </Heading>
-  );
-}
-
-type SpanEdit = { roleType: RuleSetting['roleType']; revision: number; current: number; draft: string };
-
-function SpanThresholds({ canEdit }: { canEdit: boolean }) {
-  const { t, number } = useOrgI18n();
-  const ids = useId();
-  const settings = useQuery(ruleSettingsQuery());
-  const mutation = useUpdateRuleSetting();
-  const announcer = useAnnouncer();
-  const opener = useRef<HTMLButtonElement | null>(null);
-  const [editing, setEditing] = useState<SpanEdit | null>(null);
-  const [tried, setTried] = useState(false);
-
-  const rows = useMemo(
-    () => [...(settings.data?.settings ?? [])].sort((a, b) => spanRoleOrder.indexOf(a.roleType) - spanRoleOrder.indexOf(b.roleType)),
-    [settings.data],
-  );
-  const roleName = (roleType: RuleSetting['roleType']) => t(roleKey(roleType));
-
-  const open = (setting: RuleSetting, button: HTMLButtonElement) => {
-    opener.current = button;
-    mutation.reset();
-    announcer.clear();
-    setTried(false);
-    // The revision read now is the one sent: a change made by someone else meanwhile is refused.
-    setEditing({ roleType: setting.roleType, revision: setting.revision, current: setting.maxSpan, draft: String(setting.maxSpan) });
-  };
-  const cancel = () => {
-    setEditing(null);
-    mutation.reset();
-    opener.current?.focus();
-  };
-  const reload = async () => {
-    mutation.reset();
-    const fresh = await settings.refetch();
-    const setting = fresh.data?.settings.find((s) => s.roleType === editing?.roleType);
-    if (setting)
-      setEditing({ roleType: setting.roleType, revision: setting.revision, current: setting.maxSpan, draft: String(setting.maxSpan) });
-  };
-
-  const value = editing ? Number(editing.draft.trim()) : NaN;
-  const valid = editing !== null && editing.draft.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 1000;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (!editing || !valid) return;
-    const role = roleName(editing.roleType);
-    mutation.mutate(
-      { roleType: editing.roleType, revision: editing.revision, maxSpan: value },
-      {
-        onSuccess: (saved) => {
-          setEditing(null);
-          announcer.announce(t('span.saved', { role, max: number(saved.maxSpan) }));
-        },
-      },
-    );
-  };
-  const fieldId = `${ids}-max`;
-  const fieldError = tried && !valid ? t('span.invalid') : fieldErrors(mutation.error).maxSpan;
-
-  return (
-    <div className="kp-org-section">
-      <SubHeading id={`${ids}-heading`}>{t('span.heading')}</SubHeading>
-      <Paragraph>{t('span.lead')}</Paragraph>
-      {settings.isPending && <Paragraph role="status">{t('settings.loading')}</Paragraph>}
-      {settings.isError && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
-      {settings.data && (
-        <DataTable
-          caption={t('span.caption')}
-          headers={[t('span.role'), t('span.max'), ...(canEdit ? [t('settings.actions')] : [])]}
-          numeric={[1]}
-          empty={t('common.none')}
-          rows={rows.map((setting) => [
-            roleName(setting.roleType),
-            number(setting.maxSpan),
-            ...(canEdit
-              ? [
-                  <Button
-                    key="edit"
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t('span.editLabel', { role: roleName(setting.roleType) })}
-                    aria-expanded={editing?.roleType === setting.roleType}
-                    aria-controls={editing?.roleType === setting.roleType ? `${ids}-form` : undefined}
-                    onClick={(event) => open(setting, event.currentTarget)}
-                  >
-                    {t('span.edit')}
-                  </Button>,
-                ]
-              : []),
-          ])}
-        />
-      )}
-      {canEdit && editing && (
-        <div id={`${ids}-form`}>
-          <RowForm
-            legend={t('span.editLegend', { role: roleName(editing.roleType) })}
-            onSubmit={submit}
-            onCancel={cancel}
-            error={mutation.error}
-            onReload={() => void reload()}
-            fieldIds={{ maxSpan: fieldId }}
-            submitLabel={t('span.save')}
-            pending={mutation.isPending}
-          >
-            <Textfield
-              id={fieldId}
-              label={t('span.newMax')}
-              description={t('span.newMaxHelp', { max: number(editing.current) })}
-              inputMode="numeric"
-              autoComplete="off"
-              value={editing.draft}
-              onChange={(event) => setEditing({ ...editing, draft: event.target.value })}
-              error={fieldError}
-              required
-              autoFocus
-            />
-          </RowForm>
-        </div>
-      )}
-      <Announcement announcerRef={announcer.ref} message={announcer.message} />
-    </div>
   );
 }
 
@@ -282,7 +63,7 @@ function LevelExceptionList({ date, canEdit }: { date: string; canEdit: boolean 
             ...(canEdit ? [t('settings.actions')] : []),
           ]}
           empty={t('exceptions.none')}
-          rows={exceptions.data.exceptions.map((exception) => [
+          rows={exceptions.data.exceptions.map((exception) => ({ key: exception.id, cells: [
             <EntityLink key="unit" kind="unit" id={exception.unit.id} date={exceptions.data.date}>
               {unitName(exception)}
             </EntityLink>,
@@ -312,7 +93,7 @@ function LevelExceptionList({ date, canEdit }: { date: string; canEdit: boolean 
                   ),
                 ]
               : []),
-          ])}
+          ] }))}
         />
       )}
       {canEdit && ending && (
@@ -439,25 +220,16 @@ function AddExceptionForm({ date, onAdded }: { date: string; onAdded: (unit: str
 
   return (
     <form className="kp-org-form" onSubmit={submit} noValidate>
-      <div>
-        <Label htmlFor={fieldIds.unitId}>{t('exceptions.unitLabel')}</Label>
-        <Select
-          id={fieldIds.unitId}
-          value={unitId}
-          onChange={(event) => setUnitId(event.target.value)}
-          aria-invalid={unitError ? true : undefined}
-          aria-describedby={unitError ? `${ids}-unit-error` : undefined}
-          required
-        >
-          <option value="">{tree.isPending ? t('exceptions.loadingUnits') : t('exceptions.chooseUnit')}</option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name} ({t('common.levelN', { level: unit.level })})
-            </option>
-          ))}
-        </Select>
-        {unitError && <FieldError id={`${ids}-unit-error`}>{unitError}</FieldError>}
-      </div>
+      <EntityCombobox
+        id={fieldIds.unitId}
+        label={t('exceptions.unitLabel')}
+        options={units.map((unit) => ({ value: unit.id, label: unit.name, description: t('common.levelN', { level: unit.level }) }))}
+        value={unitId}
+        onChange={setUnitId}
+        loading={tree.isPending}
+        error={unitError}
+        required
+      />
       <Textfield
         id={fieldIds.reason}
         label={t('exceptions.reason')}

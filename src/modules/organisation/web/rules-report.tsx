@@ -1,8 +1,9 @@
 import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { RuleFinding } from '../rules.schemas';
 import { ruleKey, useOrgI18n } from './i18n';
-import { EntityLink, SectionHeading } from './ui';
+import { EntityLink } from './ui';
 import { ruleIds, type RuleId } from './vocabulary';
 
 /** Severity in words and with an icon shape, never by colour alone. */

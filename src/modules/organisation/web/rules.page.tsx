@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
 import { rulesQuery } from './api';
 import { todayInNorway, useOrgI18n } from './i18n';
 import { FindingsByRule, FindingsSummary } from './rules-report';
 import { RuleSettingsSection } from './rule-settings';
-import { AsOfDateForm, BeforeDatasetNote, OrganisationNav } from './ui';
+import { BeforeDatasetNote, OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/regler');
 
@@ -22,7 +23,7 @@ export function RulesPage() {
     <Page title={t('rules.title')}>
       <OrganisationNav date={search.dato} />
       <Paragraph className="kp-lead">{t('rules.lead')}</Paragraph>
-      <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
+      <AsOfDateForm date={date} label={t('asOf.label')} onChange={(dato) => void navigate({ search: { dato } })} />
       <BeforeDatasetNote date={date} />
       {report.isPending && <Loading label={t('rules.loading')} />}
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}

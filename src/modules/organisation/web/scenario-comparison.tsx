@@ -1,10 +1,11 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { ScenarioComparison } from '../scenarios.schemas';
-import { BarChart } from './bar-chart';
-import { DataTable } from './detail-parts';
+import { BarChart } from '../../../web/components/charts/bar-chart';
 import { useOrgI18n } from './i18n';
-import { EntityLink, SectionHeading } from './ui';
+import { EntityLink } from './ui';
 
 type BeforeAfter = { before: number | null; after: number | null };
 
@@ -29,12 +30,10 @@ export function ComparisonView({ data }: { data: ScenarioComparison }) {
   };
   const show = (value: number | null, asShare = false) =>
     value === null ? t('common.notAvailable') : asShare ? percent(value) : number(value);
-  const figure = (label: string, value: BeforeAfter, asShare = false) => [
-    label,
-    show(value.before, asShare),
-    show(value.after, asShare),
-    delta(value, asShare),
-  ];
+  const figure = (label: string, value: BeforeAfter, asShare = false) => ({
+    key: label,
+    cells: [label, show(value.before, asShare), show(value.after, asShare), delta(value, asShare)],
+  });
 
   const rows = [
     figure(t('analytics.units'), comparison.units),
@@ -71,7 +70,8 @@ export function ComparisonView({ data }: { data: ScenarioComparison }) {
         <BarChart
           title={t('compare.levelsChart')}
           description={t('compare.levelsChartDesc')}
-          categoryHeading={t('grid.level')}
+          table={{ heading: t('grid.level') }}
+          missing={t('common.notAvailable')}
           categories={comparison.unitsPerLevel.map((level) => t('common.levelShort', { level: level.level }))}
           series={[
             { name: beforeLabel, values: comparison.unitsPerLevel.map((level) => level.before) },
@@ -87,7 +87,7 @@ export function ComparisonView({ data }: { data: ScenarioComparison }) {
           headers={[t('analytics.leader'), t('position.unit'), beforeLabel, afterLabel, t('analytics.threshold')]}
           numeric={[2, 3, 4]}
           empty={t('compare.noSpanChanges')}
-          rows={comparison.spans.changed.map((span) => [
+          rows={comparison.spans.changed.map((span) => ({ key: span.positionId, cells: [
             span.before === null ? (
               span.title
             ) : (
@@ -99,7 +99,7 @@ export function ComparisonView({ data }: { data: ScenarioComparison }) {
             span.before === null ? t('compare.new') : number(span.before),
             span.after === null ? t('compare.gone') : number(span.after),
             span.threshold === null ? '–' : number(span.threshold),
-          ])}
+          ] }))}
         />
       </section>
       <section aria-labelledby={`${ids}-differences`} className="kp-org-section">

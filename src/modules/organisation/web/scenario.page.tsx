@@ -4,6 +4,9 @@ import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { WriteError } from '../../../web/components/write-error';
 import type { Scenario, ScenarioChange } from '../scenarios.schemas';
 import {
   scenarioComparisonQuery,
@@ -16,13 +19,13 @@ import {
   useRemoveScenarioChange,
   useUpdateScenario,
 } from './api';
-import { DetailPage } from './detail-parts';
+import { DetailPage } from '../../../web/components/detail-page';
 import { lineTypeKey, useOrgI18n, type OrgTranslate } from './i18n';
 import { FindingsByRule, FindingsSummary, Severity } from './rules-report';
 import { AddChangeForm } from './scenario-change-form';
 import { ComparisonView } from './scenario-comparison';
 import { NoScenarioAccess, StatusTag } from './scenarios.page';
-import { Facts, OrganisationNav, SectionHeading, WriteError } from './ui';
+import { OrganisationNav } from './ui';
 
 const route = getRouteApi('/organisasjon/scenarioer/$id');
 

@@ -2,15 +2,17 @@ import { Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { fieldErrors } from '../../../web/components/write-error';
 import type { ScenarioSummary } from '../scenarios.schemas';
 import { scenariosQuery, useCreateScenario } from './api';
-import { DataTable } from './detail-parts';
 import { todayInNorway, useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, OrganisationNav, SectionHeading } from './ui';
+import { OrganisationNav } from './ui';
 import { WriteForm } from './unit-edit';
 
 /** Reorganisation scenarios: the list, and a form to draft a new one. */
@@ -64,7 +66,7 @@ function Scenarios() {
             ]}
             numeric={[3]}
             empty={t('scenarios.empty')}
-            rows={list.data.items.map((scenario) => [
+            rows={list.data.items.map((scenario) => ({ key: scenario.id, cells: [
               <Link key="l" asChild>
                 <RouterLink to="/organisasjon/scenarioer/$id" params={{ id: scenario.id }}>
                   {scenario.name}
@@ -74,7 +76,7 @@ function Scenarios() {
               <StatusTag key="s" status={scenario.status} />,
               scenario.changeCount,
               scenario.status === 'draft' && scenario.baseChanged ? t('scenarios.baseChangedYes') : t('common.no'),
-            ])}
+            ] }))}
           />
         )}
       </section>

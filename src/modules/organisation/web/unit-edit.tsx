@@ -1,12 +1,14 @@
 import { Alert, Button, Checkbox, Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { fieldErrors, WriteError } from '../../../web/components/write-error';
 import type { UnitDetail } from '../records.schemas';
 import { treeQuery, useChangeUnit, useCloseUnit } from './api';
 import { ancestorsOf, buildUnitTree } from './chart/tree-model';
 import { useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
-import { fieldErrors, SectionHeading, WriteError } from './ui';
 
 /**
  * The organisation editor's changes to a unit: rename, move, close. Each is dated ("applies
@@ -79,16 +81,7 @@ function RenameForm({ unit, date, onReload }: FormProps) {
         error={nameError}
         required
       />
-      <Textfield
-        id={`${ids}-from`}
-        label={t('edit.validFrom')}
-        description={t('edit.validFromHelp')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={dateError}
-        required
-      />
+      <ValidFromField id={`${ids}-from`} value={validFrom} onChange={setValidFrom} error={dateError} />
     </WriteForm>
   );
 }
@@ -110,8 +103,13 @@ function MoveForm({ unit, date, onReload }: FormProps) {
     const model = buildUnitTree(tree.data.units, collator);
     return tree.data.units
       .filter((candidate) => candidate.id !== unit.id && !ancestorsOf(model, candidate.id).includes(unit.id))
-      .sort((a, b) => collator.compare(a.name, b.name));
-  }, [tree.data, unit.id, collator]);
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((option) => {
+        const parent = option.parentId ? model.byId.get(option.parentId) : undefined;
+        const level = t('common.levelN', { level: option.level });
+        return { value: option.id, label: option.name, description: parent ? `${level} · ${parent.name}` : level };
+      });
+  }, [tree.data, unit.id, collator, t]);
 
   const server = fieldErrors(mutation.error);
   const parentError = tried && !parentId ? t('edit.parentRequired') : server.parentId;
@@ -131,24 +129,15 @@ function MoveForm({ unit, date, onReload }: FormProps) {
       submitLabel={t('edit.moveSubmit')}
       success={mutation.isSuccess ? t('edit.savedFrom', { date: formatDate(validFrom) }) : null}
     >
-      <div>
-        <Label htmlFor={`${ids}-parent`}>{t('edit.newParent')}</Label>
-        <Select
-          id={`${ids}-parent`}
-          value={parentId}
-          onChange={(e) => setParentId(e.target.value)}
-          aria-invalid={parentError ? true : undefined}
-          aria-describedby={parentError ? `${ids}-parent-error` : undefined}
-        >
-          <option value="">{t('edit.chooseUnit')}</option>
-          {options.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name} ({t('common.levelN', { level: option.level })})
-            </option>
-          ))}
-        </Select>
-        {parentError && <FieldError id={`${ids}-parent-error`}>{parentError}</FieldError>}
-      </div>
+      <EntityCombobox
+        id={`${ids}-parent`}
+        label={t('edit.newParent')}
+        options={options}
+        value={parentId}
+        onChange={setParentId}
+        loading={tree.isPending}
+        error={parentError}
+      />
       <div>
         <Label htmlFor={`${ids}-level`}>{t('edit.newLevel')}</Label>
         <Select id={`${ids}-level`} value={level} onChange={(e) => setLevel(e.target.value)}>
@@ -167,16 +156,7 @@ function MoveForm({ unit, date, onReload }: FormProps) {
         checked={moveLeaderLine}
         onChange={(event) => setMoveLeaderLine(event.target.checked)}
       />
-      <Textfield
-        id={`${ids}-from`}
-        label={t('edit.validFrom')}
-        description={t('edit.validFromHelp')}
-        type="date"
-        value={validFrom}
-        onChange={(e) => setValidFrom(e.target.value)}
-        error={dateError}
-        required
-      />
+      <ValidFromField id={`${ids}-from`} value={validFrom} onChange={setValidFrom} error={dateError} />
     </WriteForm>
   );
 }
@@ -217,6 +197,23 @@ function CloseForm({ unit, date, onReload }: FormProps) {
         required
       />
     </WriteForm>
+  );
+}
+
+/** The date a change holds from (a new version of the unit from that day). */
+function ValidFromField({ id, value, onChange, error }: { id: string; value: string; onChange: (value: string) => void; error?: string }) {
+  const { t } = useOrgI18n();
+  return (
+    <Textfield
+      id={id}
+      label={t('edit.validFrom')}
+      description={t('edit.validFromHelp')}
+      type="date"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      required
+    />
   );
 }
 

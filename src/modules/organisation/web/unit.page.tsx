@@ -2,12 +2,17 @@ import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { AsOfDateForm } from '../../../web/components/as-of-date';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { UnitDetail } from '../records.schemas';
 import { unitQuery } from './api';
-import { DataTable, DetailPage, LinesTable } from './detail-parts';
+import { LinesTable } from './detail-parts';
 import { classificationKey, kindKey, roleKey, todayInNorway, useOrgI18n } from './i18n';
-import { AsOfDateForm, EntityLink, Facts, Holders, OrganisationNav, SectionHeading } from './ui';
+import { EntityLink, Holders, OrganisationNav } from './ui';
 import { UnitEditor } from './unit-edit';
 
 const route = getRouteApi('/organisasjon/enheter/$id');
@@ -32,7 +37,7 @@ export function UnitPage() {
       header={
         <>
           <OrganisationNav date={search.dato} />
-          <AsOfDateForm date={date} label={t('detail.asOf')} onChange={(dato) => void navigate({ search: { dato } })} />
+          <AsOfDateForm date={date} onChange={(dato) => void navigate({ search: { dato } })} />
         </>
       }
     >
@@ -123,7 +128,7 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
           headers={[t('position.title'), t('position.role'), t('position.personnelResponsibility'), t('common.fte'), t('position.holders')]}
           numeric={[3]}
           empty={t('unit.noPositions')}
-          rows={unit.positions.map((position) => [
+          rows={unit.positions.map((position) => ({ key: position.id, cells: [
             <EntityLink key="p" kind="position" id={position.id} date={date}>
               {position.title}
             </EntityLink>,
@@ -131,7 +136,7 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
             position.personnelResponsibility ? t('common.yes') : t('common.no'),
             position.fte === null ? '–' : number(position.fte),
             <Holders key="h" holders={position.holders} date={date} />,
-          ])}
+          ] }))}
         />
       </section>
 
@@ -167,7 +172,7 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
           caption={t('unit.historyCaption')}
           headers={[t('common.period'), t('unit.name'), t('unit.parent'), t('unit.level'), t('unit.kind'), t('unit.classification')]}
           empty={t('unit.noHistory')}
-          rows={unit.history.map((version) => [
+          rows={unit.history.map((version) => ({ key: version.validFrom, cells: [
             period(version.validFrom, version.validTo),
             version.name,
             version.parentId && version.parentName ? (
@@ -180,7 +185,7 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
             version.level,
             t(kindKey(version.kind)),
             t(classificationKey(version.classification)),
-          ])}
+          ] }))}
         />
       </section>
     </>

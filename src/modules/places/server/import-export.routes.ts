@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { AppError, exportContentTypes, writeContext, type App } from '../../../kernel/index.js';
+import { AppError, exportContentTypes, uploadedFile, uploadFormat, withRawBody, writeContext, type App } from '../../../kernel/index.js';
 import {
   ImportReport,
   PlacesExportQuery,
@@ -77,10 +77,7 @@ export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
 
   // The upload takes the file as the raw request body; its parsers live in their own plugin scope,
   // so the rest of the API still reads only JSON bodies of the usual size.
-  void app.register(async (plugin) => {
-    const scope = plugin as unknown as App;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: placesImportMaxBytes }, (_request, body, done) => done(null, body));
+  withRawBody(app, placesImportMaxBytes, (scope) => {
     scope.post(
       '/api/places/imports',
       {
@@ -95,20 +92,8 @@ export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
         },
       },
       async (request) => {
-        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        const format = uploadTypes[type];
-        if (!format) {
-          throw new AppError('unsupported_media_type', {
-            message: {
-              nb: `Filtypen (${type || 'ingen'}) kan ikke importeres. Send CSV (text/csv), Excel (XLSX) eller JSON (application/json).`,
-              en: `This file type (${type || 'none'}) cannot be imported. Send CSV (text/csv), Excel (XLSX) or JSON (application/json).`,
-            },
-          });
-        }
-        const body = request.body as Buffer | undefined;
-        if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new AppError('invalid', { message: { nb: 'Filen er tom.', en: 'The file is empty.' } });
-        }
+        const format = uploadFormat(request.headers['content-type'], uploadTypes);
+        const body = uploadedFile(request.body);
         const fileName = request.query.fileName?.trim() || `import.${format}`;
         let parsed;
         try {

@@ -2,13 +2,15 @@ import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useId, type ReactNode } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { coLocationQuery } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { LocationForm } from './location-form';
-import { DataTable, DistrictLink, HubLink, PlacesNav, SectionHeading } from './ui';
+import { DistrictLink, HubLink, PlacesNav } from './ui';
 
 /** Which units share each site, and which units serving a district share no site with its hub. */
 export function CoLocationPage() {

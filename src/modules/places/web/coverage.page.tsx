@@ -1,6 +1,7 @@
 import { Alert, Button, Dialog, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
@@ -9,7 +10,7 @@ import { catalogueQuery, coveredClasses, sitesQuery, type Catalogue, type Catalo
 import { CoverageForm, type CoverageTarget, type Sites } from './coverage-form';
 import { modeKey, proximityKey, todayInNorway, usePlacesI18n } from './i18n';
 import { ServiceForm } from './service-edit';
-import { PlacesNav, SectionHeading, ServiceLink } from './ui';
+import { PlacesNav, ServiceLink } from './ui';
 
 /**
  * The coverage matrix: the services recorded per district × the districts. Each cell says where

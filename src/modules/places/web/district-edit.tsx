@@ -1,12 +1,12 @@
-import { Details, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import type { ChangeDistrictBody, DistrictSummary } from '../places.schemas';
+import { useState } from 'react';
+import { changedFields, useDatedForm } from '../../../web/components/dated-form';
+import { DatedFormEnd } from '../../../web/components/dated-form-end';
+import type { DistrictSummary } from '../places.schemas';
 import { positionSearchQuery, useChangeDistrict } from './api';
-import { todayInNorway, usePlacesI18n } from './i18n';
-import { isIsoDate } from './search-params';
-import { fieldErrors, useFocusWhen } from './ui';
-import { DatedFormEnd } from './dated-form-end';
+import { usePlacesI18n } from './i18n';
+import { EditorDetails } from './ui';
 
 const wholeNumber = /^\d+$/;
 
@@ -18,18 +18,14 @@ const wholeNumber = /^\d+$/;
 export function DistrictEditor({ district, onReload }: { district: DistrictSummary; onReload: () => void }) {
   const { t } = usePlacesI18n();
   return (
-    <Details>
-      <Details.Summary>{t('districtEdit.summary', { number: district.number })}</Details.Summary>
-      <Details.Content>
-        <DistrictForm district={district} onReload={onReload} />
-      </Details.Content>
-    </Details>
+    <EditorDetails summary={t('districtEdit.summary', { number: district.number })}>
+      <DistrictForm district={district} onReload={onReload} />
+    </EditorDetails>
   );
 }
 
 function DistrictForm({ district, onReload }: { district: DistrictSummary; onReload: () => void }) {
   const { t } = usePlacesI18n();
-  const ids = useId();
   const mutation = useChangeDistrict(district.number);
   const [name, setName] = useState(district.name);
   const [shortName, setShortName] = useState(district.shortName ?? '');
@@ -39,72 +35,45 @@ function DistrictForm({ district, onReload }: { district: DistrictSummary; onRel
   const [committee, setCommittee] = useState(district.localCommitteeName ?? '');
   const [coordinatorId, setCoordinatorId] = useState(district.localCoordinator?.positionId ?? '');
   const [positionSearch, setPositionSearch] = useState('');
-  const [validFrom, setValidFrom] = useState(todayInNorway());
-  const [source, setSource] = useState('');
-  const [tried, setTried] = useState(false);
-  const [nothing, setNothing] = useState(false);
-  const saved = useFocusWhen(mutation.isSuccess);
-
-  const searchDate = isIsoDate(validFrom) ? validFrom : todayInNorway();
-  const positions = useQuery({ ...positionSearchQuery(positionSearch.trim(), searchDate), enabled: positionSearch.trim().length >= 2 });
-
   const year = Number(populationYear);
-  const server = fieldErrors(mutation.error);
-  const errors = {
-    name: tried && !name.trim() ? t('districtEdit.nameRequired') : server.name,
-    population:
-      tried && population.trim() !== '' && !wholeNumber.test(population.trim()) ? t('districtEdit.populationInvalid') : server.population,
-    populationYear:
-      tried && populationYear.trim() !== '' && (!wholeNumber.test(populationYear.trim()) || year < 1800 || year > 2200)
-        ? t('districtEdit.yearInvalid')
-        : server.populationYear,
-    validFrom: tried && !isIsoDate(validFrom) ? t('form.dateRequired') : server.validFrom,
-  };
-  const fieldIds = {
-    name: `${ids}-name`,
-    shortName: `${ids}-short`,
-    population: `${ids}-population`,
-    populationYear: `${ids}-year`,
-    populationSource: `${ids}-population-source`,
-    localCommitteeName: `${ids}-committee`,
-    localCoordinatorPositionId: `${ids}-coordinator`,
-    validFrom: `${ids}-from`,
-    source: `${ids}-source`,
-  };
+  const form = useDatedForm({
+    fields: ['name', 'shortName', 'population', 'populationYear', 'populationSource', 'localCommitteeName', 'localCoordinatorPositionId'],
+    mutation,
+    onReload,
+    problems: {
+      name: !name.trim() && t('districtEdit.nameRequired'),
+      population: population.trim() !== '' && !wholeNumber.test(population.trim()) && t('districtEdit.populationInvalid'),
+      populationYear:
+        populationYear.trim() !== '' &&
+        (!wholeNumber.test(populationYear.trim()) || year < 1800 || year > 2200) &&
+        t('districtEdit.yearInvalid'),
+    },
+  });
+  const { fieldIds, errors, server } = form;
+  const positions = useQuery({ ...positionSearchQuery(positionSearch.trim(), form.day), enabled: positionSearch.trim().length >= 2 });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    setNothing(false);
-    if (errors.name || errors.population || errors.populationYear || !name.trim() || !isIsoDate(validFrom)) return;
-    if (
-      (population.trim() !== '' && !wholeNumber.test(population.trim())) ||
-      (populationYear.trim() !== '' && (!wholeNumber.test(populationYear.trim()) || year < 1800 || year > 2200))
-    )
-      return;
+  const submit = form.submit(() => {
     const text = (value: string) => value.trim() || null;
     const integer = (value: string) => (value.trim() === '' ? null : Number(value.trim()));
     // Only what differs is sent: the change is a new dated version of just those fields.
-    const next: Omit<ChangeDistrictBody, 'revision' | 'validFrom'> = {};
-    if (name.trim() !== district.name) next.name = name.trim();
-    if (text(shortName) !== district.shortName) next.shortName = text(shortName);
-    if (integer(population) !== district.population) next.population = integer(population);
-    if (integer(populationYear) !== district.populationYear) next.populationYear = integer(populationYear);
-    if (text(populationSource) !== district.populationSource) next.populationSource = text(populationSource);
-    if (text(committee) !== district.localCommitteeName) next.localCommitteeName = text(committee);
-    if ((coordinatorId || null) !== (district.localCoordinator?.positionId ?? null))
-      next.localCoordinatorPositionId = coordinatorId || null;
-    if (Object.keys(next).length === 0) {
-      setNothing(true);
-      return;
-    }
-    mutation.mutate({ revision: district.revision, validFrom, ...next, ...(source.trim() ? { source: source.trim() } : {}) });
-  };
+    const changes = changedFields({
+      name: [name.trim(), district.name],
+      shortName: [text(shortName), district.shortName],
+      population: [integer(population), district.population],
+      populationYear: [integer(populationYear), district.populationYear],
+      populationSource: [text(populationSource), district.populationSource],
+      localCommitteeName: [text(committee), district.localCommitteeName],
+      localCoordinatorPositionId: [coordinatorId || null, district.localCoordinator?.positionId ?? null],
+    });
+    form.sendChanges(changes, (next) =>
+      mutation.mutate({ revision: district.revision, validFrom: form.validFrom, ...next, ...form.sourceChange }),
+    );
+  });
 
   const found = (positions.data ?? []).filter((p) => p.id !== district.localCoordinator?.positionId);
 
   return (
-    <form className="kp-places-form" onSubmit={submit} noValidate>
+    <form className="kp-form" onSubmit={submit} noValidate>
       <Paragraph data-size="sm">{t('districtEdit.help')}</Paragraph>
       <Textfield
         id={fieldIds.name}
@@ -156,7 +125,7 @@ function DistrictForm({ district, onReload }: { district: DistrictSummary; onRel
         error={server.localCommitteeName}
       />
       <Textfield
-        id={`${ids}-position-search`}
+        id={`${form.id}-position-search`}
         label={t('districtEdit.coordinatorSearch')}
         description={t('districtEdit.coordinatorSearchHelp')}
         type="search"
@@ -186,20 +155,7 @@ function DistrictForm({ district, onReload }: { district: DistrictSummary; onRel
           </ValidationMessage>
         )}
       </div>
-      <DatedFormEnd
-        fieldIds={fieldIds}
-        validFrom={validFrom}
-        onValidFrom={setValidFrom}
-        validFromError={errors.validFrom}
-        source={source}
-        onSource={setSource}
-        sourceError={server.source}
-        mutation={mutation}
-        onReload={onReload}
-        submitLabel={t('form.editSubmit')}
-        nothingChanged={nothing}
-        savedRef={saved}
-      />
+      <DatedFormEnd {...form.end} submitLabel={t('form.editSubmit')} />
     </form>
   );
 }

@@ -2,26 +2,32 @@ import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { Page } from '../../../web/components/page';
+import { useI18n } from '../../../web/i18n/i18n';
 import type { DistrictDetail } from '../places.schemas';
 import { districtQuery, useMayEditWholeMunicipality } from './api';
 import { DistrictEditor } from './district-edit';
 import { proximityKey, usePlacesI18n } from './i18n';
 import { districtNumber } from './search-params';
-import { DataTable, DetailPage, Facts, HubLink, OfferingWhen, OfferingWhere, PlacesNav, SectionHeading, ServiceLink, Unknown } from './ui';
+import { HubLink, offeringRow, PlacesNav, ServiceLink, Unknown } from './ui';
 
 const route = getRouteApi('/steder-og-tjenester/kommunedeler/$number');
 
 /** A district: its hub, the services delivered there, where the shared ones are, and what is open to all. */
 export function DistrictPage() {
   const { t } = usePlacesI18n();
+  const kit = useI18n().t;
   const { number: raw } = route.useParams();
   const number = districtNumber(raw);
   const query = useQuery({ ...districtQuery(number ?? 0), enabled: number !== undefined });
   const canWrite = useMayEditWholeMunicipality() === true;
   if (number === undefined) {
     return (
-      <Page title={t('common.notFound')}>
+      <Page title={kit('kit.notFound')}>
         <PlacesNav />
         <Paragraph>{t('district.badNumber')}</Paragraph>
       </Page>
@@ -46,17 +52,7 @@ function DistrictContent({ detail, canWrite, onReload }: { detail: DistrictDetai
   const { district } = detail;
   const own = detail.services.filter((offering) => offering.servedDistricts.length <= 1);
   const shared = detail.services.filter((offering) => offering.servedDistricts.length > 1);
-  const offeringRows = (offerings: DistrictDetail['services']) =>
-    offerings.map((offering) => ({
-      key: offering.coverageId,
-      cells: [
-        <ServiceLink key="s" id={offering.serviceId}>
-          {offering.displayName}
-        </ServiceLink>,
-        <OfferingWhere key="where" offering={offering} />,
-        <OfferingWhen key="when" offering={offering} />,
-      ],
-    }));
+  const offeringRows = (offerings: DistrictDetail['services']) => offerings.map(offeringRow);
   const headers = [t('offering.service'), t('offering.where'), t('offering.when')];
 
   return (

@@ -65,7 +65,7 @@ export function FindServicePage() {
         {t('find.lead')}
       </Paragraph>
       <div className="kp-places-search">
-        <form onSubmit={submit} noValidate role="search" aria-label={t('find.formLabel')} className="kp-places-form">
+        <form onSubmit={submit} noValidate role="search" aria-label={t('find.formLabel')} className="kp-form">
           <Textfield
             id={`${ids}-q`}
             label={t('find.queryLabel')}

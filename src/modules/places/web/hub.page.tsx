@@ -2,24 +2,16 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
 import type { HubDetail, SiteView } from '../places.schemas';
 import { hubQuery, useMayEditWholeMunicipality } from './api';
 import { hubFunctionKey, usePlacesI18n } from './i18n';
 import { HubEditor } from './hub-edit';
 import { SiteEditor } from './site-edit';
-import {
-  DataTable,
-  DetailPage,
-  DistrictLink,
-  Facts,
-  OfferingWhen,
-  OfferingWhere,
-  PlacesNav,
-  SectionHeading,
-  ServiceLink,
-  Unknown,
-  useTimes,
-} from './ui';
+import { DistrictLink, offeringRow, PlacesNav, Unknown, useTimes } from './ui';
 
 const route = getRouteApi('/steder-og-tjenester/knutepunkter/$id');
 
@@ -75,16 +67,7 @@ function HubContent({ hub, canWrite, onReload }: { hub: HubDetail; canWrite: boo
           rows={hub.services
             // One row per coverage: a shared service is delivered here to several districts under one name.
             .filter((o, i, all) => all.findIndex((other) => other.serviceId === o.serviceId && other.site?.id === o.site?.id) === i)
-            .map((offering) => ({
-              key: offering.coverageId,
-              cells: [
-                <ServiceLink key="s" id={offering.serviceId}>
-                  {offering.displayName}
-                </ServiceLink>,
-                <OfferingWhere key="where" offering={offering} />,
-                <OfferingWhen key="when" offering={offering} />,
-              ],
-            }))}
+            .map(offeringRow)}
         />
       </section>
 

@@ -3,6 +3,8 @@ import { locales, useI18n, type Language } from '../../../web/i18n/i18n';
 import type { CoverageMode, ProximityClass, ReportFinding, ServiceDetail, HubDetail } from '../places.schemas';
 import { placesEn, placesNb, type PlacesKey, type PlacesMessages } from './places.messages';
 
+export { todayInNorway } from '../../../web/components/format';
+
 // The places module's own dictionary, beside the shell's: the shell's language choice applies,
 // and (as in the shell) a key missing in one language is a type error.
 
@@ -74,11 +76,4 @@ function lastDayBefore(exclusiveEnd: string): Date {
   const date = calendarDay(exclusiveEnd);
   date.setUTCDate(date.getUTCDate() - 1);
   return date;
-}
-
-/** Today in Norway, YYYY-MM-DD. */
-export function todayInNorway(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
 }

@@ -1,13 +1,9 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { forwardRef } from 'react';
-import type { ImportReport, PlacesEntity } from '../import-export.schemas';
+import { ShownNote, shownRows } from '../../../web/components/import-export/report';
+import { placesEntities as entities, type ImportReport, type PlacesEntity } from '../import-export.schemas';
 import { usePlacesI18n } from './i18n';
-import { DataTable } from './ui';
-
-const entities: PlacesEntity[] = ['districts', 'hubs', 'sites', 'services', 'coverage'];
-
-/** The tables show this many rows; the API has them all. */
-const shownRows = 500;
+import { DataTable } from '../../../web/components/data-table';
 
 /**
  * What an import did or would do: per entity how many rows are new, changed and unchanged, every
@@ -82,7 +78,7 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
               cells: [entityLabel(problem.entity), problem.row ?? '', problem.column ?? '', pick(problem.message)],
             }))}
           />
-          {problems > shownRows && <Paragraph data-size="sm">{t('importReport.shown', { shown: shownRows, total: problems })}</Paragraph>}
+          <ShownNote total={problems} />
         </>
       )}
 
@@ -107,9 +103,7 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
           ],
         }))}
       />
-      {report.changes.length > shownRows && (
-        <Paragraph data-size="sm">{t('importReport.shown', { shown: shownRows, total: report.changes.length })}</Paragraph>
-      )}
+      <ShownNote total={report.changes.length} />
     </div>
   );
 });

@@ -5,7 +5,6 @@
 
 export const placesNb = {
   'common.unknown': 'ukjent',
-  'common.notFound': 'Fant ikke siden',
   'common.fromOn': 'fra {date}',
 
   'nav.label': 'Steder og tjenester – sider',
@@ -217,22 +216,13 @@ export const placesNb = {
   'form.timesInvalid': 'Hver tid må ha et klokkeslett «til» som er senere enn «fra».',
   'form.scheduleNote': 'Merknad om tidene',
   'form.scheduleNoteHelp': 'For eksempel hvilke uker tjenesten er her når den går på omgang.',
-  'form.validFrom': 'Gjelder fra',
   'form.validTo': 'Avsluttes fra',
   'form.validToHelp': 'Første dag tjenesten ikke lenger gis her. La stå tom hvis den fortsetter.',
-  'form.dateRequired': 'Skriv en gyldig dato.',
   'form.endAfterStart': 'Sluttdatoen må være etter datoen den gjelder fra.',
-  'form.source': 'Kilde',
-  'form.sourceHelp': 'Hvor opplysningen kommer fra, for eksempel et vedtak eller en avtale.',
   'form.addSubmit': 'Legg til',
   'form.editSubmit': 'Lagre endringen',
-  'form.saved': 'Lagret. Endringen gjelder fra {date}.',
   'form.seeDistrict': 'Se siden for kommunedel {number}',
   'form.seeService': 'Se siden for {name}',
-
-  'write.stale': 'Noen andre har endret dette i mellomtiden. Last inn på nytt for å se endringene, og gjør endringen din igjen.',
-  'write.reload': 'Last inn på nytt',
-  'write.failed': 'Endringen ble ikke lagret',
 
   'coLocation.title': 'Samlokalisering',
   'coLocation.lead': 'Hvilke enheter som holder til på samme sted, per {date}. Det bygger på hvor enhetene og stillingene er registrert.',
@@ -301,8 +291,6 @@ export const placesNb = {
   'hubEdit.pilotUnitHelp': 'Velg enheten hvis knutepunktet er organisert som en egen enhet på nivå 3.',
   'hubEdit.noPilotUnit': 'Ikke en egen enhet',
 
-  'form.nothingChanged': 'Du har ikke endret noe, så ingenting ble lagret.',
-
   'importExport.title': 'Import og eksport av steder og tjenester',
   'importExport.lead':
     'Last ned kommunedeler, knutepunkter, bygg, tjenester og dekning som JSON, Excel eller CSV for en dato, eller les dem inn fra en fil. En import prøves alltid først, og ingenting endres før du velger «Importer». Da lagres alt eller ingenting.',
@@ -314,37 +302,13 @@ export const placesNb = {
   'entity.services': 'Tjenester',
   'entity.coverage': 'Dekning',
 
-  'fileFormat.json': 'JSON (alt i én fil)',
-  'fileFormat.xlsx': 'Excel (XLSX, ett ark per type)',
-  'fileFormat.csv': 'CSV (én type per fil)',
-
-  'export.heading': 'Eksport',
-  'export.date': 'Dato',
-  'export.fileType': 'Filtype',
-  'export.entity': 'Innhold i CSV-filen',
-  'export.download': 'Last ned',
-
-  'import.heading': 'Import',
   'import.help': 'Velg filen og prøv importen. Du ser hva som blir nytt og endret, og hvert problem med rad og kolonne, før noe lagres.',
   'import.noAccess': 'Du kan laste ned, men trenger redigeringstilgang for steder og tjenester for å importere.',
   'import.wholeMunicipality':
     'Du kan laste ned. En import kan endre hele kommunen, og du kan bare endre det som hører til ditt område av organisasjonen. Be en administrator om å importere.',
-  'import.file': 'Fil',
-  'import.fileHelp': 'CSV (UTF-8, semikolon eller komma), Excel (XLSX) eller JSON, høyst 5 MiB.',
-  'import.fileRequired': 'Velg en fil.',
-  'import.fileTooLarge': 'Filen er {size} MiB. En import kan være høyst 5 MiB. Del den opp.',
-  'import.entity': 'Hva inneholder CSV-filen?',
-  'import.entityChoose': 'Velg …',
-  'import.entityRequired': 'Velg hva CSV-filen inneholder.',
   'import.validFrom': 'Importdato',
   'import.validFromHelp':
     'Det som finnes fra før, endres fra denne datoen. Nye rader gjelder fra sin egen «validFrom», eller fra denne datoen hvis den er tom.',
-  'import.submit': 'Last opp og prøv importen',
-  'import.uploading': 'Laster opp «{name}»: {percent} %',
-  'import.uploadingApply': 'Importerer «{name}», laster opp: {percent} %',
-  'import.checking': 'Filen er lastet opp. Leser den og prøver importen …',
-  'import.applying': 'Filen er lastet opp. Importerer … Alt lagres samlet, så fremdriften kan ikke vises.',
-  'import.apply': 'Importer',
 
   'importReport.dryRunHeading': 'Prøveimport av «{name}»',
   'importReport.appliedHeading': 'Import av «{name}»',
@@ -377,7 +341,6 @@ export const placesNb = {
   'importReport.actionCreate': 'Ny',
   'importReport.actionChange': 'Endres',
   'importReport.columns': 'Kolonner som endres',
-  'importReport.shown': 'Viser de første {shown} av {total}.',
 };
 
 export type PlacesKey = keyof typeof placesNb;
@@ -385,7 +348,6 @@ export type PlacesMessages = Record<PlacesKey, string>;
 
 export const placesEn: PlacesMessages = {
   'common.unknown': 'unknown',
-  'common.notFound': 'Page not found',
   'common.fromOn': 'from {date}',
 
   'nav.label': 'Places and services – pages',
@@ -599,22 +561,13 @@ export const placesEn: PlacesMessages = {
   'form.timesInvalid': 'Each time needs a "to" later than its "from".',
   'form.scheduleNote': 'Note on the times',
   'form.scheduleNoteHelp': 'For example which weeks the service is here when it takes turns.',
-  'form.validFrom': 'Applies from',
   'form.validTo': 'Ends from',
   'form.validToHelp': 'The first day the service is no longer given here. Leave empty if it continues.',
-  'form.dateRequired': 'Enter a valid date.',
   'form.endAfterStart': 'The end date must be after the date it applies from.',
-  'form.source': 'Source',
-  'form.sourceHelp': 'Where the information comes from, for example a decision or an agreement.',
   'form.addSubmit': 'Add',
   'form.editSubmit': 'Save the change',
-  'form.saved': 'Saved. The change applies from {date}.',
   'form.seeDistrict': 'See the page for district {number}',
   'form.seeService': 'See the page for {name}',
-
-  'write.stale': 'Someone else has changed this in the meantime. Reload to see their changes, and make your change again.',
-  'write.reload': 'Reload',
-  'write.failed': 'The change was not saved',
 
   'coLocation.title': 'Co-location',
   'coLocation.lead': 'Which units share a place, as of {date}. It is derived from where units and positions are recorded.',
@@ -684,8 +637,6 @@ export const placesEn: PlacesMessages = {
   'hubEdit.pilotUnitHelp': 'Choose the unit if the hub is organised as its own unit at level 3.',
   'hubEdit.noPilotUnit': 'Not its own unit',
 
-  'form.nothingChanged': 'You have not changed anything, so nothing was saved.',
-
   'importExport.title': 'Import and export of places and services',
   'importExport.lead':
     'Download districts, hubs, buildings, services and coverage as JSON, Excel or CSV for a date, or read them from a file. An import is always tried first, and nothing changes until you choose "Import". Then everything is saved, or nothing.',
@@ -697,38 +648,14 @@ export const placesEn: PlacesMessages = {
   'entity.services': 'Services',
   'entity.coverage': 'Coverage',
 
-  'fileFormat.json': 'JSON (everything in one file)',
-  'fileFormat.xlsx': 'Excel (XLSX, a sheet per kind)',
-  'fileFormat.csv': 'CSV (one kind per file)',
-
-  'export.heading': 'Export',
-  'export.date': 'Date',
-  'export.fileType': 'File type',
-  'export.entity': 'Contents of the CSV file',
-  'export.download': 'Download',
-
-  'import.heading': 'Import',
   'import.help':
     'Choose the file and try the import. You see what is new and what changes, and every problem with its row and column, before anything is saved.',
   'import.noAccess': 'You can download, but need edit access to places and services to import.',
   'import.wholeMunicipality':
     'You can download. An import can change the whole municipality, and you may only change what belongs to your area of the organisation. Ask an administrator to import.',
-  'import.file': 'File',
-  'import.fileHelp': 'CSV (UTF-8, semicolons or commas), Excel (XLSX) or JSON, at most 5 MiB.',
-  'import.fileRequired': 'Choose a file.',
-  'import.fileTooLarge': 'The file is {size} MiB. An import can be at most 5 MiB; split it up.',
-  'import.entity': 'What does the CSV file hold?',
-  'import.entityChoose': 'Choose …',
-  'import.entityRequired': 'Choose what the CSV file holds.',
   'import.validFrom': 'Import date',
   'import.validFromHelp':
     'What already exists is changed from this date. New rows hold from their own "validFrom", or from this date when it is empty.',
-  'import.submit': 'Upload and try the import',
-  'import.uploading': 'Uploading "{name}": {percent} %',
-  'import.uploadingApply': 'Importing "{name}", uploading: {percent} %',
-  'import.checking': 'The file is uploaded. Reading it and trying the import …',
-  'import.applying': 'The file is uploaded. Importing … Everything is saved together, so its progress cannot be shown.',
-  'import.apply': 'Import',
 
   'importReport.dryRunHeading': 'Dry run of "{name}"',
   'importReport.appliedHeading': 'Import of "{name}"',
@@ -762,5 +689,4 @@ export const placesEn: PlacesMessages = {
   'importReport.actionCreate': 'New',
   'importReport.actionChange': 'Changes',
   'importReport.columns': 'Columns that change',
-  'importReport.shown': 'Showing the first {shown} of {total}.',
 };

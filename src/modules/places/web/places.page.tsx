@@ -2,11 +2,13 @@ import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { districtsQuery } from './api';
 import { usePlacesI18n } from './i18n';
-import { DataTable, DistrictLink, HubLink, PlacesNav, SectionHeading, Unknown } from './ui';
+import { DistrictLink, HubLink, PlacesNav, Unknown } from './ui';
 
 /** The module's front page: the way to «Finn tjeneste», and the ten districts with their hubs. */
 export function PlacesPage() {

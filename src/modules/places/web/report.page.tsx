@@ -2,12 +2,13 @@ import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useId } from 'react';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { ReportFinding } from '../places.schemas';
 import { reportQuery } from './api';
 import { ruleKey, todayInNorway, usePlacesI18n } from './i18n';
-import { DistrictLink, HubLink, PlacesNav, SectionHeading, ServiceLink } from './ui';
+import { DistrictLink, HubLink, PlacesNav, ServiceLink } from './ui';
 
 const rules: ReportFinding['rule'][] = [
   'every_district_missing',

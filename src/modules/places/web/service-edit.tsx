@@ -1,24 +1,15 @@
-import {
-  Checkbox,
-  Details,
-  Fieldset,
-  Label,
-  Link,
-  Paragraph,
-  Select,
-  Textarea,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Link, Paragraph, Select, Textarea, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { useDatedForm } from '../../../web/components/dated-form';
+import { DatedFormEnd } from '../../../web/components/dated-form-end';
+import { FormField } from '../../../web/components/form-field';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
 import type { ProximityClass, ServiceDetail } from '../places.schemas';
 import { unitsQuery, useChangeService, useCreateService } from './api';
-import { channelKey, entryPointKey, proximityKey, todayInNorway, usePlacesI18n } from './i18n';
-import { isIsoDate } from './search-params';
-import { fieldErrors } from './ui';
-import { DatedFormEnd } from './dated-form-end';
+import { channelKey, entryPointKey, proximityKey, usePlacesI18n } from './i18n';
+import { EditorDetails } from './ui';
 
 type Channel = ServiceDetail['channels'][number];
 type EntryPoint = ServiceDetail['entryPoints'][number];
@@ -31,12 +22,9 @@ const entryPoints: EntryPoint[] = ['hub', 'service_desk', 'apent_hus'];
 export function ServiceEditor({ service, onReload }: { service: ServiceDetail; onReload: () => void }) {
   const { t } = usePlacesI18n();
   return (
-    <Details>
-      <Details.Summary>{t('serviceEdit.summary')}</Details.Summary>
-      <Details.Content>
-        <ServiceForm service={service} onReload={onReload} />
-      </Details.Content>
-    </Details>
+    <EditorDetails summary={t('serviceEdit.summary')}>
+      <ServiceForm service={service} onReload={onReload} />
+    </EditorDetails>
   );
 }
 
@@ -46,7 +34,6 @@ export function ServiceEditor({ service, onReload }: { service: ServiceDetail; o
  */
 export function ServiceForm({ service, onReload }: { service?: ServiceDetail; onReload: () => void }) {
   const { t, collator } = usePlacesI18n();
-  const ids = useId();
   const create = useCreateService();
   const change = useChangeService(service?.id ?? '');
   const mutation = service ? change : create;
@@ -58,16 +45,31 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
   const [chosenChannels, setChannels] = useState<Channel[]>(service?.channels ?? []);
   const [chosenEntries, setEntries] = useState<EntryPoint[]>(service?.entryPoints ?? []);
   const [contact, setContact] = useState(service?.contact ?? '');
-  const [validFrom, setValidFrom] = useState(todayInNorway());
-  const [source, setSource] = useState('');
-  const [tried, setTried] = useState(false);
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
+  const form = useDatedForm({
+    fields: ['name', 'description', 'targetGroups', 'deliveringUnitId', 'proximityClass', 'channels', 'entryPoints', 'contact'],
+    mutation,
+    onReload,
+    problems: {
+      name: !name.trim() && t('serviceEdit.nameRequired'),
+      deliveringUnitId: !unitId && t('serviceEdit.unitRequired'),
+      proximityClass: !proximity && t('serviceEdit.proximityRequired'),
+    },
+  });
+  const { fieldIds, errors } = form;
 
-  const units = useQuery(unitsQuery(isIsoDate(validFrom) ? validFrom : todayInNorway()));
-  const unitOptions = useMemo(
-    () => [...(units.data?.units ?? [])].sort((a, b) => collator.compare(a.name, b.name)),
-    [units.data, collator],
-  );
+  const units = useQuery(unitsQuery(form.day));
+  const unitOptions = useMemo(() => {
+    const all = units.data?.units ?? [];
+    const byId = new Map(all.map((unit) => [unit.id, unit]));
+    // The parent's name tells two units of the same name apart.
+    const options = [...all]
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((unit) => ({ value: unit.id, label: unit.name, description: (unit.parentId && byId.get(unit.parentId)?.name) || undefined }));
+    // The current unit stays choosable even if the organisation is still loading.
+    const current = service?.deliveringUnit;
+    return current && !byId.has(current.id) ? [{ value: current.id, label: current.name }, ...options] : options;
+  }, [units.data, collator, service?.deliveringUnit]);
 
   const targetGroups = [
     ...new Set(
@@ -77,31 +79,9 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
         .filter(Boolean),
     ),
   ];
-  const server = fieldErrors(mutation.error);
-  const errors = {
-    name: tried && !name.trim() ? t('serviceEdit.nameRequired') : server.name,
-    deliveringUnitId: tried && !unitId ? t('serviceEdit.unitRequired') : server.deliveringUnitId,
-    proximityClass: tried && !proximity ? t('serviceEdit.proximityRequired') : server.proximityClass,
-    validFrom: tried && !isIsoDate(validFrom) ? t('form.dateRequired') : server.validFrom,
-  };
-  const fieldIds = {
-    name: `${ids}-name`,
-    description: `${ids}-description`,
-    targetGroups: `${ids}-groups`,
-    deliveringUnitId: `${ids}-unit`,
-    proximityClass: `${ids}-proximity`,
-    channels: `${ids}-channels`,
-    entryPoints: `${ids}-entries`,
-    contact: `${ids}-contact`,
-    validFrom: `${ids}-from`,
-    source: `${ids}-source`,
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
+  const submit = form.submit(() => {
     setCreated(null);
-    if (!name.trim() || !unitId || !proximity || !isIsoDate(validFrom)) return;
+    if (!proximity) return; // a problem above already; this narrows the type
     const fields = {
       name: name.trim(),
       description: description.trim() || null,
@@ -111,22 +91,22 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
       channels: chosenChannels,
       entryPoints: chosenEntries,
       contact: contact.trim() || null,
-      validFrom,
+      validFrom: form.validFrom,
     };
     if (service) {
-      change.mutate({ ...fields, revision: service.revision, ...(source.trim() ? { source: source.trim() } : {}) });
+      change.mutate({ ...fields, revision: service.revision, ...form.sourceChange });
     } else {
       create.mutate(
-        { ...fields, source: source.trim() || null },
+        { ...fields, source: form.source.trim() || null },
         { onSuccess: (result) => setCreated({ id: result.id, name: fields.name }) },
       );
     }
-  };
+  });
 
   const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
   return (
-    <form className="kp-places-form" onSubmit={submit} noValidate>
+    <form className="kp-form" onSubmit={submit} noValidate>
       <Textfield
         id={fieldIds.name}
         label={t('serviceEdit.name')}
@@ -135,75 +115,39 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
         error={errors.name}
         required
       />
-      <div className="kp-places-field">
-        <Label htmlFor={fieldIds.description}>{t('serviceEdit.description')}</Label>
-        <Paragraph data-size="sm" id={`${fieldIds.description}-help`} className="kp-muted">
-          {t('serviceEdit.descriptionHelp')}
-        </Paragraph>
-        <Textarea
-          id={fieldIds.description}
-          rows={3}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-describedby={`${fieldIds.description}-help`}
-        />
-      </div>
+      <FormField id={fieldIds.description} label={t('serviceEdit.description')} description={t('serviceEdit.descriptionHelp')}>
+        {(control) => <Textarea {...control} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </FormField>
       <Textfield
         id={fieldIds.targetGroups}
         label={t('service.targetGroups')}
         description={t('serviceEdit.groupsHelp')}
         value={groups}
         onChange={(e) => setGroups(e.target.value)}
-        error={server.targetGroups}
+        error={errors.targetGroups}
       />
-      <div className="kp-places-field">
-        <Label htmlFor={fieldIds.deliveringUnitId}>{t('service.deliveredBy')}</Label>
-        <Select
-          id={fieldIds.deliveringUnitId}
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value)}
-          aria-invalid={errors.deliveringUnitId ? true : undefined}
-          aria-describedby={errors.deliveringUnitId ? `${fieldIds.deliveringUnitId}-error` : undefined}
-        >
-          <option value="">{units.isPending ? t('serviceEdit.unitsLoading') : t('serviceEdit.chooseUnit')}</option>
-          {/* The current unit stays choosable even if the organisation is still loading. */}
-          {service && !unitOptions.some((u) => u.id === service.deliveringUnit.id) && (
-            <option value={service.deliveringUnit.id}>{service.deliveringUnit.name}</option>
-          )}
-          {unitOptions.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </Select>
-        {errors.deliveringUnitId && (
-          <ValidationMessage id={`${fieldIds.deliveringUnitId}-error`} data-color="danger">
-            {errors.deliveringUnitId}
-          </ValidationMessage>
+      <EntityCombobox
+        className="kp-places-field"
+        id={fieldIds.deliveringUnitId}
+        label={t('service.deliveredBy')}
+        options={unitOptions}
+        value={unitId}
+        onChange={setUnitId}
+        loading={units.isPending}
+        error={errors.deliveringUnitId}
+      />
+      <FormField id={fieldIds.proximityClass} label={t('service.proximity')} error={errors.proximityClass}>
+        {(control) => (
+          <Select {...control} value={proximity} onChange={(e) => setProximity(e.target.value as ProximityClass | '')}>
+            <option value="">{t('serviceEdit.chooseProximity')}</option>
+            {proximityClasses.map((value) => (
+              <option key={value} value={value}>
+                {t(proximityKey(value))}
+              </option>
+            ))}
+          </Select>
         )}
-      </div>
-      <div className="kp-places-field">
-        <Label htmlFor={fieldIds.proximityClass}>{t('service.proximity')}</Label>
-        <Select
-          id={fieldIds.proximityClass}
-          value={proximity}
-          onChange={(e) => setProximity(e.target.value as ProximityClass | '')}
-          aria-invalid={errors.proximityClass ? true : undefined}
-          aria-describedby={errors.proximityClass ? `${fieldIds.proximityClass}-error` : undefined}
-        >
-          <option value="">{t('serviceEdit.chooseProximity')}</option>
-          {proximityClasses.map((value) => (
-            <option key={value} value={value}>
-              {t(proximityKey(value))}
-            </option>
-          ))}
-        </Select>
-        {errors.proximityClass && (
-          <ValidationMessage id={`${fieldIds.proximityClass}-error`} data-color="danger">
-            {errors.proximityClass}
-          </ValidationMessage>
-        )}
-      </div>
+      </FormField>
       <Fieldset id={fieldIds.channels} tabIndex={-1}>
         <Fieldset.Legend>{t('service.channels')}</Fieldset.Legend>
         {channels.map((value) => (
@@ -234,18 +178,10 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
         description={t('serviceEdit.contactHelp')}
         value={contact}
         onChange={(e) => setContact(e.target.value)}
-        error={server.contact}
+        error={errors.contact}
       />
       <DatedFormEnd
-        fieldIds={fieldIds}
-        validFrom={validFrom}
-        onValidFrom={setValidFrom}
-        validFromError={errors.validFrom}
-        source={source}
-        onSource={setSource}
-        sourceError={server.source}
-        mutation={mutation}
-        onReload={onReload}
+        {...form.end}
         submitLabel={service ? t('form.editSubmit') : t('serviceEdit.createSubmit')}
         savedExtra={
           created && (

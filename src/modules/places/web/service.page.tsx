@@ -2,12 +2,16 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
+import { DataTable } from '../../../web/components/data-table';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { ServiceDetail } from '../places.schemas';
 import { coveredClasses, districtsQuery, serviceQuery, useMayEditWholeMunicipality } from './api';
 import { ServiceEditor } from './service-edit';
 import { channelKey, entryPointKey, proximityKey, usePlacesI18n } from './i18n';
-import { DataTable, DetailPage, DistrictLink, Facts, OfferingWhen, OfferingWhere, PlacesNav, SectionHeading, Unknown } from './ui';
+import { DistrictLink, OfferingWhen, OfferingWhere, PlacesNav, Unknown } from './ui';
 
 const route = getRouteApi('/steder-og-tjenester/tjenester/$id');
 

@@ -106,7 +106,6 @@ export const benefitsNb = {
   'benefits.closeSave': 'Avslutt',
   'benefits.closedDone': 'Oppfølgingen av «{title}» er avsluttet.',
   'benefits.closeFailed': 'Oppfølgingen ble ikke avsluttet',
-  'benefits.reload': 'Last inn på nytt',
   // Trend chart
   'benefits.trend': 'Utvikling for «{title}»',
   'benefits.trendDesc':
@@ -272,7 +271,6 @@ export const benefitsEn: Record<keyof typeof benefitsNb, string> = {
   'benefits.closeSave': 'End',
   'benefits.closedDone': 'The follow-up of «{title}» has ended.',
   'benefits.closeFailed': 'The follow-up was not ended',
-  'benefits.reload': 'Reload',
   'benefits.trend': 'Trend for «{title}»',
   'benefits.trendDesc':
     'Baseline {baseline} ({baselineDate}), target {target} ({expectedDate}). The plan is a straight line between them. {count} measurements; latest {latest}.',

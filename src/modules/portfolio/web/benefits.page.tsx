@@ -1,5 +1,5 @@
 import './benefits.css';
-import { Checkbox, Heading, Label, Link, Paragraph, Radio, Fieldset, Select, Table } from '@digdir/designsystemet-react';
+import { Checkbox, Label, Link, Paragraph, Radio, Fieldset, Select, Table } from '@digdir/designsystemet-react';
 import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -8,10 +8,12 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import { benefitStatuses, benefitTypes, type Benefit, type Realisation } from '../benefits.schemas';
 import { InitiativeBenefits, LatestText } from './benefit-parts';
 import { benefitExportUrl, benefitListQuery, initiativeOptionsQuery, realisationQuery, type BenefitFilters } from './benefits-api';
-import { PlannedRealisedChart } from './benefits-charts';
+import { BarChart } from '../../../web/components/charts/bar-chart';
 import type { BenefitsSearch } from './benefits-search';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
 import { PortfolioNav } from './ui';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 // /portefolje/gevinster: planned versus realised across the portfolio (per year and per area),
 // follow-up per initiative (also after the project closed), the benefits list with filters and
@@ -40,9 +42,7 @@ function RealisationSection() {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t('benefits.realisation')}
-      </Heading>
+      <SectionHeading id={headingId}>{t('benefits.realisation')}</SectionHeading>
       <Fieldset className="kp-pf-benefits-page__filters">
         <Fieldset.Legend>{t('benefits.by')}</Fieldset.Legend>
         <Radio name={`${headingId}-by`} label={t('benefits.byYear')} value="year" checked={by === 'year'} onChange={() => setBy('year')} />
@@ -53,7 +53,7 @@ function RealisationSection() {
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.rows.length === 0 ? (
-        <Paragraph>{t('benefits.noRealisation')}</Paragraph>
+        <EmptyState>{t('benefits.noRealisation')}</EmptyState>
       ) : (
         <RealisationView data={query.data} />
       )}
@@ -66,13 +66,19 @@ function RealisationView({ data }: { data: Realisation }) {
   const byYear = data.by === 'year';
   return (
     <>
-      <PlannedRealisedChart
+      <BarChart
         title={t(byYear ? 'benefits.chartTitleYear' : 'benefits.chartTitleArea')}
         description={t('benefits.chartDesc', { planned: kroner(data.total.plannedAnnual), realised: kroner(data.total.realisedAnnual) })}
-        rows={data.rows.map((r) => ({ label: r.label, planned: r.plannedAnnual, realised: r.realisedAnnual }))}
+        caption={false}
+        categories={data.rows.map((r) => r.label)}
+        series={[
+          { name: t('benefits.series.planned'), values: data.rows.map((r) => r.plannedAnnual) },
+          { name: t('benefits.series.realised'), values: data.rows.map((r) => r.realisedAnnual) },
+        ]}
+        format={kroner}
       />
       <Paragraph data-size="sm">{t('benefits.realisationRule')}</Paragraph>
-      <div className="kp-pf-benefits__table-scroll">
+      <div className="kp-table-scroll">
         <Table data-size="sm" zebra>
           <caption>{t(byYear ? 'benefits.tableCaptionYear' : 'benefits.tableCaptionArea')}</caption>
           <Table.Head>
@@ -115,9 +121,7 @@ function FollowUpSection() {
   const selectId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t('benefits.followUp')}
-      </Heading>
+      <SectionHeading id={headingId}>{t('benefits.followUp')}</SectionHeading>
       <Paragraph data-size="sm">{t('benefits.followUpHelp')}</Paragraph>
       {query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
@@ -159,7 +163,7 @@ function FollowUpSection() {
 function BenefitsTable({ benefits, caption }: { benefits: Benefit[]; caption: string }) {
   const { t, shortDate, kroner } = usePortfolioI18n();
   return (
-    <div className="kp-pf-benefits__table-scroll">
+    <div className="kp-table-scroll">
       <Table data-size="sm" zebra>
         <caption>{caption}</caption>
         <Table.Head>
@@ -221,16 +225,14 @@ function OverdueSection() {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t('benefits.overdueHeading')}
-      </Heading>
+      <SectionHeading id={headingId}>{t('benefits.overdueHeading')}</SectionHeading>
       <Paragraph data-size="sm">{t('benefits.overdueHelp')}</Paragraph>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.benefits.length === 0 ? (
-        <Paragraph>{t('benefits.overdueNone')}</Paragraph>
+        <EmptyState>{t('benefits.overdueNone')}</EmptyState>
       ) : (
         <BenefitsTable benefits={query.data.benefits} caption={t('benefits.overdueCaption', { count: query.data.benefits.length })} />
       )}
@@ -259,9 +261,7 @@ function ListSection() {
 
   return (
     <section aria-labelledby={headingId}>
-      <Heading level={2} data-size="md" id={headingId}>
-        {t('benefits.list')}
-      </Heading>
+      <SectionHeading id={headingId}>{t('benefits.list')}</SectionHeading>
       <div className="kp-pf-benefits-page__filters">
         <div>
           <Label htmlFor={`${ids}-area`}>{t('benefits.filter.area')}</Label>
@@ -326,7 +326,7 @@ function ListSection() {
       ) : query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : query.data.benefits.length === 0 ? (
-        <Paragraph>{t('benefits.noneMatch')}</Paragraph>
+        <EmptyState>{t('benefits.noneMatch')}</EmptyState>
       ) : (
         <BenefitsTable benefits={query.data.benefits} caption={t('benefits.listCaption', { count: query.data.benefits.length })} />
       )}

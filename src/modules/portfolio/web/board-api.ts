@@ -88,10 +88,8 @@ export const removeAgendaItem = (id: string, initiativeId: string) =>
 /** After any board write: every portfolio view may show what changed. */
 export const invalidatePortfolio = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: ['portfolio'] });
 
-/** Today's date in Norway, YYYY-MM-DD (the default for decision dates). */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+// Today's date in Norway, YYYY-MM-DD (the default for decision dates): the kit's.
+export { todayInNorway } from '../../../web/components/format';
 
 /** The field an API error's details point at (`[{ path }]`), if any. */
 export function errorPath(error: unknown): string | null {

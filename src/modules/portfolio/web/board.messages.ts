@@ -34,7 +34,6 @@ export const boardNb = {
   'board.yes': 'Ja',
   'board.no': 'Nei',
   'board.loading': 'Henter …',
-  'board.reload': 'Last inn på nytt',
   'board.saved': 'Lagret.',
   'board.failed': 'Dette må rettes',
   // Decisions
@@ -232,7 +231,6 @@ export const boardEn: Record<keyof typeof boardNb, string> = {
   'board.yes': 'Yes',
   'board.no': 'No',
   'board.loading': 'Loading …',
-  'board.reload': 'Reload',
   'board.saved': 'Saved.',
   'board.failed': 'Please correct this',
   'board.decisions.heading': 'Portfolio board decisions',

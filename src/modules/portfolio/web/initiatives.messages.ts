@@ -116,7 +116,6 @@ export const initiativesNb = {
   'initiatives.form.err.endBeforeStart': 'Planlagt slutt kan ikke være før planlagt start.',
 
   'initiatives.detail.title': 'Initiativ',
-  'initiatives.detail.notFound': 'Fant ikke initiativet.',
   'initiatives.detail.facts': 'Om initiativet',
   'initiatives.detail.synthetic': 'Syntetiske data',
   'initiatives.detail.proposedBy': 'Foreslått av',
@@ -141,9 +140,6 @@ export const initiativesNb = {
   'initiatives.detail.edit': 'Endre',
   'initiatives.detail.editHeading': 'Endre initiativet',
   'initiatives.detail.saved': 'Endringene er lagret.',
-  'initiatives.detail.stale':
-    'Noen andre har endret initiativet mens du redigerte. Last inn på nytt for å se endringene, og gjør dine på nytt.',
-  'initiatives.detail.reload': 'Last inn på nytt',
   'initiatives.detail.merge': 'Slå sammen med et annet initiativ',
   'initiatives.detail.mergeHelp':
     'Dette initiativet blir slått inn i initiativet du velger. Begge historikkene beholdes, og mål og vedtak slås sammen.',
@@ -290,7 +286,6 @@ export const initiativesEn: Record<keyof typeof initiativesNb, string> = {
   'initiatives.form.err.endBeforeStart': 'The planned end cannot be before the planned start.',
 
   'initiatives.detail.title': 'Initiative',
-  'initiatives.detail.notFound': 'The initiative was not found.',
   'initiatives.detail.facts': 'About the initiative',
   'initiatives.detail.synthetic': 'Synthetic data',
   'initiatives.detail.proposedBy': 'Proposed by',
@@ -315,9 +310,6 @@ export const initiativesEn: Record<keyof typeof initiativesNb, string> = {
   'initiatives.detail.edit': 'Edit',
   'initiatives.detail.editHeading': 'Edit the initiative',
   'initiatives.detail.saved': 'The changes have been saved.',
-  'initiatives.detail.stale':
-    'Someone else changed the initiative while you were editing. Reload to see their changes, then make yours again.',
-  'initiatives.detail.reload': 'Reload',
   'initiatives.detail.merge': 'Merge into another initiative',
   'initiatives.detail.mergeHelp':
     'This initiative is merged into the one you choose. Both histories are kept, and goals and decisions are united.',

@@ -1,3 +1,4 @@
+import { idParam, oneOf, pageParam, textParam } from '../../../web/components/search-params';
 import {
   initiativeCategories,
   initiativePhases,
@@ -22,25 +23,19 @@ export type PortfolioSearch = {
   page?: number;
 };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
-  typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-const id = (value: unknown) => (typeof value === 'string' && uuid.test(value) ? value : undefined);
-
 export function validatePortfolioSearch(raw: Record<string, unknown>): PortfolioSearch {
-  const page = Number(raw.page);
-  const q = typeof raw.q === 'string' || typeof raw.q === 'number' ? String(raw.q).trim().slice(0, 200) : '';
   const search: PortfolioSearch = {
-    area: id(raw.area),
-    phase: oneOf(initiativePhases, raw.phase),
-    state: oneOf(initiativeStates, raw.state),
-    owner: id(raw.owner),
-    agent: id(raw.agent),
-    goal: id(raw.goal),
-    decision: id(raw.decision),
-    category: oneOf(initiativeCategories, raw.category),
-    q: q || undefined,
-    page: Number.isInteger(page) && page > 1 && page <= 100000 ? page : undefined,
+    area: idParam(raw.area),
+    phase: oneOf(raw.phase, initiativePhases),
+    state: oneOf(raw.state, initiativeStates),
+    owner: idParam(raw.owner),
+    agent: idParam(raw.agent),
+    goal: idParam(raw.goal),
+    decision: idParam(raw.decision),
+    category: oneOf(raw.category, initiativeCategories),
+    // The router reads «?q=2024» as a number: a search for a year is still a search.
+    q: textParam(typeof raw.q === 'number' ? String(raw.q) : raw.q),
+    page: pageParam(raw.page),
   };
   return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as PortfolioSearch;
 }

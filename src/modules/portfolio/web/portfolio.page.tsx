@@ -4,10 +4,12 @@ import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-rout
 import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { PageNavigation } from '../../../web/components/pagination';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
-import type { InitiativeOptions, Lights, Overview, OverviewQuery, TrafficLight } from '../initiatives.schemas';
+import type { InitiativeOptions, Overview, OverviewQuery } from '../initiatives.schemas';
 import { usePortfolioI18n, type PortfolioI18n } from './i18n';
+import { TrafficLights } from './initiative-parts';
 import { exportUrl, initiativeOptionsQuery, overviewQuery } from './initiatives-api';
 import type { PortfolioSearch } from './overview-search';
 import { PortfolioNav } from './ui';
@@ -17,29 +19,6 @@ import './initiatives.css';
 // their latest traffic lights, pages, and the same list as CSV or XLSX.
 
 const pageSize = 25;
-
-/** The four traffic lights of the latest status report, in words as well as colour. */
-export function TrafficLights({ lights }: { lights: Lights | null }) {
-  const { t } = usePortfolioI18n();
-  if (!lights) return <span className="kp-muted">{t('initiatives.light.none')}</span>;
-  const item = (aspect: 'scope' | 'time' | 'cost' | 'benefits', light: TrafficLight) => (
-    <li key={aspect} className={`kp-pf-light kp-pf-light--${light}`}>
-      <span className="kp-pf-light__dot" aria-hidden="true" />
-      {t(`initiatives.light.${aspect}`)}: {t(`initiatives.light.${light}`)}
-    </li>
-  );
-  return (
-    <div>
-      <span className="kp-pf-light__period">{t('initiatives.light.period', { period: lights.period })}</span>
-      <ul className="kp-pf-lights">
-        {item('scope', lights.scope)}
-        {item('time', lights.time)}
-        {item('cost', lights.cost)}
-        {item('benefits', lights.benefits)}
-      </ul>
-    </div>
-  );
-}
 
 export function PortfolioPage() {
   const { t } = usePortfolioI18n();
@@ -76,9 +55,7 @@ export function PortfolioPage() {
       {overview.data && (
         <>
           <section aria-labelledby="kp-pf-phase-summary" className="kp-pf-phases">
-            <h2 id="kp-pf-phase-summary" className="kp-pf-h2">
-              {t('initiatives.overview.phaseSummary')}
-            </h2>
+            <SectionHeading id="kp-pf-phase-summary">{t('initiatives.overview.phaseSummary')}</SectionHeading>
             <ul className="kp-pf-phase-list">
               {overview.data.phaseCounts.map((p) => (
                 <li key={p.phase}>
@@ -117,7 +94,7 @@ export function PortfolioPage() {
 
 function OverviewTable({ data, t }: { data: Overview; t: PortfolioI18n['t'] }) {
   return (
-    <div className="kp-pf-table-wrap">
+    <div className="kp-table-scroll">
       <Table zebra data-size="sm" className="kp-pf-table">
         <caption>{t('initiatives.overview.caption', { total: data.total })}</caption>
         <Table.Head>
@@ -210,9 +187,7 @@ function Filters({
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="kp-pf-filters">
-      <h2 id={`${ids}-heading`} className="kp-pf-h2">
-        {t('initiatives.overview.filters')}
-      </h2>
+      <SectionHeading id={`${ids}-heading`}>{t('initiatives.overview.filters')}</SectionHeading>
       <div className="kp-pf-filter-grid">
         {select(
           'area',

@@ -1,19 +1,21 @@
-import { Alert, Button, Checkbox, ErrorSummary, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Heading, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../web/data/client';
 import { hasPermission, useSession } from '../../../web/data/session';
+import { ProblemSummary } from '../../../web/components/problem-summary';
+import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { OverAllocationDetail, PoolMember } from '../pool.schemas';
-import { usePortfolioI18n, type PortfolioKey } from './i18n';
+import { usePortfolioI18n } from './i18n';
+import { roleKey } from './pool-member-parts';
 import { allocate, fetchAllocations, fetchMembers, poolKeys, thisMonth } from './pool-api';
 import { fetchScores, prioritisationKeys, saveScores } from './prioritisation-api';
 import './prioritisation.css';
+import { EmptyState } from '../../../web/components/empty-state';
 
 // Parts of the initiative page owned by the prioritisation part. Each takes the initiative's id
 // (or number), fetches its own data, and invalidates ['portfolio'] after a write.
-
-const roleKey = (role: string) => `prioritisation.role.${role}` as PortfolioKey;
 
 /** The initiative's score per criterion and weighted score; board members edit the scores. */
 export function InitiativeScores({ initiativeId }: { initiativeId: string }) {
@@ -46,9 +48,7 @@ export function InitiativeScores({ initiativeId }: { initiativeId: string }) {
   };
   return (
     <section aria-labelledby="kp-pf-scores-title">
-      <Heading level={2} data-size="sm" id="kp-pf-scores-title">
-        {t('prioritisation.scores.title')}
-      </Heading>
+      <SectionHeading id="kp-pf-scores-title">{t('prioritisation.scores.title')}</SectionHeading>
       <Paragraph>
         {data.weightedScore === null
           ? t('prioritisation.scores.weightedNone')
@@ -127,12 +127,10 @@ export function InitiativeResources({ initiativeId }: { initiativeId: string }) 
   const members = useQuery({ queryKey: poolKeys.members, queryFn: fetchMembers, enabled: canDecide });
   return (
     <section aria-labelledby="kp-pf-resources-title">
-      <Heading level={2} data-size="sm" id="kp-pf-resources-title">
-        {t('prioritisation.resources.title')}
-      </Heading>
+      <SectionHeading id="kp-pf-resources-title">{t('prioritisation.resources.title')}</SectionHeading>
       {allocations.isPending && <Loading />}
       {allocations.error && <ErrorAlert error={allocations.error} />}
-      {allocations.data && allocations.data.allocations.length === 0 && <Paragraph>{t('prioritisation.alloc.none')}</Paragraph>}
+      {allocations.data && allocations.data.allocations.length === 0 && <EmptyState>{t('prioritisation.alloc.none')}</EmptyState>}
       {allocations.data && allocations.data.allocations.length > 0 && (
         <Table data-size="sm" zebra>
           <caption>{t('prioritisation.alloc.listCaption')}</caption>
@@ -221,21 +219,13 @@ export function AllocateForm({ members, initiative }: { members: PoolMember[]; i
       });
   };
   const ids = { member: 'kp-pf-alloc-member' };
-  const errorList = Object.entries(errors);
   return (
     <form className="kp-pf-form" onSubmit={submit} noValidate>
-      {errorList.length > 0 && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{t('prioritisation.alloc.errorsTitle')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {errorList.map(([field, text]) => (
-              <ErrorSummary.Item key={field}>
-                <ErrorSummary.Link href={`#kp-pf-alloc-${field}`}>{text}</ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ProblemSummary
+        heading={t('prioritisation.alloc.errorsTitle')}
+        level={2}
+        problems={Object.entries(errors).map(([field, message]) => ({ id: `kp-pf-alloc-${field}`, message }))}
+      />
       <div>
         <label htmlFor={ids.member}>{t('prioritisation.alloc.member')}</label>
         <Select

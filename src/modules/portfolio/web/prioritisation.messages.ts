@@ -32,7 +32,7 @@ export const prioritisationNb = {
   'prioritisation.category.innovation': 'Innovasjon',
   'prioritisation.bubble.title': 'Verdi mot innsats',
   'prioritisation.bubble.desc':
-    'Boblediagram: vannrett akse er estimert kostnad, loddrett akse er poengsum (0–100). Boblestørrelsen viser størrelse (liten, middels, stor). Fylte bobler er innenfor kapasitet, tomme er utenfor. Tabellen over er tekstalternativet.',
+    'Boblediagram: vannrett akse er estimert kostnad, loddrett akse er poengsum (0–100). Boblestørrelsen viser størrelse (liten, middels, stor). Farge og form viser om initiativet er innenfor eller utenfor kapasiteten, eller lovpålagt (se forklaringen over diagrammet). Tabellen over er tekstalternativet.',
   'prioritisation.bubble.x': 'Estimert kostnad (kr)',
   'prioritisation.bubble.y': 'Poeng (0–100)',
   'prioritisation.bubble.unscored': 'Initiativ uten poeng vises ikke i diagrammet ({n}).',
@@ -84,7 +84,7 @@ export const prioritisationNb = {
   'prioritisation.pool.chartRoles': 'Kapasitet og tildeling per rolle, neste 12 måneder',
   'prioritisation.pool.chartPeople': 'Per person',
   'prioritisation.pool.chartDesc':
-    'Søyler per måned: lys søyle er kapasitet, mørk søyle er tildelt. Overbooking er merket med «Overbooket» og rød farge. Tabellen under diagrammet er tekstalternativet.',
+    'Én søyle per måned: søylen er tildelt, og den stiplede streken på tvers av den er kapasiteten. Overbooking er merket med «Overbooket» og rød skravering. Tabellen under diagrammet er tekstalternativet.',
   'prioritisation.pool.month': 'Måned',
   'prioritisation.pool.capacityCol': 'Kapasitet',
   'prioritisation.pool.allocatedCol': 'Tildelt',
@@ -168,7 +168,7 @@ export const prioritisationEn: Record<keyof typeof prioritisationNb, string> = {
   'prioritisation.category.innovation': 'Innovation',
   'prioritisation.bubble.title': 'Value versus effort',
   'prioritisation.bubble.desc':
-    'Bubble chart: the horizontal axis is estimated cost, the vertical axis is score (0–100). Bubble size shows size (small, medium, large). Filled bubbles are inside capacity, hollow ones outside. The table above is the text alternative.',
+    'Bubble chart: the horizontal axis is estimated cost, the vertical axis is score (0–100). Bubble size shows size (small, medium, large). Colour and shape show whether an initiative is inside or outside capacity, or mandated (see the legend above the chart). The table above is the text alternative.',
   'prioritisation.bubble.x': 'Estimated cost (NOK)',
   'prioritisation.bubble.y': 'Score (0–100)',
   'prioritisation.bubble.unscored': 'Initiatives without a score are not shown in the chart ({n}).',
@@ -221,7 +221,7 @@ export const prioritisationEn: Record<keyof typeof prioritisationNb, string> = {
   'prioritisation.pool.chartRoles': 'Capacity and allocation per role, next 12 months',
   'prioritisation.pool.chartPeople': 'Per person',
   'prioritisation.pool.chartDesc':
-    'Bars per month: the light bar is capacity, the dark bar is allocated. Over-allocation is marked "Over-allocated" and red. The table below the chart is the text alternative.',
+    'One bar per month: the bar is allocated, the dashed line across it is capacity. Over-allocation is marked "Over-allocated" and hatched red. The table below the chart is the text alternative.',
   'prioritisation.pool.month': 'Month',
   'prioritisation.pool.capacityCol': 'Capacity',
   'prioritisation.pool.allocatedCol': 'Allocated',

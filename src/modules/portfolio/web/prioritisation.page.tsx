@@ -1,7 +1,6 @@
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../../web/data/client';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
@@ -17,7 +16,10 @@ import {
   whatIf,
 } from './prioritisation-api';
 import { PortfolioNav } from './ui';
+import { ScatterChart } from '../../../web/components/charts/scatter-chart';
 import './prioritisation.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { isStale } from '../../../web/components/write-error';
 
 const firstRows = 60;
 
@@ -85,7 +87,7 @@ export function PrioritisationPage() {
         setMessage({ kind: 'success', text: t('prioritisation.whatIf.saved') });
       })
       .catch((error: unknown) => {
-        if (error instanceof ApiError && error.code === 'stale') {
+        if (isStale(error)) {
           reset();
           setMessage({ kind: 'warning', text: t('prioritisation.whatIf.stale') });
         } else setMessage({ kind: 'warning', text: error instanceof Error ? error.message : String(error) });
@@ -109,9 +111,9 @@ export function PrioritisationPage() {
       )}
       {criteria.data && settings.data && (
         <section className={`kp-pf-whatif ${changed ? 'kp-pf-unsaved' : ''}`} aria-labelledby="kp-pf-whatif-title">
-          <Heading level={2} data-size="sm" id="kp-pf-whatif-title">
+          <SectionHeading id="kp-pf-whatif-title">
             {t('prioritisation.whatIf.title')} {changed && <Tag data-color="warning">{t('prioritisation.whatIf.unsaved')}</Tag>}
-          </Heading>
+          </SectionHeading>
           <Paragraph data-size="sm">{t('prioritisation.whatIf.intro')}</Paragraph>
           {criteria.data.criteria.map((c) => (
             <WeightField
@@ -239,9 +241,9 @@ function Ranking({ data, unsaved, i18n }: { data: PrioritisationResponse; unsave
   const anySynthetic = data.items.some((i) => i.synthetic);
   return (
     <section aria-labelledby="kp-pf-ranking-title">
-      <Heading level={2} data-size="sm" id="kp-pf-ranking-title">
+      <SectionHeading id="kp-pf-ranking-title">
         {t('prioritisation.table.caption')} {unsaved && <Tag data-color="warning">{t('prioritisation.whatIf.unsaved')}</Tag>}
-      </Heading>
+      </SectionHeading>
       <Paragraph>
         {t('prioritisation.capacity', {
           line: kroner(data.capacityLine),
@@ -254,7 +256,7 @@ function Ranking({ data, unsaved, i18n }: { data: PrioritisationResponse; unsave
         <Alert data-color="warning">{t('prioritisation.mandatedOver', { over: kroner(data.mandatedOverLine) })}</Alert>
       )}
       {anySynthetic && <Paragraph data-size="sm">{t('prioritisation.synthetic')}</Paragraph>}
-      <div className="kp-pf-table-wrap" tabIndex={0}>
+      <div className="kp-table-scroll" tabIndex={0}>
         <Table data-size="sm" zebra>
           <caption className="kp-pf-visually-hidden">
             {t('prioritisation.table.caption')}
@@ -355,60 +357,33 @@ function RankRow({
 }
 
 function BubbleChart({ data, i18n }: { data: PrioritisationResponse; i18n: PortfolioI18n }) {
-  const { t, kroner } = i18n;
+  const { t, kroner, number } = i18n;
   const scored = data.items.filter((i) => i.score !== null);
-  const width = 720;
-  const height = 360;
-  const pad = { left: 56, right: 16, top: 16, bottom: 44 };
-  const maxCost = Math.max(1, ...scored.map((i) => i.demand));
-  const x = (cost: number) => pad.left + (cost / maxCost) * (width - pad.left - pad.right);
-  const y = (score: number) => height - pad.bottom - (score / 100) * (height - pad.top - pad.bottom);
   const radius = (size: string) => (size === 'large' ? 9 : size === 'medium' ? 6 : 4);
   return (
     <section aria-labelledby="kp-pf-bubble-title">
-      <Heading level={2} data-size="sm" id="kp-pf-bubble-title">
-        {t('prioritisation.bubble.title')}
-      </Heading>
-      <Paragraph data-size="sm" id="kp-pf-bubble-desc">
-        {t('prioritisation.bubble.desc')}
-      </Paragraph>
-      <svg
-        className="kp-pf-chart"
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby="kp-pf-bubble-title"
-        aria-describedby="kp-pf-bubble-desc"
-      >
-        <line x1={pad.left} y1={height - pad.bottom} x2={width - pad.right} y2={height - pad.bottom} stroke="currentColor" />
-        <line x1={pad.left} y1={pad.top} x2={pad.left} y2={height - pad.bottom} stroke="currentColor" />
-        {[0, 25, 50, 75, 100].map((s) => (
-          <text key={s} x={pad.left - 8} y={y(s) + 4} textAnchor="end">
-            {s}
-          </text>
-        ))}
-        {[0, 0.5, 1].map((f) => (
-          <text key={f} x={x(maxCost * f)} y={height - pad.bottom + 16} textAnchor="middle">
-            {kroner(maxCost * f)}
-          </text>
-        ))}
-        <text x={(width + pad.left) / 2} y={height - 6} textAnchor="middle">
-          {t('prioritisation.bubble.x')}
-        </text>
-        <text x={14} y={height / 2} textAnchor="middle" transform={`rotate(-90 14 ${height / 2})`}>
-          {t('prioritisation.bubble.y')}
-        </text>
-        {scored.map((i) => (
-          <circle
-            key={i.id}
-            cx={x(i.demand)}
-            cy={y(i.score!)}
-            r={radius(i.size)}
-            className={`${i.fits ? 'kp-pf-bubble--in' : 'kp-pf-bubble--out'} ${i.mandated ? 'kp-pf-bubble--mandated' : ''}`}
-          >
-            <title>{`INI-${i.number} ${i.title}: ${i.score}, ${kroner(i.demand)}`}</title>
-          </circle>
-        ))}
-      </svg>
+      <SectionHeading id="kp-pf-bubble-title">{t('prioritisation.bubble.title')}</SectionHeading>
+      <Paragraph data-size="sm">{t('prioritisation.bubble.desc')}</Paragraph>
+      {/* The ranking above is the table; the heading is the caption. */}
+      <ScatterChart
+        title={t('prioritisation.bubble.title')}
+        description={t('prioritisation.bubble.desc')}
+        caption={false}
+        xLabel={t('prioritisation.bubble.x')}
+        yLabel={t('prioritisation.bubble.y')}
+        formatX={kroner}
+        formatY={number}
+        yInclude={[100]}
+        groups={[t('prioritisation.fits'), t('prioritisation.out'), t('prioritisation.mandated')]}
+        points={scored.map((i) => ({
+          key: i.id,
+          x: i.demand,
+          y: i.score!,
+          group: i.mandated ? 2 : i.fits ? 0 : 1,
+          size: radius(i.size),
+          title: `INI-${i.number} ${i.title}: ${i.score}, ${kroner(i.demand)}`,
+        }))}
+      />
       {scored.length < data.items.length && (
         <Paragraph data-size="sm">{t('prioritisation.bubble.unscored', { n: data.items.length - scored.length })}</Paragraph>
       )}

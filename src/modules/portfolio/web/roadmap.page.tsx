@@ -10,6 +10,7 @@ import { initiativeOptionsQuery, roadmapQuery } from './initiatives-api';
 import type { RoadmapSearch } from './roadmap-search';
 import { PortfolioNav } from './ui';
 import './initiatives.css';
+import { EmptyState } from '../../../web/components/empty-state';
 
 // The roadmap (/portefolje/veikart): an SVG timeline by month, a bar per initiative grouped by area and
 // coloured by phase (with a legend and text labels), and the same in a table.
@@ -90,7 +91,7 @@ function RoadmapView({ data }: { data: Roadmap }) {
   if (data.rows.length === 0)
     return (
       <>
-        <Paragraph>{t('initiatives.roadmap.empty')}</Paragraph>
+        <EmptyState>{t('initiatives.roadmap.empty')}</EmptyState>
         {data.undated > 0 && <Paragraph>{t('initiatives.roadmap.undated', { count: data.undated })}</Paragraph>}
       </>
     );
@@ -183,7 +184,7 @@ function RoadmapView({ data }: { data: Roadmap }) {
         </div>
       </figure>
       {data.undated > 0 && <Paragraph data-size="sm">{t('initiatives.roadmap.undated', { count: data.undated })}</Paragraph>}
-      <div className="kp-pf-table-wrap">
+      <div className="kp-table-scroll">
         <Table data-size="sm" zebra>
           <caption>{t('initiatives.roadmap.tableCaption')}</caption>
           <Table.Head>

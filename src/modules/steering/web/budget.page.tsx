@@ -13,6 +13,7 @@ import type { BudgetSearch } from './budget-search';
 import { useSteeringI18n } from './i18n';
 import { SteeringNav } from './ui';
 import './decisions.css';
+import { SectionHeading } from '../../../web/components/section-heading';
 
 /** /styring/budsjett: per programme area for a year — budget, actuals to date, forecast, deviation (chart and table), CSV import. */
 export function BudgetPage() {
@@ -75,7 +76,7 @@ function BudgetTable({ areas, year, asOfMonth }: { areas: AreaBudgetStatus[]; ye
   const { money, pct } = useMoney();
   const monthName = month(`${year}-${String(asOfMonth).padStart(2, '0')}`);
   return (
-    <div className="kp-st-scroll">
+    <div className="kp-table-scroll">
       <Table data-size="sm" zebra>
         <caption>{t('budget.tableCaption', { year, month: monthName })}</caption>
         <Table.Head>
@@ -142,9 +143,7 @@ function ImportActuals() {
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="kp-st-panel">
-      <Heading level={2} data-size="sm" id={`${ids}-heading`}>
-        {t('budget.import')}
-      </Heading>
+      <SectionHeading id={`${ids}-heading`}>{t('budget.import')}</SectionHeading>
       <Paragraph id={`${ids}-help`}>{t('budget.importHelp')}</Paragraph>
       <form onSubmit={(e) => void submit(e)} className="kp-st-form">
         <div className="kp-st-field">

@@ -1,5 +1,5 @@
 import './imports.css';
-import { Button, Checkbox, Fieldset, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Fieldset, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
@@ -10,6 +10,8 @@ import { validateComparisonSearch, type ComparisonSearch } from './comparison-se
 import { useSteeringI18n } from './i18n';
 import { comparisonParams, fetchComparison, fetchImportIndicators, fetchRegions } from './imports-api';
 import { SteeringNav } from './ui';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 /** /styring/sammenligning: an indicator for Drammen beside chosen municipalities and KOSTRA groups, over the years. */
 export function ComparisonPage() {
@@ -70,9 +72,7 @@ function ComparisonForm({ search }: { search: ComparisonSearch }) {
 
   return (
     <form className="kp-st-comparison-form" onSubmit={submit} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={2} data-size="xs" id={`${ids}-heading`}>
-        {t('comparison.filters')}
-      </Heading>
+      <SectionHeading id={`${ids}-heading`}>{t('comparison.filters')}</SectionHeading>
       <div>
         <Label htmlFor={`${ids}-indicator`}>{t('imports.indicator')}</Label>
         <Select id={`${ids}-indicator`} value={indicator} onChange={(event) => setIndicator(event.target.value)}>
@@ -139,12 +139,12 @@ function ComparisonResult({ search }: { search: ComparisonSearch & { indicator: 
   const exportUrl = (format: 'csv' | 'xlsx') => `/api/steering/comparison?${comparisonParams(search).toString()}&format=${format}`;
   return (
     <section aria-labelledby={`${ids}-heading`}>
-      <Heading level={2} data-size="sm" id={`${ids}-heading`}>
+      <SectionHeading id={`${ids}-heading`}>
         {indicator.name}
         {unit}
-      </Heading>
+      </SectionHeading>
       {periods.length === 0 || shown.length === 0 ? (
-        <Paragraph>{t('comparison.empty')}</Paragraph>
+        <EmptyState>{t('comparison.empty')}</EmptyState>
       ) : (
         <>
           <ComparisonChart
@@ -154,7 +154,7 @@ function ComparisonResult({ search }: { search: ComparisonSearch & { indicator: 
             series={shown}
             format={number}
           />
-          <div className="kp-st-table-wrap">
+          <div className="kp-table-scroll">
             <Table>
               <caption>{t('comparison.table', { name: indicator.name })}</caption>
               <Table.Head>

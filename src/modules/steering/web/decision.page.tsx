@@ -1,38 +1,35 @@
-import { Alert, Button, ErrorSummary, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from '@tanstack/react-router';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Page } from '../../../web/components/page';
-import { ErrorAlert, Loading } from '../../../web/components/status';
-import { ApiError, errorMessage } from '../../../web/data/client';
+import { DetailPage } from '../../../web/components/detail-page';
+import { Facts } from '../../../web/components/facts';
+import { ProblemSummary } from '../../../web/components/problem-summary';
+import { fieldErrors } from '../../../web/components/write-error';
 import type { DecisionDetail, DecisionStatus } from '../decisions.schemas';
 import { decisionInitiativesQuery, decisionQuery, useAddNote } from './decisions-api';
-import { bodyKey, DecisionForm, fieldProblems, statuses, statusKey } from './decisions-parts';
+import { bodyKey, DecisionForm, statuses, statusKey } from './decisions-parts';
 import { useSteeringI18n } from './i18n';
 import { SteeringNav } from './ui';
 import './decisions.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 /** /styring/vedtak/$id: one decision, its notes as a timeline, status change, linked measures and initiatives. */
 export function DecisionPage() {
   const { t } = useSteeringI18n();
   const { id } = useParams({ strict: false }) as { id: string };
   const decision = useQuery(decisionQuery(id));
-  if (decision.isPending)
-    return (
-      <Page title={t('decisions.title')}>
-        <SteeringNav />
-        <Loading label={t('decisions.loading')} />
-      </Page>
-    );
-  if (decision.isError)
-    return (
-      <Page title={decision.error instanceof ApiError && decision.error.status === 404 ? t('decisions.notFound') : t('decisions.title')}>
-        <SteeringNav />
-        <ErrorAlert error={decision.error} onRetry={() => void decision.refetch()} />
-      </Page>
-    );
   return (
-    <DecisionView key={`${decision.data.id}-${decision.data.revision}`} decision={decision.data} onReload={() => void decision.refetch()} />
+    <DetailPage
+      query={decision}
+      fallbackTitle={t('decisions.title')}
+      loadingLabel={t('decisions.loading')}
+      header={<SteeringNav />}
+      title={(d) => `${d.caseNumber}: ${d.title}`}
+    >
+      {(d) => <DecisionView key={`${d.id}-${d.revision}`} decision={d} onReload={() => void decision.refetch()} />}
+    </DetailPage>
   );
 }
 
@@ -43,69 +40,54 @@ function DecisionView({ decision, onReload }: { decision: DecisionDetail; onRelo
   const initiativeList = listOfInitiatives(initiatives.data);
 
   return (
-    <Page title={`${decision.caseNumber}: ${decision.title}`}>
-      <SteeringNav />
+    <>
       <Paragraph>
         <Link asChild>
           <RouterLink to="/styring/vedtak">{t('decisions.back')}</RouterLink>
         </Link>
       </Paragraph>
       <section aria-labelledby="kp-st-facts">
-        <Heading level={2} data-size="sm" id="kp-st-facts">
-          {t('decisions.facts')}
-        </Heading>
+        <SectionHeading id="kp-st-facts">{t('decisions.facts')}</SectionHeading>
         {decision.overdue && (
           <Alert data-color="danger">
             <Paragraph>{t('decisions.overdueLong')}</Paragraph>
           </Alert>
         )}
-        <dl className="kp-st-facts">
-          <dt>{t('decisions.fieldBody')}</dt>
-          <dd>
-            {decision.body === 'committee' && decision.committeeName
-              ? `${t(bodyKey(decision.body))}: ${decision.committeeName}`
-              : t(bodyKey(decision.body))}
-          </dd>
-          <dt>{t('decisions.fieldMeetingDate')}</dt>
-          <dd>{date(decision.meetingDate)}</dd>
-          <dt>{t('decisions.colCase')}</dt>
-          <dd>{decision.caseNumber}</dd>
-          {decision.archiveReference && (
-            <>
-              <dt>{t('decisions.fieldArchiveReference')}</dt>
-              <dd>{decision.archiveReference}</dd>
-            </>
-          )}
-          <dt>{t('decisions.fieldUnit')}</dt>
-          <dd>{decision.responsibleUnitName}</dd>
-          {decision.responsiblePersonName && (
-            <>
-              <dt>{t('decisions.person')}</dt>
-              <dd>{decision.responsiblePersonName}</dd>
-            </>
-          )}
-          <dt>{t('decisions.fieldDeadline')}</dt>
-          <dd>{decision.deadline ? date(decision.deadline) : t('decisions.noDeadline')}</dd>
-          <dt>{t('decisions.fieldStatus')}</dt>
-          <dd>
-            {t(statusKey(decision.status))}
-            {decision.overdue && (
-              <>
-                {' '}
-                <Tag data-color="danger" data-size="sm">
-                  {t('decisions.overdue')}
-                </Tag>
-              </>
-            )}
-            {decision.completedOn && ` (${t('decisions.completedOn').toLowerCase()} ${date(decision.completedOn)})`}
-          </dd>
-          {decision.source && (
-            <>
-              <dt>{t('decisions.source')}</dt>
-              <dd>{decision.source}</dd>
-            </>
-          )}
-        </dl>
+        <Facts
+          items={[
+            {
+              term: t('decisions.fieldBody'),
+              value:
+                decision.body === 'committee' && decision.committeeName
+                  ? `${t(bodyKey(decision.body))}: ${decision.committeeName}`
+                  : t(bodyKey(decision.body)),
+            },
+            { term: t('decisions.fieldMeetingDate'), value: date(decision.meetingDate) },
+            { term: t('decisions.colCase'), value: decision.caseNumber },
+            ...(decision.archiveReference ? [{ term: t('decisions.fieldArchiveReference'), value: decision.archiveReference }] : []),
+            { term: t('decisions.fieldUnit'), value: decision.responsibleUnitName },
+            ...(decision.responsiblePersonName ? [{ term: t('decisions.person'), value: decision.responsiblePersonName }] : []),
+            { term: t('decisions.fieldDeadline'), value: decision.deadline ? date(decision.deadline) : t('decisions.noDeadline') },
+            {
+              term: t('decisions.fieldStatus'),
+              value: (
+                <>
+                  {t(statusKey(decision.status))}
+                  {decision.overdue && (
+                    <>
+                      {' '}
+                      <Tag data-color="danger" data-size="sm">
+                        {t('decisions.overdue')}
+                      </Tag>
+                    </>
+                  )}
+                  {decision.completedOn && ` (${t('decisions.completedOn').toLowerCase()} ${date(decision.completedOn)})`}
+                </>
+              ),
+            },
+            ...(decision.source ? [{ term: t('decisions.source'), value: decision.source }] : []),
+          ]}
+        />
         {decision.decisionText && <Paragraph className="kp-st-text">{decision.decisionText}</Paragraph>}
         {decision.canEdit && !editing && (
           <Button variant="secondary" className="kp-st-new" onClick={() => setEditing(true)}>
@@ -127,11 +109,9 @@ function DecisionView({ decision, onReload }: { decision: DecisionDetail; onRelo
       </section>
 
       <section aria-labelledby="kp-st-notes">
-        <Heading level={2} data-size="sm" id="kp-st-notes">
-          {t('decisions.notes')}
-        </Heading>
+        <SectionHeading id="kp-st-notes">{t('decisions.notes')}</SectionHeading>
         {decision.notes.length === 0 ? (
-          <Paragraph>{t('decisions.noNotes')}</Paragraph>
+          <EmptyState>{t('decisions.noNotes')}</EmptyState>
         ) : (
           <ol className="kp-st-timeline">
             {decision.notes.map((note) => (
@@ -158,11 +138,9 @@ function DecisionView({ decision, onReload }: { decision: DecisionDetail; onRelo
       </section>
 
       <section aria-labelledby="kp-st-adjustments">
-        <Heading level={2} data-size="sm" id="kp-st-adjustments">
-          {t('decisions.adjustments')}
-        </Heading>
+        <SectionHeading id="kp-st-adjustments">{t('decisions.adjustments')}</SectionHeading>
         {decision.adjustments.length === 0 ? (
-          <Paragraph>{t('decisions.noAdjustments')}</Paragraph>
+          <EmptyState>{t('decisions.noAdjustments')}</EmptyState>
         ) : (
           <Table data-size="sm" zebra>
             <caption>{t('decisions.adjustments')}</caption>
@@ -198,9 +176,7 @@ function DecisionView({ decision, onReload }: { decision: DecisionDetail; onRelo
 
       {initiativeList.length > 0 && (
         <section aria-labelledby="kp-st-initiatives">
-          <Heading level={2} data-size="sm" id="kp-st-initiatives">
-            {t('decisions.initiatives')}
-          </Heading>
+          <SectionHeading id="kp-st-initiatives">{t('decisions.initiatives')}</SectionHeading>
           <ul>
             {initiativeList.map((i) => (
               <li key={i.id}>
@@ -214,7 +190,7 @@ function DecisionView({ decision, onReload }: { decision: DecisionDetail; onRelo
           </ul>
         </section>
       )}
-    </Page>
+    </>
   );
 }
 
@@ -244,9 +220,7 @@ function NoteForm({ decision, onReload }: { decision: DecisionDetail; onReload: 
   const bodyId = `${ids}-note`;
   const statusId = `${ids}-status`;
   const missing = tried && !body.trim();
-  const server = fieldProblems(add.error, language);
-  const stale = add.error instanceof ApiError && add.error.code === 'stale';
-  const failed = missing || (add.isError && !stale);
+  const server = fieldErrors(add.error, language);
   const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
 
   const submit = (event: FormEvent) => {
@@ -277,31 +251,14 @@ function NoteForm({ decision, onReload }: { decision: DecisionDetail; onReload: 
             <Paragraph>{t('decisions.noteSaved')}</Paragraph>
           </Alert>
         )}
-        {stale && (
-          <Alert data-color="warning" role="alert">
-            <Paragraph>{t('decisions.stale')}</Paragraph>
-            <Button type="button" variant="secondary" data-size="sm" onClick={onReload}>
-              {t('decisions.reload')}
-            </Button>
-          </Alert>
-        )}
-        {failed && (
-          <ErrorSummary>
-            <ErrorSummary.Heading level={4}>{t('decisions.noteFailed')}</ErrorSummary.Heading>
-            <ErrorSummary.List>
-              {(missing || server.body) && (
-                <ErrorSummary.Item>
-                  <ErrorSummary.Link href={`#${bodyId}`}>{server.body || t('decisions.noteRequired')}</ErrorSummary.Link>
-                </ErrorSummary.Item>
-              )}
-              {!missing && !server.body && add.isError && (
-                <ErrorSummary.Item>
-                  <ErrorSummary.Link href={`#${server.status ? statusId : bodyId}`}>{errorMessage(add.error, language)}</ErrorSummary.Link>
-                </ErrorSummary.Item>
-              )}
-            </ErrorSummary.List>
-          </ErrorSummary>
-        )}
+        <ProblemSummary
+          heading={t('decisions.noteFailed')}
+          level={4}
+          problems={missing ? [{ id: bodyId, message: t('decisions.noteRequired') }] : []}
+          error={add.error}
+          fieldIds={{ body: bodyId, status: statusId }}
+          onReload={onReload}
+        />
       </div>
       <Textfield
         id={bodyId}

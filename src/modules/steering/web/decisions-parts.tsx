@@ -1,35 +1,26 @@
-import { Alert, Button, ErrorSummary, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, errorMessage } from '../../../web/data/client';
-import type { DecisionBody, DecisionDetail, DecisionStatus, DecisionSummary } from '../decisions.schemas';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { ProblemSummary } from '../../../web/components/problem-summary';
+import { fieldErrors } from '../../../web/components/write-error';
+import {
+  decisionBodies,
+  decisionStatuses,
+  type DecisionBody,
+  type DecisionDetail,
+  type DecisionStatus,
+  type DecisionSummary,
+} from '../decisions.schemas';
 import { decisionUnitsQuery, useSaveDecision } from './decisions-api';
 import { useSteeringI18n, type SteeringKey } from './i18n';
 
 // Pieces of the decisions pages: the status text and the create/edit form.
 
-export const bodies: DecisionBody[] = ['city_council', 'executive_committee', 'committee', 'joint_committee'];
-export const statuses: DecisionStatus[] = ['not_started', 'in_progress', 'completed', 'delayed', 'cannot_be_done'];
+export const bodies = decisionBodies;
+export const statuses = decisionStatuses;
 export const bodyKey = (body: DecisionBody) => `decisions.body.${body}` as SteeringKey;
 export const statusKey = (status: DecisionStatus | string) => `decisions.status.${status}` as SteeringKey;
-
-/** The server's message per field, from `details` ([{ path, problem: {nb, en} | string }]). */
-export function fieldProblems(error: unknown, language: 'nb' | 'en'): Record<string, string> {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const result: Record<string, string> = {};
-  for (const item of error.details as { path?: unknown; problem?: unknown }[]) {
-    const name = typeof item?.path === 'string' ? item.path.replace(/^\//, '').split(/[/.]/)[0] : undefined;
-    if (!name || result[name]) continue;
-    const problem = item.problem;
-    result[name] =
-      typeof problem === 'string'
-        ? problem
-        : typeof problem === 'object' && problem
-          ? ((problem as Record<string, string>)[language] ?? '')
-          : '';
-  }
-  return result;
-}
 
 export function DecisionForm({
   decision,
@@ -74,10 +65,8 @@ export function DecisionForm({
   if (tried && !unitId) local.responsibleUnitId = t('decisions.requiredUnit');
   if (tried && !meetingDate) local.meetingDate = t('decisions.requiredDate');
   if (tried && !caseNumber.trim()) local.caseNumber = t('decisions.requiredCase');
-  const server = fieldProblems(save.error, language);
+  const server = fieldErrors(save.error, language);
   const problems: Record<string, string> = { ...server, ...local };
-  const stale = save.error instanceof ApiError && save.error.code === 'stale';
-  const failed = Object.keys(local).length > 0 || (save.isError && !stale);
   const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
 
   const submit = (event: FormEvent) => {
@@ -106,31 +95,13 @@ export function DecisionForm({
   return (
     <form className="kp-st-form" onSubmit={submit} noValidate>
       <div ref={summaryRef} tabIndex={-1}>
-        {stale && (
-          <Alert data-color="warning" role="alert">
-            <Paragraph>{t('decisions.stale')}</Paragraph>
-            <Button variant="secondary" data-size="sm" type="button" onClick={onCancel}>
-              {t('decisions.reload')}
-            </Button>
-          </Alert>
-        )}
-        {failed && (
-          <ErrorSummary>
-            <ErrorSummary.Heading level={3}>{t('decisions.saveFailed')}</ErrorSummary.Heading>
-            {save.isError && Object.keys(server).length === 0 && <Paragraph>{errorMessage(save.error, language)}</Paragraph>}
-            <ErrorSummary.List>
-              {Object.entries(problems)
-                .filter(([name]) => name in fieldIds)
-                .map(([name, message]) => (
-                  <ErrorSummary.Item key={name}>
-                    <ErrorSummary.Link href={`#${fieldIds[name as keyof typeof fieldIds]}`}>
-                      {message || errorMessage(save.error, language)}
-                    </ErrorSummary.Link>
-                  </ErrorSummary.Item>
-                ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
-        )}
+        <ProblemSummary
+          heading={t('decisions.saveFailed')}
+          problems={Object.entries(local).map(([name, message]) => ({ id: fieldIds[name as keyof typeof fieldIds], message }))}
+          error={save.error}
+          fieldIds={fieldIds}
+          onReload={onCancel}
+        />
       </div>
       <div className="kp-st-form__grid">
         <div className="kp-st-field">
@@ -197,28 +168,16 @@ export function DecisionForm({
         value={decisionText}
         onChange={(e) => setDecisionText(e.target.value)}
       />
-      <div className="kp-st-field">
-        <Label htmlFor={fieldIds.responsibleUnitId}>{t('decisions.fieldUnit')}</Label>
-        <Select
-          id={fieldIds.responsibleUnitId}
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value)}
-          aria-invalid={error('responsibleUnitId') ? true : undefined}
-          aria-describedby={error('responsibleUnitId') ? `${fieldIds.responsibleUnitId}-error` : undefined}
-        >
-          <option value="">{t('decisions.fieldUnitChoose')}</option>
-          {(units.data?.units ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </Select>
-        {error('responsibleUnitId') && (
-          <ValidationMessage id={`${fieldIds.responsibleUnitId}-error`} data-color="danger">
-            {error('responsibleUnitId')}
-          </ValidationMessage>
-        )}
-      </div>
+      <EntityCombobox
+        className="kp-st-field"
+        id={fieldIds.responsibleUnitId}
+        label={t('decisions.fieldUnit')}
+        options={(units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        value={unitId}
+        onChange={setUnitId}
+        loading={units.isPending}
+        error={error('responsibleUnitId')}
+      />
       {decision && (
         <div className="kp-st-field">
           <Label htmlFor={fieldIds.status}>{t('decisions.fieldStatus')}</Label>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
@@ -12,6 +12,8 @@ import type { DecisionsSearch } from './decisions-search';
 import { useSteeringI18n } from './i18n';
 import { SteeringNav } from './ui';
 import './decisions.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 /** /styring/vedtak: the register of political decisions, filters in the URL, overdue ones marked in words. */
 export function DecisionsPage() {
@@ -35,9 +37,7 @@ export function DecisionsPage() {
       )}
       {creating && (
         <section aria-labelledby="kp-st-new-decision" className="kp-st-panel">
-          <Heading level={2} data-size="sm" id="kp-st-new-decision">
-            {t('decisions.newTitle')}
-          </Heading>
+          <SectionHeading id="kp-st-new-decision">{t('decisions.newTitle')}</SectionHeading>
           <DecisionForm
             onCancel={() => setCreating(false)}
             onSaved={(saved) => void navigate({ to: '/styring/vedtak/$id', params: { id: saved.id } })}
@@ -60,9 +60,9 @@ export function DecisionsPage() {
             </Link>
           </div>
           {list.data.decisions.length === 0 ? (
-            <Paragraph>{t('decisions.none')}</Paragraph>
+            <EmptyState>{t('decisions.none')}</EmptyState>
           ) : (
-            <div className="kp-st-scroll">
+            <div className="kp-table-scroll">
               <Table data-size="sm" zebra>
                 <caption>{t('decisions.tableCaption')}</caption>
                 <Table.Head>

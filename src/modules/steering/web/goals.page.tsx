@@ -11,6 +11,8 @@ import { useSteeringI18n } from './i18n';
 import { StatusLabel } from './status-label';
 import { SteeringNav } from './ui';
 import './indicators.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 type GoalRow = GoalTree['goals'][number];
 
@@ -30,7 +32,7 @@ export function GoalsPage() {
         <ErrorAlert error={goals.error} onRetry={() => void goals.refetch()} />
       ) : (
         <>
-          {goals.data.goals.length === 0 ? <Paragraph>{t('indicators.goals.none')}</Paragraph> : <GoalList goals={goals.data.goals} />}
+          {goals.data.goals.length === 0 ? <EmptyState>{t('indicators.goals.none')}</EmptyState> : <GoalList goals={goals.data.goals} />}
           {mayWrite && <GoalForm goals={goals.data.goals} />}
         </>
       )}
@@ -143,9 +145,7 @@ function GoalForm({ goals }: { goals: GoalRow[] }) {
   };
   return (
     <form className="kp-st-form" onSubmit={submit} aria-labelledby={`${ids}-h`} noValidate>
-      <Heading level={2} data-size="sm" id={`${ids}-h`}>
-        {t('indicators.goals.add')}
-      </Heading>
+      <SectionHeading id={`${ids}-h`}>{t('indicators.goals.add')}</SectionHeading>
       {problem && (
         <Alert data-color="danger" role="alert">
           {problem}

@@ -14,6 +14,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { useEffect, useId, useRef, useState, type ComponentRef, type FormEvent } from 'react';
+import { ProgressBar } from '../../../web/components/import-export/progress';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
@@ -263,10 +264,12 @@ function ImportForm({ csrfToken }: { csrfToken: string | null }) {
       </form>
 
       {state.phase !== 'idle' && (
-        <div className="kp-st-progress">
-          <label htmlFor={`${ids}-progress`}>{t('imports.progressLabel')}</label>
-          {saving ? <progress id={`${ids}-progress`} /> : <progress id={`${ids}-progress`} max={100} value={percent} />}
-        </div>
+        <ProgressBar
+          id={`${ids}-progress`}
+          label={t('imports.progressLabel')}
+          percent={saving ? null : percent}
+          className="kp-st-progress"
+        />
       )}
       <p role="status" aria-live="polite" className="kp-st-progress-text">
         {progressText}

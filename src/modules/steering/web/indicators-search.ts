@@ -1,3 +1,5 @@
+import { oneOf } from '../../../web/components/search-params';
+
 // The search parameters of /styring/indikatorer: the programme area (code), the period the values
 // are shown up to, and a status filter. Imported by the router, so kept free of React.
 
@@ -24,7 +26,7 @@ export function validateIndicatorsSearch(search: Record<string, unknown>): Indic
   if (typeof search.omrade === 'string' && /^[A-Z0-9][A-Z0-9.-]{0,15}$/.test(search.omrade)) out.omrade = search.omrade;
   const periode = typeof search.periode === 'number' ? String(search.periode) : search.periode;
   if (isPeriodText(periode)) out.periode = periode;
-  if (typeof search.status === 'string' && (statuses as readonly string[]).includes(search.status))
-    out.status = search.status as IndicatorStatusFilter;
+  const status = oneOf(search.status, statuses);
+  if (status) out.status = status;
   return out;
 }

@@ -1,16 +1,18 @@
-import { Heading, Label, Link, Paragraph, Select, Table, Textfield, Button } from '@digdir/designsystemet-react';
+import { Label, Link, Paragraph, Select, Table, Textfield, Button } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link as RouterLink } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
-import { Sparkline } from './indicator-charts';
+import { Sparkline } from '../../../web/components/charts/sparkline';
 import { areaOverviewQuery, dashboardExportHref, dashboardQuery } from './indicators-api';
 import { isPeriodText, type IndicatorStatusFilter } from './indicators-search';
 import { useSteeringI18n } from './i18n';
 import { StatusLabel } from './status-label';
 import { SteeringNav } from './ui';
 import './indicators.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 const route = getRouteApi('/styring/indikatorer');
 
@@ -96,9 +98,7 @@ export function IndicatorsPage() {
         <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />
       ) : (
         <>
-          <Heading level={2} data-size="sm">
-            {areaName}
-          </Heading>
+          <SectionHeading>{areaName}</SectionHeading>
           <ul className="kp-st-counts" aria-label={t('indicators.dashboard.countsLabel')}>
             {(['red', 'yellow', 'green', 'none'] as const).map((status) => (
               <li key={status}>
@@ -117,9 +117,9 @@ export function IndicatorsPage() {
             </Link>
           </div>
           {rows.length === 0 ? (
-            <Paragraph>{t('indicators.dashboard.empty')}</Paragraph>
+            <EmptyState>{t('indicators.dashboard.empty')}</EmptyState>
           ) : (
-            <div className="kp-st-table-wrap">
+            <div className="kp-table-scroll">
               <Table zebra data-size="sm">
                 <caption>{t('indicators.dashboard.caption', { area: areaName, period: dashboard.data.period })}</caption>
                 <Table.Head>

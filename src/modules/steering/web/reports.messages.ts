@@ -106,7 +106,6 @@ export const reportsNb = {
   'reports.return': 'Send tilbake',
   'reports.returnComment': 'Kommentar til enheten',
   'reports.returnCommentRequired': 'Skriv hva enheten skal rette.',
-  'reports.stale': 'Noen andre har endret denne delen i mellomtiden. Vi har hentet den nye versjonen; se over og lagre igjen.',
   'reports.updatedBy': 'Sist endret {date} av {name}',
 };
 
@@ -217,6 +216,5 @@ export const reportsEn: Record<keyof typeof reportsNb, string> = {
   'reports.return': 'Return',
   'reports.returnComment': 'Comment to the unit',
   'reports.returnCommentRequired': 'Write what the unit should correct.',
-  'reports.stale': 'Someone else changed this section in the meantime. We fetched the new version; look it over and save again.',
   'reports.updatedBy': 'Last changed {date} by {name}',
 };

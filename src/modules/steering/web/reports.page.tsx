@@ -1,15 +1,18 @@
 import './reports.css';
-import { Button, ErrorSummary, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
-import { errorMessage } from '../../../web/data/client';
 import type { ReportKind, ReportStatus } from '../reports.schemas';
 import { useSteeringI18n } from './i18n';
 import { createReport, reportsQuery } from './reports-api';
 import { SteeringNav } from './ui';
+import { ProblemSummary } from '../../../web/components/problem-summary';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { fieldErrors } from '../../../web/components/write-error';
+import { EmptyState } from '../../../web/components/empty-state';
 
 const statusColor: Record<ReportStatus, 'neutral' | 'warning' | 'success'> = {
   draft: 'neutral',
@@ -30,11 +33,9 @@ export function ReportsPage() {
       {list.data?.canCreate && <CreateReportForm />}
       {list.data && (
         <section aria-labelledby="kp-st-reports-list">
-          <Heading level={2} data-size="md" id="kp-st-reports-list">
-            {t('reports.listCaption')}
-          </Heading>
+          <SectionHeading id="kp-st-reports-list">{t('reports.listCaption')}</SectionHeading>
           {list.data.reports.length === 0 ? (
-            <Paragraph>{t('reports.none')}</Paragraph>
+            <EmptyState>{t('reports.none')}</EmptyState>
           ) : (
             <Table data-size="sm" zebra className="kp-st-report-table">
               <caption className="kp-st-visually-hidden">{t('reports.listCaption')}</caption>
@@ -81,48 +82,34 @@ function CreateReportForm() {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ReportKind>('tertial');
   const [period, setPeriod] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [missing, setMissing] = useState(false);
   const create = useMutation({ mutationFn: createReport });
-
-  useEffect(() => {
-    if (problem) summaryRef.current?.focus();
-  }, [problem]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!period.trim()) {
-      setProblem(t('reports.periodRequired'));
-      return;
-    }
-    setProblem(null);
+    setMissing(!period.trim());
+    create.reset();
+    if (!period.trim()) return;
     create
       .mutateAsync({ kind, period: period.trim() })
       .then(async (report) => {
         await queryClient.invalidateQueries({ queryKey: ['steering'] });
         await navigate({ to: '/styring/rapporter/$id', params: { id: report.id } });
       })
-      .catch((error: unknown) => setProblem(errorMessage(error, language)));
+      .catch(() => undefined);
   };
 
   return (
     <section aria-labelledby={`${ids}-create`} className="kp-st-report-create">
-      <Heading level={2} data-size="md" id={`${ids}-create`}>
-        {t('reports.create')}
-      </Heading>
+      <SectionHeading id={`${ids}-create`}>{t('reports.create')}</SectionHeading>
       <form onSubmit={submit} noValidate className="kp-st-report-form">
-        {problem && (
-          <div ref={summaryRef} tabIndex={-1}>
-            <ErrorSummary>
-              <ErrorSummary.Heading level={3}>{t('reports.errorSummary')}</ErrorSummary.Heading>
-              <ErrorSummary.List>
-                <ErrorSummary.Item>
-                  <ErrorSummary.Link href={`#${ids}-period`}>{problem}</ErrorSummary.Link>
-                </ErrorSummary.Item>
-              </ErrorSummary.List>
-            </ErrorSummary>
-          </div>
-        )}
+        <ProblemSummary
+          heading={t('reports.errorSummary')}
+          problems={missing ? [{ id: `${ids}-period`, message: t('reports.periodRequired') }] : []}
+          error={create.error}
+          fieldIds={{ period: `${ids}-period` }}
+          focus
+        />
         <div>
           <Label htmlFor={`${ids}-kind`}>{t('reports.kind')}</Label>
           <Select id={`${ids}-kind`} value={kind} onChange={(event) => setKind(event.target.value as ReportKind)}>
@@ -138,7 +125,7 @@ function CreateReportForm() {
           value={period}
           autoComplete="off"
           onChange={(event) => setPeriod(event.target.value)}
-          error={problem ?? undefined}
+          error={missing ? t('reports.periodRequired') : fieldErrors(create.error, language).period}
         />
         <div>
           <Button type="submit" disabled={create.isPending}>

@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
 import { Page } from '../../../web/components/page';
@@ -7,6 +7,8 @@ import { areaOverviewQuery } from './indicators-api';
 import { useSteeringI18n } from './i18n';
 import { SteeringNav } from './ui';
 import './indicators.css';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { EmptyState } from '../../../web/components/empty-state';
 
 /** /styring: per programme area, how many indicators are green, yellow and red, linking to its dashboard. */
 export function SteeringPage() {
@@ -16,15 +18,13 @@ export function SteeringPage() {
     <Page title={t('nav.label')}>
       <SteeringNav />
       <Paragraph>{t('indicators.front.lead')}</Paragraph>
-      <Heading level={2} data-size="sm">
-        {t('indicators.front.areas')}
-      </Heading>
+      <SectionHeading>{t('indicators.front.areas')}</SectionHeading>
       {overview.isPending ? (
         <Loading />
       ) : overview.isError ? (
         <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />
       ) : overview.data.areas.length === 0 ? (
-        <Paragraph>{t('indicators.front.noAreas')}</Paragraph>
+        <EmptyState>{t('indicators.front.noAreas')}</EmptyState>
       ) : (
         <ul className="kp-st-areas">
           {overview.data.areas.map((area) => (

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AuditPage } from '../../../modules/audit/audit.schemas';
 import { apiRequest } from '../../data/client';
-import type { AuditSearch } from '../../router';
+import type { AuditSearch } from './audit-search';
 
 // The server's schema types: a change to the API contract is a type error here.
 export type AuditEntry = AuditPage['items'][number];

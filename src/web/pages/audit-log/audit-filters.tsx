@@ -1,7 +1,7 @@
 import { Button, Fieldset, FieldsetLegend, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import type { AuditSearch } from '../../router';
+import type { AuditSearch } from './audit-search';
 
 type Filters = Required<Omit<AuditSearch, 'page'>>;
 

@@ -15,20 +15,9 @@ async function call(method: 'GET' | 'POST', url: string, user: SignedIn, payload
 const id = async (table: string, key: string) =>
   (await db().selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow()).id as string;
 
-/** A signed-in user whose person holds `positionId` from 2020. */
 async function placed(roles: Role[], name: string, positionId: string) {
   const user = await t.signInAs(roles, name);
-  const person = await db()
-    .insertInto('org_people')
-    .values({ key: `test-${user.userId}`, name, source: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db()
-    .insertInto('org_assignments')
-    .values({ person_id: person.id, position_id: positionId, fte: 1, valid_from: '2020-01-01' })
-    .execute();
-  await db().insertInto('org_user_people').values({ user_id: user.userId, person_id: person.id }).execute();
-  return { ...user, personId: person.id as string };
+  return { ...user, personId: await t.placeUser(user.userId, name, positionId) };
 }
 
 /** A teacher's position in the unit `unitKey`. */

@@ -19,23 +19,9 @@ function addDays(date: string, days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-const id = async (table: string, key: string) =>
-  (await db().selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow()).id as string;
-
-/** A user linked to a new person holding `positionKey` from 2020. */
 async function placed(roles: Role[], name: string, positionKey: string) {
   const user = await t.createUser(roles, name);
-  const person = await db()
-    .insertInto('org_people')
-    .values({ key: `test-${user.id}`, name, source: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db()
-    .insertInto('org_assignments')
-    .values({ person_id: person.id, position_id: await id('org_positions', positionKey), fte: 1, valid_from: '2020-01-01' })
-    .execute();
-  await db().insertInto('org_user_people').values({ user_id: user.id, person_id: person.id }).execute();
-  return { ...user, personId: person.id as string };
+  return { ...user, personId: await t.placeUser(user.id, name, positionKey) };
 }
 
 async function sessionUser(user: SignedIn) {

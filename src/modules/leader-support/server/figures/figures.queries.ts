@@ -42,6 +42,12 @@ function requestFilters(f: FigureFilters): RawBuilder<unknown> {
 const start = (f: FigureFilters) => sql`(${f.from}::date::timestamp at time zone ${f.timeZone})`;
 const end = (f: FigureFilters) => sql`((${f.to}::date + 1)::timestamp at time zone ${f.timeZone})`;
 
+// The groupings every volume figure is counted by (see groupingOf and keyOf below).
+const groupingColumns = sql`grouping(month, r.category_id, r.sector_unit_id, r.unit_id, r.channel) as g,
+      to_char(month, 'YYYY-MM') as month, r.category_id, r.sector_unit_id, r.unit_id, r.channel,
+      max(r.sector_name) as sector_name, max(r.unit_name) as unit_name`;
+const groupingSets = sql`grouping sets ((month), (r.category_id), (r.sector_unit_id), (r.unit_id), (r.channel), ())`;
+
 export interface VolumeRow {
   /** Which grouping: month, category, sector, unit, channel or all. */
   grouping: 'month' | 'category' | 'sector' | 'unit' | 'channel' | 'all';
@@ -56,14 +62,12 @@ export interface VolumeRow {
 /** Requests created in the period, counted per month, category, sector, unit, channel and in all. */
 export async function selectCreated(db: LeaderSupportDb, f: FigureFilters): Promise<VolumeRow[]> {
   const { rows } = await sql<Record<string, unknown>>`
-    select grouping(month, r.category_id, r.sector_unit_id, r.unit_id, r.channel) as g,
-      to_char(month, 'YYYY-MM') as month, r.category_id, r.sector_unit_id, r.unit_id, r.channel,
-      max(r.sector_name) as sector_name, max(r.unit_name) as unit_name,
+    select ${groupingColumns},
       count(*) as created, count(*) filter (where r.self_service) as self_service, count(*) filter (where r.synthetic) as synthetic
     from ls_requests r
     cross join lateral (select date_trunc('month', r.created_at at time zone ${f.timeZone}) as month) m
     where r.created_at >= ${start(f)} and r.created_at < ${end(f)} and ${requestFilters(f)}
-    group by grouping sets ((month), (r.category_id), (r.sector_unit_id), (r.unit_id), (r.channel), ())`.execute(db);
+    group by ${groupingSets}`.execute(db);
   return rows.map((row) => {
     const grouping = groupingOf(Number(row.g));
     return {
@@ -89,9 +93,7 @@ export interface ResolvedRow extends Omit<VolumeRow, 'created' | 'selfService' |
 /** Requests resolved in the period (resolved or closed now), per month, category, sector, unit, channel and in all. */
 export async function selectResolved(db: LeaderSupportDb, f: FigureFilters): Promise<ResolvedRow[]> {
   const { rows } = await sql<Record<string, unknown>>`
-    select grouping(month, r.category_id, r.sector_unit_id, r.unit_id, r.channel) as g,
-      to_char(month, 'YYYY-MM') as month, r.category_id, r.sector_unit_id, r.unit_id, r.channel,
-      max(r.sector_name) as sector_name, max(r.unit_name) as unit_name,
+    select ${groupingColumns},
       count(*) as resolved,
       count(*) filter (where r.highest_line = 1) as resolved_first_line,
       count(*) filter (where r.response_due_at is not null) as response_measured,
@@ -102,7 +104,7 @@ export async function selectResolved(db: LeaderSupportDb, f: FigureFilters): Pro
     cross join lateral (select date_trunc('month', r.resolved_at at time zone ${f.timeZone}) as month) m
     where r.resolved_at >= ${start(f)} and r.resolved_at < ${end(f)} and r.status in ('resolved', 'closed') and not r.self_service
       and ${requestFilters(f)}
-    group by grouping sets ((month), (r.category_id), (r.sector_unit_id), (r.unit_id), (r.channel), ())`.execute(db);
+    group by ${groupingSets}`.execute(db);
   return rows.map((row) => {
     const grouping = groupingOf(Number(row.g));
     return {

@@ -247,31 +247,8 @@ export async function computeFigures(db: LeaderSupportDb, query: FigureScope): P
     .sort((a, b) => b.created - a.created || b.resolved - a.resolved || compareNorwegian(a.sortName, b.sortName))
     .map(({ sortName: _sortName, ...row }) => row);
 
-  const sectorMinutes = minutesByKey(minutes, 'sector');
-  const sectors = [...byKey('sector', created, resolved).values()].sort(byVolumeThenName).map((row) => {
-    const perLine = sectorMinutes.get(row.key ?? '') ?? [0, 0, 0];
-    return {
-      id: row.key,
-      name: row.name,
-      created: row.created,
-      selfService: row.selfService,
-      resolved: row.resolved,
-      resolvedFirstLine: row.resolvedFirstLine,
-      firstLineRate: share(row.resolvedFirstLine, row.resolved),
-      minutes: sum(perLine),
-      cost: costOf(perLine, rates),
-    };
-  });
-
-  const unitMinutes = minutesByKey(minutes, 'unit');
-  const allUnits = [...byKey('unit', created, resolved).values()].sort(byVolumeThenName).map((row) => {
-    const perLine = unitMinutes.get(row.key ?? '') ?? [0, 0, 0];
-    return { row, perLine };
-  });
-  const units = allUnits.slice(0, topUnits).map(({ row, perLine }) => ({
-    id: row.key,
-    name: row.name,
-    sectorName: row.sectorName,
+  // A sector's or a unit's volume, first-line rate, minutes and cost.
+  const volumeOf = (row: { created: number; selfService: number; resolved: number; resolvedFirstLine: number }, perLine: number[]) => ({
     created: row.created,
     selfService: row.selfService,
     resolved: row.resolved,
@@ -279,7 +256,21 @@ export async function computeFigures(db: LeaderSupportDb, query: FigureScope): P
     firstLineRate: share(row.resolvedFirstLine, row.resolved),
     minutes: sum(perLine),
     cost: costOf(perLine, rates),
-  }));
+  });
+  const sectorMinutes = minutesByKey(minutes, 'sector');
+  const sectors = [...byKey('sector', created, resolved).values()].sort(byVolumeThenName).map((row) => {
+    const perLine = sectorMinutes.get(row.key ?? '') ?? [0, 0, 0];
+    return { id: row.key, name: row.name, ...volumeOf(row, perLine) };
+  });
+
+  const unitMinutes = minutesByKey(minutes, 'unit');
+  const allUnits = [...byKey('unit', created, resolved).values()].sort(byVolumeThenName).map((row) => {
+    const perLine = unitMinutes.get(row.key ?? '') ?? [0, 0, 0];
+    return { row, perLine };
+  });
+  const units = allUnits
+    .slice(0, topUnits)
+    .map(({ row, perLine }) => ({ id: row.key, name: row.name, sectorName: row.sectorName, ...volumeOf(row, perLine) }));
   const rest = allUnits.slice(topUnits);
   const restPerLine = [0, 1, 2].map((i) => sum(rest.map(({ perLine }) => perLine[i]!)));
   const otherUnits = {

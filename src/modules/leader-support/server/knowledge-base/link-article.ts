@@ -1,6 +1,7 @@
 import { AppError, type Actor, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { findRequestForActor } from '../requests/request-access.js';
+import { writeEvent } from '../requests/shared.js';
 import { seesEverything } from './knowledge-base.queries.js';
 import { articleNotFound, audit } from './shared.js';
 
@@ -35,16 +36,7 @@ export async function linkArticle(trx: LeaderSupportDb, context: Context, ref: s
       details: [{ in: 'body', path: 'articleKey', problem: 'already linked' }],
     });
   }
-  await trx
-    .insertInto('ls_request_events')
-    .values({
-      request_id: request.id,
-      type: 'article_linked',
-      actor_user_id: context.actor.userId,
-      actor_name: context.actor.displayName,
-      data: JSON.stringify({ articleKey: article.key, title: article.title }),
-    })
-    .execute();
+  await writeEvent(trx, context, request.id, 'article_linked', { articleKey: article.key, title: article.title });
   await audit(trx, context, {
     action: 'link_article',
     entityType: 'ls_request',
@@ -71,16 +63,7 @@ export async function unlinkArticle(trx: LeaderSupportDb, context: Context, ref:
       },
     });
   }
-  await trx
-    .insertInto('ls_request_events')
-    .values({
-      request_id: request.id,
-      type: 'article_unlinked',
-      actor_user_id: context.actor.userId,
-      actor_name: context.actor.displayName,
-      data: JSON.stringify({ articleKey: article.key, title: article.title }),
-    })
-    .execute();
+  await writeEvent(trx, context, request.id, 'article_unlinked', { articleKey: article.key, title: article.title });
   await audit(trx, context, {
     action: 'unlink_article',
     entityType: 'ls_request',

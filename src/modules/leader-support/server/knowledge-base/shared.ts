@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { keyFromTitle } from './article-text.js';
+import { assertRevision as assertRevisionOf, forbidden } from '../../../../kernel/index.js';
+export { forbidden };
 
 // What the knowledge-base commands share: errors users can act on, the audit, keys and categories.
 
@@ -13,10 +15,6 @@ export function articleNotFound(key: string): AppError {
   return new AppError('not_found', {
     message: { nb: `Fant ikke artikkelen «${key}» i kunnskapsbasen.`, en: `The article "${key}" was not found in the knowledge base.` },
   });
-}
-
-export function forbidden(nb: string, en: string): AppError {
-  return new AppError('forbidden', { message: { nb, en } });
 }
 
 export interface LockedArticle {
@@ -46,15 +44,8 @@ export async function lockArticle(trx: LeaderSupportDb, key: string): Promise<Lo
 
 /** Refuses a write made on an older read of the article. */
 export function assertRevision(article: { title: string; revision: number }, sent: number): void {
-  if (article.revision !== sent) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret artikkelen «${article.title}» i mellomtiden (du har versjon ${sent}, gjeldende er ${article.revision}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed the article "${article.title}" in the meantime (you have revision ${sent}, the current one is ${article.revision}). Reload and make your change again.`,
-      },
-      details: { revision: article.revision },
-    });
-  }
+  const noun = { nb: `artikkelen «${article.title}»`, en: `the article "${article.title}"` };
+  assertRevisionOf(noun, article.revision, sent);
 }
 
 /** A request category by key (null: none); refused when there is no such active category. */
@@ -94,8 +85,4 @@ export async function uniqueKey(trx: LeaderSupportDb, title: string): Promise<st
   for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Optional plain text: trimmed, empty means none. */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-}
+export { cleanText } from '../../../../kernel/index.js';

@@ -10,6 +10,8 @@ import {
 } from '../../../../kernel/index.js';
 import type { BusinessCalendar } from '../sla/business-time.js';
 import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
+import { conflict, forbidden, invalid, notFound } from '../../../../kernel/index.js';
+export { conflict, forbidden, invalid, notFound };
 
 export { isUuid };
 
@@ -20,19 +22,6 @@ export type SettingsRow = Selectable<LeaderSupportTables['ls_settings']>;
 
 export const openStatuses = ['new', 'in_progress', 'waiting'] as const;
 export const isOpen = (status: string) => (openStatuses as readonly string[]).includes(status);
-
-export function invalid(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('invalid', { message: { nb, en }, details });
-}
-export function conflict(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('conflict', { message: { nb, en }, details });
-}
-export function forbidden(nb: string, en: string): AppError {
-  return new AppError('forbidden', { message: { nb, en } });
-}
-export function notFound(nb: string, en: string): AppError {
-  return new AppError('not_found', { message: { nb, en } });
-}
 
 /** «LS-1042», «ls-1042», «1042» → 1042; anything else is not a number. */
 export function requestNumber(ref: string): number | null {

@@ -8,13 +8,12 @@ import {
   audit,
   bumpRevision,
   conflict,
-  invalid,
-  laterVersions,
   listNames,
   listNamesEn,
   lockIdentity,
   positionAuditView,
   versionBefore,
+  versionToClose,
 } from './shared.js';
 import { assertMayEditPositions, lastDayBefore } from '../editor-area.js';
 
@@ -33,32 +32,7 @@ export async function closePosition(trx: OrganisationDb, context: WriteContext, 
   assertEndAfterStart({ validFrom: versions[0]!.valid_from, validTo: input.validTo });
   const title = String((versionBefore(versions, input.validTo) ?? versions.at(-1)!).title);
 
-  const planned = laterVersions(versions, input.validTo);
-  if (planned.length > 0) {
-    throw conflict(
-      `«${title}» har endringer planlagt fra ${norwegianDate(planned[0]!.valid_from)}. Stillingen kan ikke avsluttes før dem; velg en senere dato.`,
-      `"${title}" has changes planned from ${planned[0]!.valid_from}. It cannot be closed before them; choose a later date.`,
-      { in: 'body', path: 'validTo' },
-    );
-  }
-  const holding = versionBefore(versions, input.validTo);
-  if (!holding) {
-    throw invalid(
-      `«${title}» finnes ikke dagen før ${norwegianDate(input.validTo)}, så den kan ikke avsluttes da.`,
-      `"${title}" does not exist on the day before ${input.validTo}, so it cannot be closed then.`,
-      { in: 'body', path: 'validTo' },
-    );
-  }
-  if (holding.valid_to === input.validTo) {
-    throw invalid(
-      `«${title}» er allerede avsluttet fra ${norwegianDate(input.validTo)}.`,
-      `"${title}" is already closed from ${input.validTo}.`,
-      {
-        in: 'body',
-        path: 'validTo',
-      },
-    );
-  }
+  const holding = versionToClose(versions, input.validTo, title, 'Stillingen');
 
   const after: Period = { validFrom: input.validTo, validTo: null };
   const [holders, lines] = await Promise.all([

@@ -8,13 +8,12 @@ import {
   audit,
   bumpRevision,
   conflict,
-  invalid,
-  laterVersions,
   listNames,
   listNamesEn,
   lockIdentity,
   unitAuditView,
   versionBefore,
+  versionToClose,
 } from './shared.js';
 import { assertMayEditUnits, lastDayBefore } from '../editor-area.js';
 
@@ -34,32 +33,7 @@ export async function closeUnit(trx: OrganisationDb, context: WriteContext, inpu
   assertEndAfterStart({ validFrom: first.valid_from, validTo: input.validTo });
   const name = String((versionBefore(versions, input.validTo) ?? versions.at(-1)!).name);
 
-  const planned = laterVersions(versions, input.validTo);
-  if (planned.length > 0) {
-    throw conflict(
-      `«${name}» har endringer planlagt fra ${norwegianDate(planned[0]!.valid_from)}. Enheten kan ikke avsluttes før dem; velg en senere dato.`,
-      `"${name}" has changes planned from ${planned[0]!.valid_from}. It cannot be closed before them; choose a later date.`,
-      { in: 'body', path: 'validTo' },
-    );
-  }
-  const holding = versionBefore(versions, input.validTo);
-  if (!holding) {
-    throw invalid(
-      `«${name}» finnes ikke dagen før ${norwegianDate(input.validTo)}, så den kan ikke avsluttes da.`,
-      `"${name}" does not exist on the day before ${input.validTo}, so it cannot be closed then.`,
-      { in: 'body', path: 'validTo' },
-    );
-  }
-  if (holding.valid_to === input.validTo) {
-    throw invalid(
-      `«${name}» er allerede avsluttet fra ${norwegianDate(input.validTo)}.`,
-      `"${name}" is already closed from ${input.validTo}.`,
-      {
-        in: 'body',
-        path: 'validTo',
-      },
-    );
-  }
+  const holding = versionToClose(versions, input.validTo, name, 'Enheten');
 
   const after: Period = { validFrom: input.validTo, validTo: null };
   const [positions, children] = await Promise.all([selectPositionsInUnit(trx, input.id, after), selectChildUnits(trx, input.id, after)]);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, recordAudit, sortByNorwegian, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import { recordAudit, sortByNorwegian, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
 import {
   addDays,
   asPeriod,
@@ -13,6 +13,18 @@ import {
 } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { isUuid } from '../records.queries.js';
+import {
+  assertRevision as assertRevisionOf,
+  capitalise,
+  conflict,
+  freeKeyFrom,
+  invalid,
+  keyInUse,
+  notFound,
+  slugify,
+} from '../../../../kernel/index.js';
+export { capitalise, cleanText } from '../../../../kernel/index.js';
+export { conflict, freeKeyFrom, invalid, notFound, slugify };
 
 // What the record commands share: finding and locking identity rows, revisions, keys, messages.
 
@@ -28,18 +40,6 @@ const nouns: Record<IdentityTable, { nb: string; en: string }> = {
   org_positions: { nb: 'stillingen', en: 'the position' },
   org_people: { nb: 'personen', en: 'the person' },
 };
-
-export function notFound(nb: string, en: string): AppError {
-  return new AppError('not_found', { message: { nb, en } });
-}
-
-export function invalid(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('invalid', { message: { nb, en }, details });
-}
-
-export function conflict(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('conflict', { message: { nb, en }, details });
-}
 
 /** The identity row, locked until the transaction ends, so two edits of one entity take turns. */
 export async function lockIdentity(
@@ -59,16 +59,7 @@ export async function lockIdentity(
 
 /** Refuses an edit made on an older read: someone else changed the entity in the meantime. */
 export function assertRevision(table: IdentityTable, current: number, sent: number): void {
-  if (current !== sent) {
-    const noun = nouns[table];
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret ${noun.nb} i mellomtiden (du har versjon ${sent}, gjeldende er ${current}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed ${noun.en} in the meantime (you have revision ${sent}, the current one is ${current}). Reload and make your change again.`,
-      },
-      details: { revision: current },
-    });
-  }
+  assertRevisionOf(nouns[table], current, sent);
 }
 
 export async function bumpRevision(trx: OrganisationDb, table: IdentityTable, id: string): Promise<number> {
@@ -85,59 +76,7 @@ export async function bumpRevision(trx: OrganisationDb, table: IdentityTable, id
 export async function assertKeyFree(trx: OrganisationDb, table: IdentityTable, key: string, exceptId?: string): Promise<void> {
   let query = trx.selectFrom(table).select('id').where('key', '=', key);
   if (exceptId) query = query.where('id', '<>', exceptId);
-  if (await query.executeTakeFirst()) {
-    throw conflict(
-      `Nøkkelen «${key}» er allerede i bruk. Velg en annen nøkkel.`,
-      `The key "${key}" is already in use. Choose another key.`,
-      {
-        in: 'body',
-        path: 'key',
-        key,
-      },
-    );
-  }
-}
-
-/** A readable key made from a name: lower case, Norwegian letters spelt out, hyphens between words. */
-export function slugify(name: string): string {
-  const slug = name
-    .toLocaleLowerCase('nb')
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'o')
-    .replaceAll('å', 'a')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'ny';
-}
-
-/** The key an editor did not choose: made from the name, with -2, -3 … when it is taken. */
-export async function freeKeyFrom(trx: OrganisationDb, table: IdentityTable, name: string): Promise<string> {
-  const base = slugify(name);
-  const taken = new Set(
-    (
-      await trx
-        .selectFrom(table)
-        .select('key')
-        .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
-        .execute()
-    ).map((r) => r.key),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** Optional free text: trimmed, and empty means "not given". */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (await query.executeTakeFirst()) throw keyInUse(key, { in: 'body', path: 'key', key });
 }
 
 /** «A, B, C og 4 til»: a readable list that names the first few, in Norwegian order. */
@@ -226,6 +165,36 @@ export function laterVersions(versions: VersionRow[], date: string): VersionRow[
 export function versionBefore(versions: VersionRow[], validTo: string): VersionRow | undefined {
   const lastDay = addDays(validTo, -1);
   return versions.find((v) => holdsOn(asPeriod(v), lastDay));
+}
+
+/**
+ * The version a close ends, after the refusals every close shares: changes planned from that day,
+ * nothing to close the day before, or already closed then. `noun` starts «… kan ikke avsluttes før dem».
+ */
+export function versionToClose(versions: VersionRow[], validTo: string, name: string, noun: 'Enheten' | 'Stillingen'): VersionRow {
+  const planned = laterVersions(versions, validTo);
+  if (planned.length > 0) {
+    throw conflict(
+      `«${name}» har endringer planlagt fra ${norwegianDate(planned[0]!.valid_from)}. ${noun} kan ikke avsluttes før dem; velg en senere dato.`,
+      `"${name}" has changes planned from ${planned[0]!.valid_from}. It cannot be closed before them; choose a later date.`,
+      { in: 'body', path: 'validTo' },
+    );
+  }
+  const holding = versionBefore(versions, validTo);
+  if (!holding) {
+    throw invalid(
+      `«${name}» finnes ikke dagen før ${norwegianDate(validTo)}, så den kan ikke avsluttes da.`,
+      `"${name}" does not exist on the day before ${validTo}, so it cannot be closed then.`,
+      { in: 'body', path: 'validTo' },
+    );
+  }
+  if (holding.valid_to === validTo) {
+    throw invalid(`«${name}» er allerede avsluttet fra ${norwegianDate(validTo)}.`, `"${name}" is already closed from ${validTo}.`, {
+      in: 'body',
+      path: 'validTo',
+    });
+  }
+  return holding;
 }
 
 /** How a unit version is written to the audit log: the fields a reader recognises from the page. */

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { AppError, type App, type HrFeedConfig } from '../../../../kernel/index.js';
+import { AppError, withRawBody, type App, type HrFeedConfig } from '../../../../kernel/index.js';
 import {
   HrFeedPushQuery,
   HrFeedRunDetail,
@@ -136,10 +136,7 @@ export function registerHrFeedRoutes(app: App, db: OrganisationDb, config: HrFee
 
   // The HR system's way in: the file is the raw body. Its content-type parser lives in its own
   // plugin scope, so the rest of the API still only reads JSON bodies of the usual size.
-  void app.register(async (plugin) => {
-    const scope = plugin as unknown as App;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: importMaxBytes }, (_request, body, done) => done(null, body));
+  withRawBody(app, importMaxBytes, (scope) => {
     scope.post(
       `${base}/runs`,
       {

@@ -124,48 +124,38 @@ export async function selectOrganisationState(db: OrganisationDb): Promise<Organ
       order by f.key, l.line_type, t.key, l.valid_from`.execute(db),
   ]);
 
-  const unitMap = new Map<string, StoredUnit>();
-  for (const r of units.rows) {
-    const unit = unitMap.get(r.id) ?? { id: r.id, key: r.key, revision: r.revision, versions: [] };
-    unit.versions.push({
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      name: r.name,
-      kind: r.kind as StoredUnit['versions'][number]['kind'],
-      level: r.level,
-      parentKey: r.parent_key,
-      classification: r.classification as StoredUnit['versions'][number]['classification'],
-      nameKnown: r.name_known,
-      hrUnitId: r.hr_unit_id,
-      ansvarNumber: r.ansvar_number,
-      organisationNumber: r.organisation_number,
-      kostraFunction: r.kostra_function,
-      districts: (r.districts ?? []).map(Number),
-      source: r.source,
-      note: r.note,
-    });
-    unitMap.set(r.id, unit);
-  }
-  const positionMap = new Map<string, StoredPosition>();
-  for (const r of positions.rows) {
-    const position = positionMap.get(r.id) ?? { id: r.id, key: r.key, revision: r.revision, versions: [] };
-    position.versions.push({
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      title: r.title,
-      unitKey: r.unit_key,
-      roleType: r.role_type as StoredPosition['versions'][number]['roleType'],
-      personnelResponsibility: r.personnel_responsibility,
-      professionallyIndependent: r.professionally_independent,
-      fte: r.fte === null ? null : Number(r.fte),
-      source: r.source,
-      note: r.note,
-    });
-    positionMap.set(r.id, position);
-  }
+  const storedUnits = gatherVersions<StoredUnit, (typeof units.rows)[number]>(units.rows, (r) => ({
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    name: r.name,
+    kind: r.kind as StoredUnit['versions'][number]['kind'],
+    level: r.level,
+    parentKey: r.parent_key,
+    classification: r.classification as StoredUnit['versions'][number]['classification'],
+    nameKnown: r.name_known,
+    hrUnitId: r.hr_unit_id,
+    ansvarNumber: r.ansvar_number,
+    organisationNumber: r.organisation_number,
+    kostraFunction: r.kostra_function,
+    districts: (r.districts ?? []).map(Number),
+    source: r.source,
+    note: r.note,
+  }));
+  const storedPositions = gatherVersions<StoredPosition, (typeof positions.rows)[number]>(positions.rows, (r) => ({
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    title: r.title,
+    unitKey: r.unit_key,
+    roleType: r.role_type as StoredPosition['versions'][number]['roleType'],
+    personnelResponsibility: r.personnel_responsibility,
+    professionallyIndependent: r.professionally_independent,
+    fte: r.fte === null ? null : Number(r.fte),
+    source: r.source,
+    note: r.note,
+  }));
   return {
-    units: [...unitMap.values()],
-    positions: [...positionMap.values()],
+    units: storedUnits,
+    positions: storedPositions,
     people: people.map((p): StoredPerson => ({
       id: p.id,
       key: p.key,
@@ -368,4 +358,18 @@ export async function deleteOldDryRuns(db: ImportDb): Promise<void> {
     .where('status', '=', 'planned')
     .where('created_at', '<', sql<Date>`now() - interval '30 days'`)
     .execute();
+}
+
+/** One entity per id with its versions in the rows' order (a row per version). */
+function gatherVersions<
+  T extends { id: string; key: string; revision: number; versions: unknown[] },
+  R extends { id: string; key: string; revision: number },
+>(rows: R[], version: (row: R) => T['versions'][number]): T[] {
+  const byId = new Map<string, T>();
+  for (const r of rows) {
+    const entity = byId.get(r.id) ?? ({ id: r.id, key: r.key, revision: r.revision, versions: [] } as unknown as T);
+    entity.versions.push(version(r));
+    byId.set(r.id, entity);
+  }
+  return [...byId.values()];
 }

@@ -1,5 +1,5 @@
 import type { ImportChange, ImportCounts, ImportEntity, ImportPlan, ImportProblem, LocalisedMessage } from '../../import-export.schemas.js';
-import { coversPeriod, describePeriod, norwegianDate, overlaps, type Period } from '../dated-versions.js';
+import { coversPeriod, describePeriod, holdsOn, norwegianDate, overlaps, type Period } from '../dated-versions.js';
 import {
   columns,
   entityLabels,
@@ -568,13 +568,80 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
   const assignmentGroups = new Map<string, FinalDated[]>();
   const matchedAssignments = new Set<string>();
   const groupKey = (...parts: string[]) => parts.join('|');
+  const endSteps: ImportStep[] = [];
+  const extendSteps: ImportStep[] = [];
+  /** The stored entry a file row stands for: the one starting on the row's validFrom, or without one the one holding on the import date. */
+  const storedMatch = (group: FinalDated[], v: Record<string, unknown>) => {
+    const explicit = typeof v.validFrom === 'string';
+    return group.find((g) => g.stored && !g.row && (explicit ? g.validFrom === v.validFrom : holdsOn(g, D)));
+  };
+  /** False (and a problem on validTo) when the period ends on or before it starts. */
+  const endsAfterStart = (entity: 'assignments' | 'lines', row: ParsedRow, period: Period): boolean => {
+    if (period.validTo === null || period.validTo > period.validFrom) return true;
+    problem(
+      entity,
+      row,
+      'validTo',
+      message(
+        `Sluttdatoen (${norwegianDate(period.validTo)}) må være etter startdatoen (${norwegianDate(period.validFrom)}).`,
+        `The end date (${period.validTo}) must be after the start date (${period.validFrom}).`,
+      ),
+    );
+    return false;
+  };
+  /**
+   * Plans a change to a stored assignment or line. A shorter period ends it among the end steps;
+   * a longer one (with the other changes) waits for the extend steps, and only if the position
+   * covers the longer period.
+   */
+  const planStoredChange = <C extends { validTo?: string | null }>(
+    entity: 'assignments' | 'lines',
+    row: ParsedRow,
+    label: string,
+    stored: Period & { id: string },
+    diff: C,
+    covered: (column: string, period: Period) => boolean,
+    step: { end: (ref: RowRef, validTo: string) => ImportStep; update: (ref: RowRef, changes: Partial<C>) => ImportStep },
+  ) => {
+    const validTo = diff.validTo !== undefined ? diff.validTo : stored.validTo;
+    const longer = diff.validTo !== undefined && (diff.validTo === null || (stored.validTo !== null && diff.validTo > stored.validTo));
+    if (longer && !covered('validTo', { validFrom: stored.validFrom, validTo })) return;
+    counts[entity].change += 1;
+    const ref = refOf(entity, row);
+    const { validTo: newEnd, ...rest } = diff;
+    if (newEnd !== undefined && !longer) endSteps.push(step.end(ref, newEnd!));
+    const direct: Partial<C> = longer ? diff : (rest as Partial<C>);
+    if (Object.keys(direct).length > 0) extendSteps.push(step.update(ref, direct));
+    listChange(entity, row, 'change', label, fieldChanges(stored, diff));
+  };
+  /** Reports, per group, a file row whose period overlaps another entry of the same group. */
+  const reportOverlapsIn = (
+    entity: 'assignments' | 'lines',
+    groups: Map<string, FinalDated[]>,
+    describe: (key: string, periods: LocalisedMessage) => LocalisedMessage,
+  ) => {
+    for (const [k, group] of groups) {
+      reportOverlaps(group, (row, other) =>
+        problem(
+          entity,
+          row,
+          'validFrom',
+          describe(
+            k,
+            message(
+              `${describePeriod(other)} ${other.row ? `(rad ${other.row.row})` : '(i organisasjonen)'} og ${describePeriod(periodOfRow(row, group))}`,
+              `${other.validFrom}–${other.validTo ?? ''} ${other.row ? `(row ${other.row.row})` : '(in the organisation)'} and this row`,
+            ),
+          ),
+        ),
+      );
+    }
+  };
   for (const a of state.assignments) {
     const list = assignmentGroups.get(groupKey(a.personKey, a.positionKey)) ?? [];
     list.push({ validFrom: a.validFrom, validTo: a.validTo, stored: a, row: null });
     assignmentGroups.set(groupKey(a.personKey, a.positionKey), list);
   }
-  const endSteps: ImportStep[] = [];
-  const extendSteps: ImportStep[] = [];
   const assignSteps: ImportStep[] = [];
   for (const row of active.get('assignments')!) {
     if (hasProblem('assignments', row)) continue;
@@ -586,10 +653,8 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
     if (!personOk || !positionOk) continue;
     const group = assignmentGroups.get(groupKey(personKey, positionKey)) ?? [];
     assignmentGroups.set(groupKey(personKey, positionKey), group);
-    const explicit = typeof v.validFrom === 'string';
-    const match = group.find(
-      (g) => g.stored && !g.row && (explicit ? g.validFrom === v.validFrom : g.validFrom <= D && (g.validTo === null || g.validTo > D)),
-    );
+    const match = storedMatch(group, v);
+    const covered = (column: string, period: Period) => coveredBy('assignments', row, column, positionKey, period);
     const label = `${personKey} – ${positionKey}`;
     if (match) {
       const stored = state.assignments.find((a) => a.id === match.stored!.id)!;
@@ -600,33 +665,17 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
         validTo?: string | null;
         source?: string | null;
       };
-      if (diff.validTo !== undefined && diff.validTo !== null && diff.validTo <= stored.validFrom) {
-        problem(
-          'assignments',
-          row,
-          'validTo',
-          message(
-            `Sluttdatoen (${norwegianDate(diff.validTo)}) må være etter startdatoen (${norwegianDate(stored.validFrom)}).`,
-            `The end date (${diff.validTo}) must be after the start date (${stored.validFrom}).`,
-          ),
-        );
+      if (diff.validTo !== undefined && !endsAfterStart('assignments', row, { validFrom: stored.validFrom, validTo: diff.validTo }))
         continue;
-      }
       if (Object.keys(diff).length === 0) {
         counts.assignments.unchanged += 1;
         continue;
       }
       match.validTo = diff.validTo !== undefined ? diff.validTo : stored.validTo;
-      const longer = diff.validTo !== undefined && (diff.validTo === null || (stored.validTo !== null && diff.validTo > stored.validTo));
-      if (longer && !coveredBy('assignments', row, 'validTo', positionKey, { validFrom: stored.validFrom, validTo: match.validTo }))
-        continue;
-      counts.assignments.change += 1;
-      const ref = refOf('assignments', row);
-      const { validTo: newEnd, ...rest } = diff;
-      if (newEnd !== undefined && !longer) endSteps.push({ op: 'endAssignment', ref, id: stored.id, validTo: newEnd! });
-      const direct = longer ? diff : rest;
-      if (Object.keys(direct).length > 0) extendSteps.push({ op: 'updateAssignment', ref, id: stored.id, changes: direct });
-      listChange('assignments', row, 'change', label, fieldChanges(stored, diff));
+      planStoredChange('assignments', row, label, stored, diff, covered, {
+        end: (ref, validTo) => ({ op: 'endAssignment', ref, id: stored.id, validTo }),
+        update: (ref, changes) => ({ op: 'updateAssignment', ref, id: stored.id, changes }),
+      });
     } else {
       const record: AssignmentRecord = {
         personKey,
@@ -636,19 +685,7 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
         validTo: (v.validTo as string | null | undefined) ?? null,
         source: 'source' in v ? (v.source as string | null) : defaultSource,
       };
-      if (record.validTo !== null && record.validTo <= record.validFrom) {
-        problem(
-          'assignments',
-          row,
-          'validTo',
-          message(
-            `Sluttdatoen (${norwegianDate(record.validTo)}) må være etter startdatoen (${norwegianDate(record.validFrom)}).`,
-            `The end date (${record.validTo}) must be after the start date (${record.validFrom}).`,
-          ),
-        );
-        continue;
-      }
-      if (!coveredBy('assignments', row, 'validFrom', positionKey, record)) continue;
+      if (!endsAfterStart('assignments', row, record) || !covered('validFrom', record)) continue;
       group.push({ validFrom: record.validFrom, validTo: record.validTo, stored: null, row });
       counts.assignments.create += 1;
       assignSteps.push({ op: 'assignPerson', ref: refOf('assignments', row), record });
@@ -662,20 +699,13 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
     }
   }
   // One person holds one position once on any day.
-  for (const [k, group] of assignmentGroups) {
+  reportOverlapsIn('assignments', assignmentGroups, (k, periods) => {
     const [personKey, positionKey] = k.split('|');
-    reportOverlaps(group, (row, other) =>
-      problem(
-        'assignments',
-        row,
-        'validFrom',
-        message(
-          `«${personKey}» har stillingen «${positionKey}» i overlappende perioder: ${describePeriod(other)} ${other.row ? `(rad ${other.row.row})` : '(i organisasjonen)'} og ${describePeriod(periodOfRow(row, group))}. Avslutt den ene før den andre begynner.`,
-          `"${personKey}" holds the position "${positionKey}" in overlapping periods: ${other.validFrom}–${other.validTo ?? ''} ${other.row ? `(row ${other.row.row})` : '(in the organisation)'} and this row. End one before the other begins.`,
-        ),
-      ),
+    return message(
+      `«${personKey}» har stillingen «${positionKey}» i overlappende perioder: ${periods.nb}. Avslutt den ene før den andre begynner.`,
+      `"${personKey}" holds the position "${positionKey}" in overlapping periods: ${periods.en}. End one before the other begins.`,
     );
-  }
+  });
 
   // --- Lines ---------------------------------------------------------------------------------
   const lineGroups = new Map<string, FinalDated[]>();
@@ -739,10 +769,9 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
     const k = groupKey(type, fromKey, toKey);
     const group = lineGroups.get(k) ?? [];
     lineGroups.set(k, group);
-    const explicit = typeof v.validFrom === 'string';
-    const match = group.find(
-      (g) => g.stored && !g.row && (explicit ? g.validFrom === v.validFrom : g.validFrom <= D && (g.validTo === null || g.validTo > D)),
-    );
+    const match = storedMatch(group, v);
+    const covered = (column: string, period: Period) =>
+      coveredBy('lines', row, column, fromKey, period) && coveredBy('lines', row, column, toKey, period);
     const label = `${fromKey} → ${toKey} (${type})`;
     if (match) {
       const stored = state.lines.find((l) => l.id === match.stored!.id)!;
@@ -752,18 +781,7 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
         source?: string | null;
         note?: string | null;
       };
-      if (diff.validTo !== undefined && diff.validTo !== null && diff.validTo <= stored.validFrom) {
-        problem(
-          'lines',
-          row,
-          'validTo',
-          message(
-            `Sluttdatoen (${norwegianDate(diff.validTo)}) må være etter startdatoen (${norwegianDate(stored.validFrom)}).`,
-            `The end date (${diff.validTo}) must be after the start date (${stored.validFrom}).`,
-          ),
-        );
-        continue;
-      }
+      if (diff.validTo !== undefined && !endsAfterStart('lines', row, { validFrom: stored.validFrom, validTo: diff.validTo })) continue;
       if (type === 'personnel') {
         const own = personnelByFrom.get(fromKey)!.find((p) => p.stored?.id === stored.id)!;
         own.row = row;
@@ -774,16 +792,10 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
       }
       match.validTo = diff.validTo !== undefined ? diff.validTo : stored.validTo;
       if (type === 'personnel') personnelByFrom.get(fromKey)!.find((p) => p.stored?.id === stored.id)!.validTo = match.validTo;
-      const longer = diff.validTo !== undefined && (diff.validTo === null || (stored.validTo !== null && diff.validTo > stored.validTo));
-      const period = { validFrom: stored.validFrom, validTo: match.validTo };
-      if (longer && !(coveredBy('lines', row, 'validTo', fromKey, period) && coveredBy('lines', row, 'validTo', toKey, period))) continue;
-      counts.lines.change += 1;
-      const ref = refOf('lines', row);
-      const { validTo: newEnd, ...rest } = diff;
-      if (newEnd !== undefined && !longer) endSteps.push({ op: 'endLine', ref, id: stored.id, validTo: newEnd! });
-      const direct = longer ? diff : rest;
-      if (Object.keys(direct).length > 0) extendSteps.push({ op: 'updateLine', ref, id: stored.id, changes: direct });
-      listChange('lines', row, 'change', label, fieldChanges(stored, diff));
+      planStoredChange('lines', row, label, stored, diff, covered, {
+        end: (ref, validTo) => ({ op: 'endLine', ref, id: stored.id, validTo }),
+        update: (ref, changes) => ({ op: 'updateLine', ref, id: stored.id, changes }),
+      });
     } else {
       const record: LineRecord = {
         type,
@@ -794,19 +806,7 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
         source: 'source' in v ? (v.source as string | null) : defaultSource,
         note: (v.note as string | null | undefined) ?? null,
       };
-      if (record.validTo !== null && record.validTo <= record.validFrom) {
-        problem(
-          'lines',
-          row,
-          'validTo',
-          message(
-            `Sluttdatoen (${norwegianDate(record.validTo)}) må være etter startdatoen (${norwegianDate(record.validFrom)}).`,
-            `The end date (${record.validTo}) must be after the start date (${record.validFrom}).`,
-          ),
-        );
-        continue;
-      }
-      if (!(coveredBy('lines', row, 'validFrom', fromKey, record) && coveredBy('lines', row, 'validFrom', toKey, record))) continue;
+      if (!endsAfterStart('lines', row, record) || !covered('validFrom', record)) continue;
       group.push({ validFrom: record.validFrom, validTo: record.validTo, stored: null, row });
       if (type === 'personnel')
         personnelByFrom.set(fromKey, [
@@ -825,20 +825,13 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
     }
   }
   // The same line twice on one day.
-  for (const [k, group] of lineGroups) {
+  reportOverlapsIn('lines', lineGroups, (k, periods) => {
     const [type, fromKey, toKey] = k.split('|') as [LineRecord['type'], string, string];
-    reportOverlaps(group, (row, other) =>
-      problem(
-        'lines',
-        row,
-        'validFrom',
-        message(
-          `Den ${lineNames[type].nb} linjen fra «${fromKey}» til «${toKey}» står med overlappende perioder: ${describePeriod(other)} ${other.row ? `(rad ${other.row.row})` : '(i organisasjonen)'} og ${describePeriod(periodOfRow(row, group))}.`,
-          `The ${lineNames[type].en} line from "${fromKey}" to "${toKey}" has overlapping periods: ${other.validFrom}–${other.validTo ?? ''} ${other.row ? `(row ${other.row.row})` : '(in the organisation)'} and this row.`,
-        ),
-      ),
+    return message(
+      `Den ${lineNames[type].nb} linjen fra «${fromKey}» til «${toKey}» står med overlappende perioder: ${periods.nb}.`,
+      `The ${lineNames[type].en} line from "${fromKey}" to "${toKey}" has overlapping periods: ${periods.en}.`,
     );
-  }
+  });
   // One personnel line at a time. A stored line the file does not mention, and which started
   // earlier, is replaced: it ends the day the file's line begins.
   for (const [fromKey, list] of personnelByFrom) {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, SnapshotPosition, SnapshotUnit } from '../snapshot.js';
+import { snapshotPosition, snapshotUnit } from '../../../../../test/helpers/snapshot.js';
+import type { Snapshot } from '../snapshot.js';
 import { apportion, employeesAtScale1, planSyntheticOrganisation, syntheticName, type SyntheticBase } from './generate-people.js';
 
-const unit = (key: string, parentKey: string | null, level: number, kind = 'unit'): SnapshotUnit => ({
-  id: `u-${key}`,
-  key,
-  name: key,
-  kind,
-  level,
-  parentId: parentKey ? `u-${parentKey}` : null,
-  classification: 'service',
-  nameKnown: true,
-  districts: [],
-});
-const position = (key: string, unitKey: string, roleType: string): SnapshotPosition => ({
-  id: `p-${key}`,
-  key,
-  title: key,
-  unitId: `u-${unitKey}`,
-  roleType,
-  personnelResponsibility: roleType !== 'employee',
-  professionallyIndependent: false,
-  fte: null,
-});
+const unit = (key: string, parentKey: string | null, level: number, kind = 'unit') =>
+  snapshotUnit({ id: `u-${key}`, key, kind, level, parentId: parentKey ? `u-${parentKey}` : null });
+const position = (key: string, unitKey: string, roleType: string) =>
+  snapshotPosition({ id: `p-${key}`, key, unitId: `u-${unitKey}`, roleType });
 
 /** A chief executive, a director, a service area with two schools (one with a department) and a staff function. */
 function organisation(): Snapshot {

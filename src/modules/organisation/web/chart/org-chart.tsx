@@ -25,6 +25,7 @@ import {
   type UnitTree,
   type VisibleNode,
 } from './tree-model';
+import { crossLinePath } from './cross-lines';
 import { nodeSize, type LayoutResult } from './tidy-layout';
 import { useChartLayout } from './use-chart-layout';
 
@@ -545,11 +546,6 @@ const ChartContent = memo(function ChartContent({
       <g className="kp-orgchart__edges" aria-hidden="true">
         {layout.edges.map((d, index) => (d ? <path key={items[index]!.unit.id} d={d} className="kp-orgchart__edge" /> : null))}
       </g>
-      <g className="kp-orgchart__lines" aria-hidden="true">
-        {lines.map((line) => (
-          <path key={line.id} d={line.d} className={`kp-orgchart__line kp-orgchart__line--${line.type}`} />
-        ))}
-      </g>
       <g className="kp-orgchart__nodes">
         {items.map((node, index) => (
           <ChartNode
@@ -564,6 +560,15 @@ const ChartContent = memo(function ChartContent({
             href={unitHref(node.unit.id)}
             handlers={handlers}
           />
+        ))}
+      </g>
+      {/* Above the boxes, each on a halo, so a line is never lost behind a box (see cross-lines.ts). */}
+      <g className="kp-orgchart__lines" aria-hidden="true">
+        {lines.map((line) => (
+          <g key={line.id}>
+            <path d={line.d} className="kp-orgchart__line-halo" />
+            <path d={line.d} className={`kp-orgchart__line kp-orgchart__line--${line.type}`} />
+          </g>
         ))}
       </g>
     </>
@@ -718,15 +723,8 @@ function chartLines(items: VisibleNode[], layout: LayoutResult, lines: ChartLine
     const key = `${line.type}:${line.fromUnitId}:${line.toUnitId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const x1 = layout.x[from]! + W / 2;
-    const y1 = layout.y[from]! + H / 2;
-    const x2 = layout.x[to]! + W / 2;
-    const y2 = layout.y[to]! + H / 2;
-    // Bend the curve sideways so it does not run along the hierarchy's edges.
-    const bend = Math.min(160, Math.hypot(x2 - x1, y2 - y1) / 4);
-    const cx = (x1 + x2) / 2 + bend;
-    const cy = (y1 + y2) / 2 - bend / 2;
-    drawn.push({ id: line.id, type: line.type, d: `M${x1},${y1}Q${cx},${cy} ${x2},${y2}` });
+    const { d } = crossLinePath({ x: layout.x[from]!, y: layout.y[from]! }, { x: layout.x[to]!, y: layout.y[to]! });
+    drawn.push({ id: line.id, type: line.type, d });
   }
   return drawn;
 }

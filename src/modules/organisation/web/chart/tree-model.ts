@@ -1,3 +1,4 @@
+import { foldForMatch as normalise } from '../../../../web/components/combobox/match';
 import type { TreeUnit } from '../../organisation.schemas';
 
 // The unit hierarchy as the chart and the tree grid walk it. Pure functions, no React.
@@ -155,14 +156,4 @@ export function findUnits(tree: UnitTree, query: string, limit = 20): TreeUnit[]
     (a, b) => Number(normalise(b.name).startsWith(needle)) - Number(normalise(a.name).startsWith(needle)) || a.name.length - b.name.length,
   );
   return matches.slice(0, limit);
-}
-
-function normalise(text: string): string {
-  // Keep æ, ø, å distinct (they are letters in Norwegian), fold other accents.
-  return text
-    .toLocaleLowerCase('nb')
-    .replace(/å/g, '\uE000')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\uE000/g, 'å');
 }

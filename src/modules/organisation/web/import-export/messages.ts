@@ -14,39 +14,14 @@ export const importExportNb = {
   'entity.assignments': 'Tilknytninger',
   'entity.lines': 'Rapporteringslinjer',
 
-  'format.json': 'JSON (alt i én fil)',
-  'format.xlsx': 'Excel (XLSX, ett ark per type)',
-  'format.csv': 'CSV (én type per fil)',
-
-  'export.heading': 'Eksport',
   'export.what': 'Hva skal eksporteres?',
   'export.whatDate': 'Organisasjonen per dato',
   'export.whatScenario': 'Scenario: {name} ({date})',
-  'export.date': 'Dato',
-  'export.dateInvalid': 'Skriv en gyldig dato.',
-  'export.format': 'Filtype',
-  'export.entity': 'Innhold i CSV-filen',
-  'export.download': 'Last ned',
 
-  'import.heading': 'Import',
   'import.noAccess': 'Du trenger redigeringstilgang til organisasjonen for å importere.',
-  'import.file': 'Fil',
-  'import.fileHelp': 'CSV (UTF-8, semikolon eller komma), Excel (XLSX) eller JSON, høyst 10 MiB.',
-  'import.fileRequired': 'Velg en fil.',
-  'import.fileTooLarge': 'Filen er {size} MiB. En import kan være høyst 10 MiB; del den opp.',
-  'import.format': 'Filtype',
-  'import.entity': 'Hva inneholder CSV-filen?',
-  'import.entityChoose': 'Velg …',
-  'import.entityRequired': 'Velg hva CSV-filen inneholder.',
   'import.validFrom': 'Gjelder fra',
   'import.validFromHelp':
     'Enheter og stillinger i filen beskriver dem fra denne datoen. Tilknytninger og linjer kan ha egne datoer i filen.',
-  'import.validFromInvalid': 'Skriv en gyldig dato.',
-  'import.submit': 'Last opp og prøv importen',
-  'import.progressLabel': 'Opplasting av filen',
-  'import.uploading': 'Laster opp «{name}»: {percent} %',
-  'import.checking': 'Filen er lastet opp. Leser den og prøver importen …',
-  'import.failed': 'Filen kunne ikke leses',
 
   'plan.heading': 'Prøveimport av «{name}»',
   'plan.summary': 'Gjelder fra {date}. Nye: {create}. Endres: {change}. Uendret: {unchanged}.',
@@ -62,7 +37,6 @@ export const importExportNb = {
   'plan.replan': 'Prøv importen på nytt',
   'plan.ignoredSheets': 'Disse arkene ble ikke lest: {names}.',
   'plan.applied': 'Importen er gjennomført: {created} opprettet, {changed} endret, {ended} avsluttet.',
-  'plan.shown': 'Viser de første {shown} av {total}.',
 
   'counts.caption': 'Rader per type',
   'counts.entity': 'Type',
@@ -90,10 +64,6 @@ export const importExportNb = {
   'action.change': 'Endres',
   'action.end': 'Avsluttes',
   'value.empty': '(tom)',
-
-  'apply.submit': 'Importer',
-  'apply.running': 'Importerer … Alt lagres samlet når importen er ferdig, så fremdriften kan ikke vises.',
-  'apply.failed': 'Importen ble ikke gjennomført. Ingenting er endret.',
 } as const;
 
 export type ImportExportKey = keyof typeof importExportNb;
@@ -111,39 +81,14 @@ export const importExportEn: ImportExportMessages = {
   'entity.assignments': 'Assignments',
   'entity.lines': 'Reporting lines',
 
-  'format.json': 'JSON (everything in one file)',
-  'format.xlsx': 'Excel (XLSX, a sheet per kind)',
-  'format.csv': 'CSV (one kind per file)',
-
-  'export.heading': 'Export',
   'export.what': 'What to export?',
   'export.whatDate': 'The organisation on a date',
   'export.whatScenario': 'Scenario: {name} ({date})',
-  'export.date': 'Date',
-  'export.dateInvalid': 'Enter a valid date.',
-  'export.format': 'File type',
-  'export.entity': 'Contents of the CSV file',
-  'export.download': 'Download',
 
-  'import.heading': 'Import',
   'import.noAccess': 'You need edit access to the organisation to import.',
-  'import.file': 'File',
-  'import.fileHelp': 'CSV (UTF-8, semicolons or commas), Excel (XLSX) or JSON, at most 10 MiB.',
-  'import.fileRequired': 'Choose a file.',
-  'import.fileTooLarge': 'The file is {size} MiB. An import can be at most 10 MiB; split it up.',
-  'import.format': 'File type',
-  'import.entity': 'What does the CSV file hold?',
-  'import.entityChoose': 'Choose …',
-  'import.entityRequired': 'Choose what the CSV file holds.',
   'import.validFrom': 'Valid from',
   'import.validFromHelp':
     'Units and positions in the file describe them from this date. Assignments and lines may have their own dates in the file.',
-  'import.validFromInvalid': 'Enter a valid date.',
-  'import.submit': 'Upload and try the import',
-  'import.progressLabel': 'Uploading the file',
-  'import.uploading': 'Uploading "{name}": {percent} %',
-  'import.checking': 'The file is uploaded. Reading it and trying the import …',
-  'import.failed': 'The file could not be read',
 
   'plan.heading': 'Dry run of "{name}"',
   'plan.summary': 'Valid from {date}. New: {create}. Changes: {change}. Unchanged: {unchanged}.',
@@ -159,7 +104,6 @@ export const importExportEn: ImportExportMessages = {
   'plan.replan': 'Try the import again',
   'plan.ignoredSheets': 'These sheets were not read: {names}.',
   'plan.applied': 'The import is done: {created} created, {changed} changed, {ended} ended.',
-  'plan.shown': 'Showing the first {shown} of {total}.',
 
   'counts.caption': 'Rows per kind',
   'counts.entity': 'Kind',
@@ -187,8 +131,4 @@ export const importExportEn: ImportExportMessages = {
   'action.change': 'Changes',
   'action.end': 'Ends',
   'value.empty': '(empty)',
-
-  'apply.submit': 'Import',
-  'apply.running': 'Importing … Everything is saved together when the import is done, so its progress cannot be shown.',
-  'apply.failed': 'The import was not carried out. Nothing was changed.',
 };

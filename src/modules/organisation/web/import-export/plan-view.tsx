@@ -1,19 +1,24 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { forwardRef } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { ImportReportProps } from '../../../../web/components/import-export/import-panel';
+import { ShownNote, shownRows } from '../../../../web/components/import-export/report';
+import { ErrorAlert } from '../../../../web/components/status';
+import { apiRequest } from '../../../../web/data/client';
 import type { ImportChange, ImportEntity, ImportView } from '../../import-export.schemas';
 import { DataTable } from '../detail-parts';
-import { entities } from './export-panel';
 import { useImportExportI18n } from './i18n';
 
-/** The tables show this many rows; the API has them all. */
-const shownRows = 500;
+export const entities: ImportEntity[] = ['units', 'positions', 'people', 'assignments', 'lines'];
 
-/** The dry run: what the file would do, and every problem by row and column. */
-export const PlanView = forwardRef<HTMLHeadingElement, { view: ImportView; onReplan: () => void; replanning: boolean }>(function PlanView(
-  { view, onReplan, replanning },
-  headingRef,
-) {
+/** The dry run (or the import done): what the file would do, and every problem by row and column. */
+export function PlanView({ report: view, headingRef, replace }: ImportReportProps<ImportView>) {
   const { t, date, language } = useImportExportI18n();
+  // The organisation changed after the dry run: the server tries the same file again.
+  const replan = useMutation({
+    mutationFn: () =>
+      apiRequest<ImportView>('POST', `/api/organisation/imports/${encodeURIComponent(view.id)}/plan`, { revision: view.revision }),
+    onSuccess: replace,
+  });
   const { plan } = view;
   const sum = (field: 'create' | 'change' | 'unchanged') => entities.reduce((total, entity) => total + plan.counts[entity][field], 0);
   const problemCount = plan.problems.length + plan.problemsLeftOut;
@@ -41,7 +46,7 @@ export const PlanView = forwardRef<HTMLHeadingElement, { view: ImportView; onRep
       ) : view.baseChanged ? (
         <Alert data-color="warning">
           <Paragraph>{t('plan.baseChanged')}</Paragraph>
-          <Button variant="secondary" data-size="sm" onClick={onReplan} loading={replanning}>
+          <Button variant="secondary" data-size="sm" onClick={() => replan.mutate()} loading={replan.isPending}>
             {t('plan.replan')}
           </Button>
         </Alert>
@@ -50,6 +55,7 @@ export const PlanView = forwardRef<HTMLHeadingElement, { view: ImportView; onRep
           <Paragraph>{plan.changes.length === 0 ? t('plan.nothing') : t('plan.ready')}</Paragraph>
         </Alert>
       )}
+      {replan.error !== null && <ErrorAlert error={replan.error} />}
       {plan.ignoredSheets.length > 0 && (
         <Paragraph data-size="sm">{t('plan.ignoredSheets', { names: plan.ignoredSheets.join(', ') })}</Paragraph>
       )}
@@ -91,9 +97,7 @@ export const PlanView = forwardRef<HTMLHeadingElement, { view: ImportView; onRep
                 problem.message[language],
               ])}
           />
-          {plan.problems.length > shownRows && (
-            <Paragraph data-size="sm">{t('plan.shown', { shown: shownRows, total: plan.problems.length })}</Paragraph>
-          )}
+          <ShownNote total={plan.problems.length} />
           {plan.problemsLeftOut > 0 && <Paragraph data-size="sm">{t('plan.problemsLeftOut', { count: plan.problemsLeftOut })}</Paragraph>}
         </>
       )}
@@ -121,9 +125,7 @@ export const PlanView = forwardRef<HTMLHeadingElement, { view: ImportView; onRep
           </ul>,
         ])}
       />
-      {plan.changes.length > shownRows && (
-        <Paragraph data-size="sm">{t('plan.shown', { shown: shownRows, total: plan.changes.length })}</Paragraph>
-      )}
+      <ShownNote total={plan.changes.length} />
     </div>
   );
-});
+}

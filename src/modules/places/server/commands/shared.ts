@@ -3,6 +3,9 @@ import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteCo
 import { asPeriod, coversPeriod, describePeriod, holdsOn, norwegianDate, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
 import { assertMayEditInArea, type AreaOwner, type OrganisationDb } from '../../../organisation/index.js';
+import { capitalise, conflict, freeKeyFrom, invalid, keyInUse, notFound, slugify } from '../../../../kernel/index.js';
+export { assertRevision, capitalise, cleanText } from '../../../../kernel/index.js';
+export { conflict, invalid, notFound, slugify };
 
 export { isUuid };
 
@@ -10,24 +13,6 @@ export { isUuid };
 
 export async function audit(trx: PlacesDb, context: WriteContext, entry: AuditEntry): Promise<void> {
   await recordAudit(trx as unknown as Kysely<KernelTables>, context, entry);
-}
-
-export function notFound(nb: string, en: string): AppError {
-  return new AppError('not_found', { message: { nb, en } });
-}
-
-export function invalid(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('invalid', { message: { nb, en }, details });
-}
-
-export function conflict(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('conflict', { message: { nb, en }, details });
-}
-
-/** Optional free text: trimmed, and empty means "not given". */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 }
 
 /** Refuses an end on or before the start: a period must hold at least one day. */
@@ -78,19 +63,6 @@ export async function lockIdentity(trx: PlacesDb, table: IdentityTable, id: stri
     : undefined;
   if (!row) throw notFound(`Fant ikke ${nouns[table].nb} (id ${id}).`, `${capitalise(nouns[table].en)} was not found (id ${id}).`);
   return row;
-}
-
-/** Refuses an edit made on an older read: someone else changed it in the meantime. */
-export function assertRevision(noun: { nb: string; en: string }, current: number, sent: number): void {
-  if (current !== sent) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret ${noun.nb} i mellomtiden (du har versjon ${sent}, gjeldende er ${current}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed ${noun.en} in the meantime (you have revision ${sent}, the current one is ${current}). Reload and make your change again.`,
-      },
-      details: { revision: current },
-    });
-  }
 }
 
 export async function bumpRevision(
@@ -310,22 +282,6 @@ export async function assertOnlyHubInDistrict(
 // ---------------------------------------------------------------------------------------------
 // Keys
 
-/** A readable key made from a name: lower case, Norwegian letters spelt out, hyphens between words. */
-export function slugify(name: string): string {
-  const slug = name
-    .toLocaleLowerCase('nb')
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'o')
-    .replaceAll('å', 'a')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'ny';
-}
-
 /** The given key, refused when taken; or one made from the name, with -2, -3 … when taken. */
 export async function chooseKey(
   trx: PlacesDb,
@@ -333,35 +289,9 @@ export async function chooseKey(
   key: string | undefined,
   name: string,
 ): Promise<string> {
-  if (key !== undefined) {
-    if (await trx.selectFrom(table).select('id').where('key', '=', key).executeTakeFirst()) {
-      throw conflict(
-        `Nøkkelen «${key}» er allerede i bruk. Velg en annen nøkkel.`,
-        `The key "${key}" is already in use. Choose another key.`,
-        {
-          in: 'body',
-          path: 'key',
-        },
-      );
-    }
-    return key;
-  }
-  const base = slugify(name);
-  const taken = new Set(
-    (
-      await trx
-        .selectFrom(table)
-        .select('key')
-        .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
-        .execute()
-    ).map((r) => r.key),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (key === undefined) return freeKeyFrom(trx, table, name);
+  if (await trx.selectFrom(table).select('id').where('key', '=', key).executeTakeFirst()) throw keyInUse(key);
+  return key;
 }
 
 /** A change that changes nothing is refused, so the audit log holds only real changes. */

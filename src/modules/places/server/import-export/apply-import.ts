@@ -119,6 +119,27 @@ function differences(fields: Field[]): { body: Record<string, unknown>; columns:
   return { body, columns };
 }
 
+/**
+ * Each field of `values` against the version's column of the same name in snake_case, named in the
+ * file as `columnOfField` says; `stored` gives what is stored where it must be read first, `sets`
+ * the lists whose order does not matter.
+ */
+function againstVersion(
+  values: Record<string, unknown>,
+  version: object,
+  options: { stored?: Record<string, unknown>; sets?: string[] } = {},
+): Field[] {
+  const columns = version as Record<string, unknown>;
+  return Object.entries(values).map(([field, value]) => ({
+    column: columnOfField[field] ?? field,
+    field,
+    value,
+    current:
+      options.stored && field in options.stored ? options.stored[field] : columns[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)],
+    set: options.sets?.includes(field),
+  }));
+}
+
 const text = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
 
 // ---------------------------------------------------------------------------------------------
@@ -147,22 +168,7 @@ async function importDistrict(trx: PlacesDb, context: WriteContext, record: Dist
     await createDistrict(trx, context, { number: record.number, validFrom: record.validFrom ?? date, validTo: record.validTo, ...values });
     return { action: 'create', columns: [] };
   }
-  const { body, columns } = differences([
-    { column: 'name', field: 'name', value: values.name, current: version.name },
-    { column: 'shortName', field: 'shortName', value: values.shortName, current: version.short_name },
-    { column: 'population', field: 'population', value: values.population, current: version.population },
-    { column: 'populationYear', field: 'populationYear', value: values.populationYear, current: version.population_year },
-    { column: 'populationSource', field: 'populationSource', value: values.populationSource, current: version.population_source },
-    { column: 'localCommitteeName', field: 'localCommitteeName', value: values.localCommitteeName, current: version.local_committee_name },
-    {
-      column: 'localCoordinatorPositionKey',
-      field: 'localCoordinatorPositionId',
-      value: values.localCoordinatorPositionId,
-      current: version.local_coordinator_position_id,
-    },
-    { column: 'source', field: 'source', value: values.source, current: version.source },
-    { column: 'note', field: 'note', value: values.note, current: version.note },
-  ]);
+  const { body, columns } = differences(againstVersion(values, version));
   if (columns.length === 0) return { action: 'unchanged', columns };
   await changeDistrict(trx, context, { number: record.number, revision: existing.revision, validFrom: date, ...body });
   return { action: 'change', columns };
@@ -189,21 +195,13 @@ async function importHub(trx: PlacesDb, context: WriteContext, record: HubRecord
   }
   if (!version) throw notOnDate('key', { nb: 'Knutepunktet', en: 'The hub' }, record.key, date);
   const district = await districtByNumber(trx, record.districtNumber);
-  const { body, columns } = differences([
-    {
-      column: 'districtNumber',
-      field: 'districtNumber',
-      value: district?.id ?? `missing:${record.districtNumber}`,
-      current: version.district_id,
-    },
-    { column: 'name', field: 'name', value: values.name, current: version.name },
-    { column: 'functions', field: 'functions', value: values.functions, current: version.functions, set: true },
-    { column: 'pilotUnitKey', field: 'pilotUnitId', value: values.pilotUnitId, current: version.pilot_unit_id },
-    { column: 'successCriteria', field: 'successCriteria', value: values.successCriteria, current: version.success_criteria },
-    { column: 'evaluationNotes', field: 'evaluationNotes', value: values.evaluationNotes, current: version.evaluation_notes },
-    { column: 'source', field: 'source', value: values.source, current: version.source },
-    { column: 'note', field: 'note', value: values.note, current: version.note },
-  ]);
+  // The district is compared by id: the number is what the command is given.
+  const { body, columns } = differences(
+    againstVersion({ ...values, districtNumber: district?.id ?? `missing:${record.districtNumber}` }, version, {
+      stored: { districtNumber: version.district_id },
+      sets: ['functions'],
+    }),
+  );
   if (columns.length === 0) return { action: 'unchanged', columns };
   if ('districtNumber' in body) body.districtNumber = record.districtNumber;
   await changeHub(trx, context, { id: existing.id, revision: existing.revision, validFrom: date, ...body });
@@ -243,19 +241,7 @@ async function importSite(trx: PlacesDb, context: WriteContext, record: SiteReco
   }
   const version = await versionOnDate(trx, 'places_site_versions', 'site_id', existing.id, date);
   if (!version) throw notOnDate('key', { nb: 'Bygget', en: 'The site' }, record.key, date);
-  const { body, columns } = differences([
-    { column: 'name', field: 'name', value: values.name, current: version.name },
-    { column: 'address', field: 'address', value: values.address, current: version.address },
-    { column: 'latitude', field: 'latitude', value: values.latitude, current: version.latitude },
-    { column: 'longitude', field: 'longitude', value: values.longitude, current: version.longitude },
-    { column: 'owner', field: 'owner', value: values.owner, current: version.owner },
-    { column: 'accessibilityNotes', field: 'accessibilityNotes', value: values.accessibilityNotes, current: version.accessibility_notes },
-    { column: 'openingHoursText', field: 'openingHoursText', value: values.openingHoursText, current: version.opening_hours_text },
-    { column: 'openingHours', field: 'openingHours', value: values.openingHours, current: openingHours(version.opening_hours) },
-    { column: 'hubKey', field: 'hubId', value: values.hubId, current: version.hub_id },
-    { column: 'source', field: 'source', value: values.source, current: version.source },
-    { column: 'note', field: 'note', value: values.note, current: version.note },
-  ]);
+  const { body, columns } = differences(againstVersion(values, version, { stored: { openingHours: openingHours(version.opening_hours) } }));
   if (columns.length === 0) return { action: 'unchanged', columns };
   await changeSite(trx, context, { id: existing.id, revision: existing.revision, validFrom: date, ...body });
   return { action: 'change', columns };
@@ -285,20 +271,7 @@ async function importService(trx: PlacesDb, context: WriteContext, record: Servi
   }
   const version = await versionOnDate(trx, 'places_service_versions', 'service_id', existing.id, date);
   if (!version) throw notOnDate('key', { nb: 'Tjenesten', en: 'The service' }, record.key, date);
-  const { body, columns } = differences([
-    { column: 'name', field: 'name', value: values.name, current: version.name },
-    { column: 'description', field: 'description', value: values.description, current: version.description },
-    { column: 'targetGroups', field: 'targetGroups', value: values.targetGroups, current: version.target_groups },
-    { column: 'unitKey', field: 'deliveringUnitId', value: values.deliveringUnitId, current: version.delivering_unit_id },
-    { column: 'legalBasis', field: 'legalBasis', value: values.legalBasis, current: version.legal_basis },
-    { column: 'proximityClass', field: 'proximityClass', value: values.proximityClass, current: version.proximity_class },
-    { column: 'channels', field: 'channels', value: values.channels, current: version.channels, set: true },
-    { column: 'contact', field: 'contact', value: values.contact, current: version.contact },
-    { column: 'entryPoints', field: 'entryPoints', value: values.entryPoints, current: version.entry_points, set: true },
-    { column: 'universalRole', field: 'universalRole', value: values.universalRole, current: version.universal_role },
-    { column: 'source', field: 'source', value: values.source, current: version.source },
-    { column: 'note', field: 'note', value: values.note, current: version.note },
-  ]);
+  const { body, columns } = differences(againstVersion(values, version, { sets: ['channels', 'entryPoints'] }));
   if (columns.length === 0) return { action: 'unchanged', columns };
   // Lists are sent whole: the command stores what it is given.
   for (const list of ['targetGroups', 'channels', 'entryPoints'] as const) if (list in body) body[list] = values[list];

@@ -1,5 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, can, recordAudit, type Actor, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  assertRevision as assertRevisionOf,
+  can,
+  recordAudit,
+  type Actor,
+  type KernelTables,
+  type WriteContext,
+} from '../../../../kernel/index.js';
 import { leadsUnit, type OrganisationDb } from '../../../organisation/index.js';
 import type { Benefit, ChangeBenefitBody, CloseBenefitBody, MeasurementBody, NewBenefitBody } from '../../benefits.schemas.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
@@ -66,6 +74,26 @@ type Fields = Required<Omit<NewBenefitBody, 'ownerPersonId' | 'annualValue'>> & 
   ownerPersonId: string | null | undefined;
   annualValue: number | null;
 };
+
+/** The checked fields as the benefit's columns. */
+function benefitColumns(clean: Fields, ownerUnitId: string) {
+  return {
+    title: clean.title,
+    type: clean.type,
+    indicator: clean.indicator,
+    unit_of_measure: clean.unitOfMeasure,
+    baseline_value: clean.baselineValue,
+    baseline_date: clean.baselineDate,
+    target_value: clean.targetValue,
+    annual_value: clean.annualValue,
+    owner_person_id: clean.ownerPersonId!,
+    owner_unit_id: ownerUnitId,
+    expected_date: clean.expectedDate,
+    actions: clean.actions,
+    assumptions: clean.assumptions,
+    planned: clean.planned,
+  };
+}
 
 /** Checks what a benefit holds; returns the owner's unit (the unit they lead today). */
 async function checkFields(trx: PortfolioDb, fields: Fields): Promise<{ ownerUnitId: string; clean: Fields }> {
@@ -150,20 +178,7 @@ export async function addBenefit(trx: PortfolioDb, context: WriteContext, ref: s
     .insertInto('pf_benefits')
     .values({
       initiative_id: initiative.id,
-      title: clean.title,
-      type: clean.type,
-      indicator: clean.indicator,
-      unit_of_measure: clean.unitOfMeasure,
-      baseline_value: clean.baselineValue,
-      baseline_date: clean.baselineDate,
-      target_value: clean.targetValue,
-      annual_value: clean.annualValue,
-      owner_person_id: clean.ownerPersonId!,
-      owner_unit_id: ownerUnitId,
-      expected_date: clean.expectedDate,
-      actions: clean.actions,
-      assumptions: clean.assumptions,
-      planned: clean.planned,
+      ...benefitColumns(clean, ownerUnitId),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -185,15 +200,7 @@ async function lockBenefit(trx: PortfolioDb, id: string) {
 }
 
 function assertRevision(current: number, sent: number): void {
-  if (current !== sent) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret gevinsten i mellomtiden (du har versjon ${sent}, gjeldende er ${current}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed the benefit in the meantime (you have revision ${sent}, the current one is ${current}). Reload and make your change again.`,
-      },
-      details: { revision: current },
-    });
-  }
+  assertRevisionOf({ nb: 'gevinsten', en: 'the benefit' }, current, sent);
 }
 
 function assertOpen(benefit: Benefit): void {
@@ -238,20 +245,7 @@ export async function changeBenefit(trx: PortfolioDb, context: WriteContext, id:
   await trx
     .updateTable('pf_benefits')
     .set({
-      title: clean.title,
-      type: clean.type,
-      indicator: clean.indicator,
-      unit_of_measure: clean.unitOfMeasure,
-      baseline_value: clean.baselineValue,
-      baseline_date: clean.baselineDate,
-      target_value: clean.targetValue,
-      annual_value: clean.annualValue,
-      owner_person_id: clean.ownerPersonId!,
-      owner_unit_id: ownerUnitId,
-      expected_date: clean.expectedDate,
-      actions: clean.actions,
-      assumptions: clean.assumptions,
-      planned: clean.planned,
+      ...benefitColumns(clean, ownerUnitId),
       revision: row.revision + 1,
     })
     .where('id', '=', id)

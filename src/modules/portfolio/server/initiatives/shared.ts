@@ -1,33 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import {
-  AppError,
-  recordAudit,
-  type AuditEntry,
-  type KernelTables,
-  type WriteContext,
-  isUuid,
-  todayInNorway,
-} from '../../../../kernel/index.js';
+import { recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid, todayInNorway } from '../../../../kernel/index.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
+import { conflict, forbidden, invalid, notFound } from '../../../../kernel/index.js';
+export { conflict, forbidden, invalid, notFound };
 
 export { isUuid, todayInNorway };
 
 // What the initiative commands and queries share: messages, references, dates, events, audit.
 
 export type Problem = { in: 'body' | 'query' | 'params'; path: string; problem: string; message?: { nb: string; en: string } };
-
-export function invalid(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('invalid', { message: { nb, en }, details });
-}
-export function conflict(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('conflict', { message: { nb, en }, details });
-}
-export function forbidden(nb: string, en: string): AppError {
-  return new AppError('forbidden', { message: { nb, en } });
-}
-export function notFound(nb: string, en: string): AppError {
-  return new AppError('not_found', { message: { nb, en } });
-}
 
 /** «INI-12», «ini-12», «12» → 12; anything else is not a number. */
 export function initiativeNumber(ref: string): number | null {

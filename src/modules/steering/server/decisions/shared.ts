@@ -1,15 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import {
-  AppError,
-  recordAudit,
-  type AuditEntry,
-  type KernelTables,
-  type WriteContext,
-  isUuid,
-  todayInNorway,
-} from '../../../../kernel/index.js';
+import { recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid, todayInNorway } from '../../../../kernel/index.js';
 import type { OrganisationTables } from '../../../organisation/index.js';
 import type { SteeringBudgetTables, SteeringTables } from '../steering.tables.js';
+import { forbidden, invalid, notFound } from '../../../../kernel/index.js';
+export { forbidden, invalid, notFound };
 
 export { isUuid, todayInNorway };
 
@@ -23,29 +17,7 @@ export async function audit(trx: DecisionsDb, context: WriteContext, entry: Audi
   await recordAudit(trx as unknown as Kysely<KernelTables>, context, entry);
 }
 
-export function invalid(nb: string, en: string, details?: unknown): AppError {
-  return new AppError('invalid', { message: { nb, en }, details });
-}
-
-export function notFound(nb: string, en: string): AppError {
-  return new AppError('not_found', { message: { nb, en } });
-}
-
-export function forbidden(nb: string, en: string): AppError {
-  return new AppError('forbidden', { message: { nb, en } });
-}
-
-export function assertRevision(noun: { nb: string; en: string }, current: number, sent: number): void {
-  if (current !== sent) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret ${noun.nb} i mellomtiden (du har versjon ${sent}, gjeldende er ${current}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed ${noun.en} in the meantime (you have revision ${sent}, the current one is ${current}). Reload and make your change again.`,
-      },
-      details: { revision: current },
-    });
-  }
-}
+export { assertRevision } from '../../../../kernel/index.js';
 
 /** A real calendar date 'YYYY-MM-DD'? */
 export function isDate(value: string): boolean {

@@ -4,6 +4,8 @@ import {
   compareNorwegian,
   sendTableExport,
   sortByNorwegian,
+  uploadedFile,
+  withRawBody,
   writeContext,
   type App,
   type ExportColumn,
@@ -108,10 +110,7 @@ export function registerImportRoutes(app: App, { database }: ModuleContext): voi
     );
   });
 
-  void app.register(async (plugin) => {
-    const scope = plugin as unknown as App;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: csvMaxBytes }, (_request, body, done) => done(null, body));
+  withRawBody(app, csvMaxBytes, (scope) => {
     scope.post(
       '/api/steering/imports/csv',
       {
@@ -126,9 +125,7 @@ export function registerImportRoutes(app: App, { database }: ModuleContext): voi
         },
       },
       async (request, reply) => {
-        const body = request.body as Buffer | undefined;
-        if (!Buffer.isBuffer(body) || body.length === 0)
-          throw new AppError('invalid', { message: { nb: 'Filen er tom.', en: 'The file is empty.' } });
+        const body = uploadedFile(request.body);
         const id = await importCsv(db, writeContext(request), {
           indicatorKey: request.query.indicator,
           fileName: request.query.fileName?.trim() || 'verdier.csv',

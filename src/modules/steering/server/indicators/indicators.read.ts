@@ -31,6 +31,27 @@ async function areasById(db: SteeringDb): Promise<Map<string, AreaRow>> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+type DefinitionRow = Pick<
+  IndicatorRow,
+  'id' | 'key' | 'name' | 'unit_of_measure' | 'direction' | 'frequency' | 'data_source' | 'green_at' | 'red_at' | 'area_id'
+>;
+
+/** An indicator's definition as the list and the detail page give it. */
+function definitionOf(row: DefinitionRow, areas: Map<string, AreaRow>) {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    unitOfMeasure: row.unit_of_measure,
+    direction: row.direction,
+    frequency: row.frequency,
+    dataSource: row.data_source,
+    greenAt: toNumber(row.green_at),
+    redAt: toNumber(row.red_at),
+    area: row.area_id ? (areas.get(row.area_id) ?? null) : null,
+  };
+}
+
 /** The month a requested period ends ('YYYY-MM'); the default is today's month. */
 export function cutoffOf(period: string | undefined): { period: string; endMonth: string } {
   if (period === undefined || period === '') {
@@ -89,16 +110,7 @@ export async function listIndicators(db: SteeringDb, query: IndicatorsQuery): Pr
   const list: IndicatorSummary[] = indicators.map((row) => {
     const state = states.get(row.id)!;
     return {
-      id: row.id,
-      key: row.key,
-      name: row.name,
-      unitOfMeasure: row.unit_of_measure,
-      direction: row.direction,
-      frequency: row.frequency,
-      dataSource: row.data_source,
-      greenAt: toNumber(row.green_at),
-      redAt: toNumber(row.red_at),
-      area: row.area_id ? (areas.get(row.area_id) ?? null) : null,
+      ...definitionOf(row, areas),
       owners: ownersOf(row.id),
       latest: state.latest,
       target: state.target,
@@ -229,16 +241,7 @@ export async function readIndicator(db: SteeringDb, key: string, actor: Actor | 
   const mayCommentFor = [];
   for (const owner of ownerRefs) if (await actsForUnit(db, actor, owner.id)) mayCommentFor.push(owner);
   return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    unitOfMeasure: row.unit_of_measure,
-    direction: row.direction,
-    frequency: row.frequency,
-    dataSource: row.data_source,
-    greenAt: toNumber(row.green_at),
-    redAt: toNumber(row.red_at),
-    area: row.area_id ? (areas.get(row.area_id) ?? null) : null,
+    ...definitionOf(row, areas),
     owners: ownerRefs,
     latest: last ? { period: last.period, value: last.value! } : null,
     target: last?.target ?? null,

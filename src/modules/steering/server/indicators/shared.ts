@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
 import type { SteeringDb } from '../steering.tables.js';
+import { invalid } from '../../../../kernel/index.js';
+export { invalid };
 
 export { isUuid };
 
@@ -10,20 +12,10 @@ export async function audit(trx: SteeringDb, context: WriteContext, entry: Audit
   await recordAudit(trx as unknown as Kysely<KernelTables>, context, entry);
 }
 
-export const invalid = (nb: string, en: string, details?: unknown) => new AppError('invalid', { message: { nb, en }, details });
 export const notFound = (nb: string, en: string) => new AppError('not_found', { message: { nb, en } });
 export const forbidden = (nb: string, en: string) => new AppError('forbidden', { message: { nb, en } });
 
-export function assertRevision(noun: { nb: string; en: string }, current: number, sent: number): void {
-  if (current !== sent)
-    throw new AppError('stale', {
-      message: {
-        nb: `Noen andre har endret ${noun.nb} i mellomtiden (du har versjon ${sent}, gjeldende er ${current}). Last inn på nytt og gjør endringen igjen.`,
-        en: `Someone else changed ${noun.en} in the meantime (you have revision ${sent}, the current one is ${current}). Reload and make your change again.`,
-      },
-      details: { revision: current },
-    });
-}
+export { assertRevision } from '../../../../kernel/index.js';
 
 export const toNumber = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);

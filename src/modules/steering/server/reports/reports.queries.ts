@@ -31,23 +31,15 @@ const iso = (value: Date | string | null) =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 const num = (value: string | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
+// A report's columns around its snapshot (which the list leaves out), as a ReportRow reads them.
+const reportColumns = ['r.id', 'r.kind', 'r.period', 'r.as_of', 'r.title', 'r.status'] as const;
+const publishedColumns = ['r.published_at', 'u.display_name as published_by_name', 'r.revision', 'r.created_at'] as const;
+
 export async function selectReportRow(db: SteeringDb, id: string): Promise<ReportRow | undefined> {
   return db
     .selectFrom('st_reports as r')
     .leftJoin('users as u', 'u.id', 'r.published_by')
-    .select([
-      'r.id',
-      'r.kind',
-      'r.period',
-      'r.as_of',
-      'r.title',
-      'r.status',
-      'r.snapshot',
-      'r.published_at',
-      'u.display_name as published_by_name',
-      'r.revision',
-      'r.created_at',
-    ])
+    .select([...reportColumns, 'r.snapshot', ...publishedColumns])
     .where('r.id', '=', id)
     .executeTakeFirst() as Promise<ReportRow | undefined>;
 }
@@ -75,17 +67,9 @@ export async function selectReportList(db: SteeringDb): Promise<ReportSummary[]>
     .selectFrom('st_reports as r')
     .leftJoin('users as u', 'u.id', 'r.published_by')
     .select([
-      'r.id',
-      'r.kind',
-      'r.period',
-      'r.as_of',
-      'r.title',
-      'r.status',
+      ...reportColumns,
       sql<null>`null`.as('snapshot'),
-      'r.published_at',
-      'u.display_name as published_by_name',
-      'r.revision',
-      'r.created_at',
+      ...publishedColumns,
       sql<string>`(select count(*) from st_report_sections s where s.report_id = r.id)`.as('sections'),
       sql<string>`(select count(*) from st_report_sections s where s.report_id = r.id and s.state = 'approved')`.as('approved'),
     ])

@@ -1,12 +1,20 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { ReactNode, Ref } from 'react';
-import { usePlacesI18n } from './i18n';
-import { WriteError } from './ui';
+import { useI18n } from '../i18n/i18n';
+import { formatLongDate } from './format';
+import { WriteError } from './write-error';
 
 /**
- * The end every dated edit form of the places pages shares: from which day the change holds, its
- * source, the server's refusal (with reload when someone else changed it first), what was saved,
- * and the submit button.
+ * The end every dated edit form shares: from which day the change holds, its source, the server's
+ * refusal (with reload when someone else changed it first), what was saved, and the submit button.
+ *
+ * @example
+ * <form onSubmit={submit} noValidate className="kp-form">
+ *   …the form's own fields…
+ *   <DatedFormEnd fieldIds={{ validFrom: 'hub-from', source: 'hub-source', name: 'hub-name' }}
+ *     validFrom={validFrom} onValidFrom={setValidFrom} source={source} onSource={setSource}
+ *     mutation={save} onReload={() => void query.refetch()} submitLabel={t('hub.save')} />
+ * </form>
  */
 export function DatedFormEnd({
   fieldIds,
@@ -22,6 +30,8 @@ export function DatedFormEnd({
   nothingChanged = false,
   savedRef,
   savedExtra,
+  validFromLabel,
+  afterValidFrom,
 }: {
   fieldIds: Record<string, string> & { validFrom: string; source: string };
   validFrom: string;
@@ -39,19 +49,24 @@ export function DatedFormEnd({
   savedRef?: Ref<HTMLDivElement>;
   /** More to say under "saved", such as a link to what was made. */
   savedExtra?: ReactNode;
+  /** «Gjelder fra» by default. */
+  validFromLabel?: string;
+  /** A field that belongs right after «valid from», such as the day it ends. */
+  afterValidFrom?: ReactNode;
 }) {
-  const { t, date: formatDate } = usePlacesI18n();
+  const { t, language } = useI18n();
   return (
     <>
       <Textfield
         id={fieldIds.validFrom}
-        label={t('form.validFrom')}
+        label={validFromLabel ?? t('form.validFrom')}
         type="date"
         value={validFrom}
         onChange={(e) => onValidFrom(e.target.value)}
         error={validFromError}
         required
       />
+      {afterValidFrom}
       <Textfield
         id={fieldIds.source}
         label={t('form.source')}
@@ -75,11 +90,11 @@ export function DatedFormEnd({
       )}
       {mutation.isSuccess && !mutation.error && (
         <Alert data-color="success" role="status" ref={savedRef} tabIndex={savedRef ? -1 : undefined}>
-          <Paragraph>{t('form.saved', { date: formatDate(validFrom) })}</Paragraph>
+          <Paragraph>{t('form.saved', { date: validFrom ? formatLongDate(language, validFrom) : '' })}</Paragraph>
           {savedExtra}
         </Alert>
       )}
-      <div className="kp-places-form__actions">
+      <div className="kp-form__actions">
         <Button type="submit" loading={mutation.isPending}>
           {submitLabel}
         </Button>

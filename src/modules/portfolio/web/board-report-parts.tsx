@@ -1,0 +1,253 @@
+import { Alert, Button, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { Facts } from '../../../web/components/facts';
+import { ProblemSummary } from '../../../web/components/problem-summary';
+import { SectionHeading } from '../../../web/components/section-heading';
+import { ErrorAlert, Loading } from '../../../web/components/status';
+import { fieldErrors } from '../../../web/components/write-error';
+import type { Light, StatusReport } from '../board.schemas';
+import { createStatusReport, invalidatePortfolio, statusReportsQuery, todayInNorway, updateStatusReport } from './board-api';
+import { Announce, lightKinds, Lights, type LightKind } from './board-parts';
+import { usePortfolioI18n, type PortfolioKey } from './i18n';
+import { EmptyState } from '../../../web/components/empty-state';
+
+// The initiative's monthly status reports: the latest with its lights and texts, the history, the
+// "report due" notice and the form. Fetches its own data and invalidates ['portfolio'] after a write.
+
+/** The latest status reports with their lights, the "report due" notice, and the form. */
+export function InitiativeStatusReports({ initiativeId }: { initiativeId: string }) {
+  const { t, month, number } = usePortfolioI18n();
+  const query = useQuery(statusReportsQuery(initiativeId));
+  const headingId = useId();
+  const [editing, setEditing] = useState<StatusReport | null>(null);
+  if (query.isPending) return <Loading label={t('board.loading')} />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const { reports, due, canReport } = query.data;
+  const latest = reports[0];
+  return (
+    <section className="kp-pf-board-part" aria-labelledby={headingId}>
+      <SectionHeading id={headingId}>{t('board.reports.heading')}</SectionHeading>
+      {due && (
+        <Alert data-color="warning">
+          <Paragraph>{t('board.reports.due', { period: month(due.period), day: due.dueDay })}</Paragraph>
+        </Alert>
+      )}
+      {latest ? (
+        <>
+          <Heading level={3} data-size="xs">
+            {t('board.reports.latest', { period: month(latest.period) })}
+          </Heading>
+          <Lights report={latest} />
+          <Facts
+            className="kp-pf-report-text"
+            items={(['progress', 'risks', 'issues', 'nextSteps'] as const).map((field) => ({
+              term: t(`board.reports.${field}`),
+              value: latest[field] || '–',
+            }))}
+          />
+          <div className="kp-table-scroll">
+            <Table data-size="sm" className="kp-pf-table">
+              <caption>{t('board.reports.caption')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('board.reports.col.period')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('board.reports.lights')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('board.reports.col.percent')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('board.reports.col.by')}</Table.HeaderCell>
+                  {canReport && <Table.HeaderCell>{t('board.reports.col.actions')}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {reports.slice(0, 12).map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.Cell>{month(r.period)}</Table.Cell>
+                    <Table.Cell>
+                      <Lights report={r} />
+                    </Table.Cell>
+                    <Table.Cell>{r.percentComplete === null ? '–' : `${number(r.percentComplete)} %`}</Table.Cell>
+                    <Table.Cell>{r.reportedBy.name}</Table.Cell>
+                    {canReport && (
+                      <Table.Cell>
+                        <Button type="button" variant="tertiary" data-size="sm" onClick={() => setEditing(r)}>
+                          {t('board.reports.edit', { period: month(r.period) })}
+                        </Button>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </>
+      ) : (
+        <EmptyState>{t('board.reports.none')}</EmptyState>
+      )}
+      {canReport && (
+        <StatusReportForm
+          key={editing ? `${editing.id}-${editing.revision}` : 'new'}
+          initiativeId={initiativeId}
+          report={editing}
+          defaultPeriod={due?.period ?? todayInNorway().slice(0, 7)}
+          onDone={() => setEditing(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+type ReportField = 'period' | 'progress' | 'risks' | 'issues' | 'nextSteps' | 'percentComplete' | LightKind;
+
+function StatusReportForm({
+  initiativeId,
+  report,
+  defaultPeriod,
+  onDone,
+}: {
+  initiativeId: string;
+  report: StatusReport | null;
+  defaultPeriod: string;
+  onDone: () => void;
+}) {
+  const { t, month, language } = usePortfolioI18n();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const id = (field: ReportField) => `${ids}-${field}`;
+  const [period, setPeriod] = useState(report?.period ?? defaultPeriod);
+  const [lightValues, setLightValues] = useState<Record<LightKind, Light>>({
+    scope: report?.scopeLight ?? 'green',
+    time: report?.timeLight ?? 'green',
+    cost: report?.costLight ?? 'green',
+    benefits: report?.benefitsLight ?? 'green',
+  });
+  const [text, setText] = useState({
+    progress: report?.progress ?? '',
+    risks: report?.risks ?? '',
+    issues: report?.issues ?? '',
+    nextSteps: report?.nextSteps ?? '',
+  });
+  const [percent, setPercent] = useState(
+    report?.percentComplete === null || report?.percentComplete === undefined ? '' : String(report.percentComplete),
+  );
+  const [local, setLocal] = useState<{ field: ReportField; message: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const server = fieldErrors(error, language);
+  const fieldError = (field: ReportField) => (local?.field === field ? local.message : server[field]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const percentText = percent.trim();
+    const percentValue = percentText === '' ? null : Number(percentText);
+    setError(null);
+    const found: { field: ReportField; message: string } | null = !/^\d{4}-\d{2}$/.test(period)
+      ? { field: 'period', message: t('board.reports.periodMissing') }
+      : percentValue !== null && !(Number.isInteger(percentValue) && percentValue >= 0 && percentValue <= 100)
+        ? { field: 'percentComplete', message: t('board.reports.percentInvalid') }
+        : null;
+    setLocal(found);
+    if (found) return;
+    setPending(true);
+    const fields = {
+      ...text,
+      scopeLight: lightValues.scope,
+      timeLight: lightValues.time,
+      costLight: lightValues.cost,
+      benefitsLight: lightValues.benefits,
+      percentComplete: percentValue,
+    };
+    try {
+      const saved = report
+        ? await updateStatusReport(initiativeId, report.id, { ...fields, revision: report.revision })
+        : await createStatusReport(initiativeId, { ...fields, period });
+      setDone(t('board.reports.done', { period: month(saved.period) }));
+      await invalidatePortfolio(queryClient);
+      if (report) onDone();
+    } catch (refusal) {
+      setError(refusal);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="kp-pf-form kp-pf-no-print" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
+      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
+        {report ? t('board.reports.formEdit', { period: month(report.period) }) : t('board.reports.formNew')}
+      </Heading>
+      <ProblemSummary
+        heading={t('board.failed')}
+        level={4}
+        problems={local ? [{ id: id(local.field), message: local.message }] : []}
+        error={error}
+        fieldIds={{ period: id('period'), percentComplete: id('percentComplete') }}
+        onReload={() => {
+          setError(null);
+          void invalidatePortfolio(queryClient).then(onDone);
+        }}
+      />
+      <div className="kp-pf-form-row">
+        <Textfield
+          id={id('period')}
+          label={t('board.reports.period')}
+          type="month"
+          value={period}
+          max={todayInNorway().slice(0, 7)}
+          readOnly={report !== null}
+          onChange={(e) => setPeriod(e.target.value)}
+          error={fieldError('period')}
+        />
+        <Textfield
+          id={id('percentComplete')}
+          label={t('board.reports.percent')}
+          inputMode="numeric"
+          value={percent}
+          onChange={(e) => setPercent(e.target.value)}
+          error={fieldError('percentComplete')}
+        />
+      </div>
+      <div className="kp-pf-form-row">
+        {lightKinds.map((kind) => (
+          <div key={kind}>
+            <Label htmlFor={id(kind)}>{t(`board.light.${kind}` as PortfolioKey)}</Label>
+            <Select
+              id={id(kind)}
+              value={lightValues[kind]}
+              onChange={(e) => setLightValues({ ...lightValues, [kind]: e.target.value as Light })}
+            >
+              {(['green', 'yellow', 'red'] as const).map((light) => (
+                <option key={light} value={light}>
+                  {t(`board.light.${light}` as PortfolioKey)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        ))}
+      </div>
+      {(['progress', 'risks', 'issues', 'nextSteps'] as const).map((field) => (
+        <Textfield
+          key={field}
+          id={id(field)}
+          label={t(`board.reports.${field}` as PortfolioKey)}
+          multiline
+          rows={2}
+          value={text[field]}
+          onChange={(e) => setText({ ...text, [field]: e.target.value })}
+        />
+      ))}
+      <Announce message={done} />
+      <div className="kp-pf-actions">
+        <Button type="submit" loading={pending}>
+          {t('board.reports.save')}
+        </Button>
+        {report && (
+          <Button type="button" variant="secondary" onClick={onDone}>
+            {t('board.reports.cancelEdit')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
