@@ -1,13 +1,13 @@
 // Browser tests: the real server on a fresh database, listening on loopback, driven by Debian's
 // Chromium through playwright-core (never a downloaded browser), with axe checking every page.
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
 import { demoPassword } from '../../src/kernel/index.js';
 import { freePort } from '../postgres-server.js';
 import { testConfig } from './test-app.js';
+export { expectNoAxeViolations } from './axe.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface BrowserHarness {
@@ -112,13 +112,6 @@ export function useBrowser(options: { env?: NodeJS.ProcessEnv } = {}): BrowserHa
       return { context, page };
     },
   };
-}
-
-/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what it found. */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, `axe on ${label}`).toEqual([]);
 }
 
 export async function signInAsDemo(page: Page, username: string): Promise<void> {

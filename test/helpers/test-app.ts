@@ -1,6 +1,6 @@
 // An in-process Knutepunkt on a fresh test database, driven with app.inject (no network).
 import { sql } from 'kysely';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createKnutepunkt, type Knutepunkt } from '../../src/app.js';
 import { hashPassword, isUuid, loadConfig, recordAudit, systemContext, type Config, type Role } from '../../src/kernel/index.js';
 import { insertUser } from '../../src/modules/accounts/index.js';
@@ -27,7 +27,10 @@ export interface TestApp {
   /** Creates a user with the given roles and signs in through the API. */
   signInAs(roles: Role[], displayName?: string): Promise<SignedIn>;
   createUser(roles: Role[], displayName?: string): Promise<{ id: string; username: string }>;
-  auditCount(): Promise<number>;
+  /** Entries in the audit log (of one entity type when given). */
+  auditCount(entityType?: string): Promise<number>;
+  /** How many rows each table has: a refused write must leave every count as it was. */
+  rowCounts(tables: readonly string[]): Promise<Record<string, number>>;
   /**
    * Makes the user a new person who holds `position` (its key or id) from 2020, linked to the
    * account, so that roles and areas follow the organisation. Returns the person's id.
@@ -105,13 +108,38 @@ export function useTestApp(options: { env?: NodeJS.ProcessEnv } = {}): TestApp {
       await sql`insert into org_user_people (user_id, person_id) values (${userId}, ${personId})`.execute(db);
       return personId;
     },
-    async auditCount() {
-      const row = await api.database.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+    async auditCount(entityType) {
+      let query = api.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n'));
+      if (entityType !== undefined) query = query.where('entity_type', '=', entityType);
+      return Number((await query.executeTakeFirstOrThrow()).n);
+    },
+    async rowCounts(tables) {
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        const row = await api.database.db
+          .selectFrom(table as never)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
+        counts[table] = Number((row as { n: string }).n);
+      }
+      return counts;
     },
   };
   return api;
+}
+
+/** A write that must be refused with 403 naming `area` (the editor's area), auditing nothing; the error. */
+export async function expectOutsideEditorArea(
+  t: TestApp,
+  area: string,
+  send: () => Promise<{ statusCode: number; body: string; json(): unknown }>,
+): Promise<{ code: string; message: string }> {
+  const audits = await t.auditCount();
+  const response = await send();
+  expect(response.statusCode, response.body).toBe(403);
+  const { error } = response.json() as { error: { code: string; message: string } };
+  expect(error.code).toBe('forbidden');
+  expect(error.message).toContain(`«${area}»`);
+  expect(await t.auditCount()).toBe(audits);
+  return error;
 }

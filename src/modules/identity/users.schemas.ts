@@ -58,7 +58,8 @@ export const UserSearchQuery = Type.Object(
 );
 export type UserSearchQuery = Static<typeof UserSearchQuery>;
 
-export const UserSummary = Type.Object({
+/** Who the user is, as the list and the detail page show it. */
+const userIdentity = {
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
@@ -66,6 +67,10 @@ export const UserSummary = Type.Object({
   employeeNumber: nullable(Type.String()),
   source: UserSource,
   status: UserStatus,
+};
+
+export const UserSummary = Type.Object({
+  ...userIdentity,
   /** The roles held today, whatever their origin. */
   roles: Type.Array(Type.String()),
   lastSignInAt: nullable(Type.String({ format: 'date-time' })),
@@ -130,13 +135,7 @@ export const HeldPosition = Type.Object({
 });
 
 export const UserDetail = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  email: nullable(Type.String()),
-  employeeNumber: nullable(Type.String()),
-  source: UserSource,
-  status: UserStatus,
+  ...userIdentity,
   disabledAt: nullable(Type.String({ format: 'date-time' })),
   disabledReason: nullable(Type.String()),
   lastSignInAt: nullable(Type.String({ format: 'date-time' })),

@@ -9,14 +9,7 @@ async function analytics(cookie: string, query = 'date=2020-01-01') {
   return { status: response.statusCode, body: response.json() as AnalyticsResponse };
 }
 
-async function auditEntries(entityType: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('entity_type', '=', entityType)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const auditEntries = (entityType: string) => t.auditCount(entityType);
 
 describe('[EMPLOYEE][READ_ANALYTICS]', () => {
   it('shows headcount, spans, layers and the administration share of Nye Drammen on 1 January 2020', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
+import { expectOutsideEditorArea, useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
 
 // Finding 10 of the hardening issue: a reporting line from a position inside an editor's area to
 // one outside it was allowed. Both ends must now lie in the area, except the area's top leader's
@@ -46,14 +46,7 @@ beforeAll(async () => {
 
 /** A write that must be refused with 403 naming «Skole», auditing and changing nothing. */
 async function expectOutsideArea(url: string, payload: unknown) {
-  const audits = await t.auditCount();
-  const response = await inject(editor, 'POST', url, payload);
-  expect(response.statusCode, response.body).toBe(403);
-  const { error } = response.json() as { error: { code: string; message: string } };
-  expect(error.code).toBe('forbidden');
-  expect(error.message).toContain('«Skole»');
-  expect(await t.auditCount()).toBe(audits);
-  return error;
+  return expectOutsideEditorArea(t, 'Skole', () => inject(editor, 'POST', url, payload));
 }
 
 describe('[ORGANISATION_EDITOR][EDITOR_AREA][LINES]', () => {

@@ -53,14 +53,7 @@ async function changeCounter(): Promise<number> {
   return Number((row as { revision: string }).revision);
 }
 
-async function auditEntries(entityType: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('entity_type', '=', entityType)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const auditEntries = (entityType: string) => t.auditCount(entityType);
 
 describe('[ORGANISATION_EDITOR][DRAFT_SCENARIO]', () => {
   it('drafts a merger of two director areas and compares it with the organisation as it stands', async () => {

@@ -36,15 +36,7 @@ async function placesCounts(): Promise<Record<string, number>> {
     'places_coverage',
     'places_locations',
   ];
-  const counts: Record<string, number> = {};
-  for (const table of tables) {
-    const row = await t.database.db
-      .selectFrom(table as never)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number((row as { n: string }).n);
-  }
-  return counts;
+  return t.rowCounts(tables);
 }
 
 /** Sends a write that must be refused with `status`, and checks that nothing changed and nothing was audited. */

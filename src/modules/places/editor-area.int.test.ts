@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
+import { expectOutsideEditorArea, useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
 import type { DistrictList, WriteResult } from './places.schemas.js';
 
 // Finding 10 of the hardening issue: an organisation editor limited to «Skole» changed a district.
@@ -48,14 +48,7 @@ beforeAll(async () => {
 
 /** A write that must be refused with 403 naming «Skole», auditing nothing. */
 async function expectOutsideArea(method: 'POST' | 'PATCH', url: string, payload: unknown) {
-  const audits = await t.auditCount();
-  const response = await send(editor, method, url, payload);
-  expect(response.statusCode, response.body).toBe(403);
-  const { error } = response.json() as { error: { code: string; message: string } };
-  expect(error.code).toBe('forbidden');
-  expect(error.message).toContain('«Skole»');
-  expect(await t.auditCount()).toBe(audits);
-  return error;
+  return expectOutsideEditorArea(t, 'Skole', () => send(editor, method, url, payload));
 }
 
 describe('[ORGANISATION_EDITOR][EDITOR_AREA][PLACES]', () => {

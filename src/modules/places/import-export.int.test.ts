@@ -48,8 +48,7 @@ const json = (file: unknown) => JSON.stringify(file);
 
 /** How many rows each places table has. */
 async function placesCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of [
+  return t.rowCounts([
     'places_districts',
     'places_district_versions',
     'places_hubs',
@@ -59,14 +58,7 @@ async function placesCounts(): Promise<Record<string, number>> {
     'places_services',
     'places_service_versions',
     'places_coverage',
-  ]) {
-    const row = await t.database.db
-      .selectFrom(table as never)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number((row as { n: string }).n);
-  }
-  return counts;
+  ]);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changedFields, todayInNorway } from './dated-form';
+import { todayInNorway as fromFormat } from './format';
 
 describe('changedFields', () => {
   it('keeps only the fields whose new value differs from the one read', () => {
@@ -31,18 +32,6 @@ describe('changedFields', () => {
   });
 });
 
-describe('todayInNorway', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('is the day in Oslo, not in UTC', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2025-12-31T23:30:00Z'));
-    expect(todayInNorway()).toBe('2026-01-01');
-    vi.setSystemTime(new Date('2026-06-30T21:59:00Z'));
-    expect(todayInNorway()).toBe('2026-06-30');
-    vi.setSystemTime(new Date('2026-06-30T22:00:00Z'));
-    expect(todayInNorway()).toBe('2026-07-01');
-  });
+it('todayInNorway is the one in format.ts', () => {
+  expect(todayInNorway).toBe(fromFormat);
 });

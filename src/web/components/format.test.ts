@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate as fromAsOfDate } from './as-of-date';
-import { formatLongDate, isIsoDate } from './format';
+import { formatLongDate, isIsoDate, todayInNorway } from './format';
 
 describe('isIsoDate', () => {
   it('takes a real calendar day written YYYY-MM-DD', () => {
@@ -42,5 +42,14 @@ describe('formatLongDate', () => {
     // 23:30 UTC on 31 December is already New Year's Day in Oslo.
     expect(formatLongDate('nb', '2025-12-31T23:30:00Z')).toBe('1. januar 2026');
     expect(formatLongDate('en', '2026-06-30T22:30:00Z')).toBe('1 July 2026');
+  });
+});
+
+describe('todayInNorway', () => {
+  it('is the day in Oslo, not in UTC, written YYYY-MM-DD', () => {
+    expect(todayInNorway(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    expect(todayInNorway(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+    expect(todayInNorway(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    expect(isIsoDate(todayInNorway())).toBe(true);
   });
 });

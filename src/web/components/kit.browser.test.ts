@@ -3,7 +3,6 @@
 // rendered to HTML in Node (react-dom/server), put into Debian's Chromium (through playwright-core)
 // with the app's CSS and Designsystemet's custom elements, and checked with axe and for what a user
 // relies on. Pieces that need a router or the query cache get a memory router or a QueryClient.
-import { AxeBuilder } from '@axe-core/playwright';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider, createMemoryHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -41,6 +40,7 @@ import { ErrorPage, PendingPage } from './route-states';
 import { SectionHeading } from './section-heading';
 import { ErrorAlert, Loading } from './status';
 import { WriteError } from './write-error';
+import { expectNoAxeViolations } from '../../../test/helpers/axe';
 
 // The app's CSS, in main.tsx's order, then the pieces' own files. Playwright reads each file from
 // disk and inlines it in a <style>. (Vitest empties a CSS module, so `?raw` cannot read these.)
@@ -104,15 +104,6 @@ async function show(title: string, node: ReactNode, queryClient?: QueryClient): 
   return open(render(node, queryClient), title);
 }
 
-/** The same WCAG 2.1 A and AA rules as the app's browser tests (test/helpers/browser.ts). */
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`,
-  );
-  expect(found, `axe on ${label}`).toEqual([]);
-}
-
 /** A query cache that already knows the session, so nothing asks the server. */
 function cacheWithSession(permissions: string[] = []): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
@@ -167,22 +158,32 @@ describe('[KIT][PAGES]', () => {
 
   it('DataTable: a captioned table with row headers, or the empty text in words', async () => {
     const rows = [
-      { key: '1', cells: ['Skolehelsetjenesten', 'Mandag 08–15'] },
-      { key: '2', cells: ['Helsestasjon', 'Tirsdag 09–14'] },
+      { key: '1', cells: ['Skolehelsetjenesten', 'Mandag 08–15', '1 204'] },
+      { key: '2', cells: ['Helsestasjon', 'Tirsdag 09–14', '87'] },
     ];
     const page = await show(
       'Tabell',
       h(
         Fragment,
         null,
-        h(DataTable, { caption: 'Tjenester', headers: ['Tjeneste', 'Åpent'], rows, empty: 'Ingen tjenester.', rowHeaders: true }),
+        h(DataTable, {
+          caption: 'Tjenester',
+          headers: ['Tjeneste', 'Åpent', 'Brukere'],
+          rows,
+          empty: 'Ingen tjenester.',
+          rowHeaders: true,
+          numeric: [2],
+        }),
         h(DataTable, { caption: 'Avtaler', headers: ['Avtale'], rows: [], empty: 'Ingen avtaler.' }),
       ),
     );
     const table = page.getByRole('table', { name: 'Tjenester' });
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Tjeneste', 'Åpent']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Tjeneste', 'Åpent', 'Brukere']);
     expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Skolehelsetjenesten', 'Helsestasjon']);
-    expect(await table.getByRole('cell').allTextContents()).toEqual(['Mandag 08–15', 'Tirsdag 09–14']);
+    expect(await table.getByRole('cell').allTextContents()).toEqual(['Mandag 08–15', '1 204', 'Tirsdag 09–14', '87']);
+    // Numbers line up at the right.
+    expect(await table.getByRole('cell', { name: '87' }).evaluate((cell) => getComputedStyle(cell).textAlign)).toBe('end');
+    expect(await table.getByRole('columnheader', { name: 'Brukere' }).evaluate((cell) => getComputedStyle(cell).textAlign)).toBe('end');
     expect(await page.getByRole('table').count()).toBe(1);
     expect(await page.getByText('Avtaler: Ingen avtaler.').count()).toBe(1);
     await expectNoAxeViolations(page, 'DataTable');
@@ -281,21 +282,44 @@ describe('[KIT][PAGES]', () => {
   it('ModuleNav: the pages the user may open, the current one marked', async () => {
     const links = [
       { to: '/lederstotte', label: 'Oversikt', permission: 'authenticated', exact: true },
-      { to: '/lederstotte/saker', label: 'Saker', permission: 'support.read' },
+      { to: '/lederstotte/saker', label: 'Saker', permission: 'support.read', extra: h('span', { className: 'ds-badge' }, '3') },
       { to: '/lederstotte/innstillinger', label: 'Innstillinger', permission: 'support.admin' },
+      { to: '/lederstotte/kunnskap', label: 'Kunnskapsbase', search: { dato: '2026-03-01' } },
     ];
+    const paths = ['/lederstotte', '/lederstotte/saker', '/lederstotte/saker/42', '/lederstotte/innstillinger', '/lederstotte/kunnskap'];
     const markup = await renderInRouter(
       '/lederstotte/saker/42',
-      ['/lederstotte', '/lederstotte/saker', '/lederstotte/saker/42', '/lederstotte/innstillinger'],
-      () => h(ModuleNav, { label: 'Lederstøtte', links }),
+      paths,
+      () => h(ModuleNav, { label: 'Lederstøtte', links, after: h('p', null, 'To saker venter.') }),
       cacheWithSession(['support.read']),
     );
     const page = await open(markup, 'Saker');
     const nav = page.getByRole('navigation', { name: 'Lederstøtte' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Oversikt', 'Saker']);
+    // A public page shows for everyone; the rest by permission.
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Oversikt', 'Saker 3', 'Kunnskapsbase']);
     expect(await nav.getByRole('link', { name: 'Saker' }).getAttribute('aria-current')).toBe('page');
     expect(await nav.getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBeNull();
+    expect(await nav.getByRole('link', { name: 'Kunnskapsbase' }).getAttribute('href')).toBe('/lederstotte/kunnskap?dato=2026-03-01');
+    expect(await nav.getByText('To saker venter.').count()).toBe(1);
     await expectNoAxeViolations(page, 'ModuleNav');
+
+    // A module's own rule for «current» wins over the path.
+    const ruled = await renderInRouter(
+      '/lederstotte/saker/42',
+      paths,
+      () =>
+        h(ModuleNav, {
+          label: 'Lederstøtte',
+          links: [
+            { to: '/lederstotte', label: 'Oversikt', current: (pathname: string) => pathname.startsWith('/lederstotte/saker/') },
+            { to: '/lederstotte/saker', label: 'Saker', current: () => false },
+          ],
+        }),
+      cacheWithSession(),
+    );
+    const other = await open(ruled, 'Saker');
+    expect(await other.getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current')).toBe('page');
+    expect(await other.getByRole('link', { name: 'Saker' }).getAttribute('aria-current')).toBeNull();
   });
 
   it('ErrorPage: «Noe gikk galt» with the message and «Prøv igjen»', async () => {
@@ -328,9 +352,10 @@ describe('[KIT][FORMS]', () => {
   });
 
   it('WriteError, a field refused: a summary linking to the field', async () => {
+    // Problems in both languages: the UI's, on the fields the form has.
     const error = new ApiError(400, 'validation', 'Forespørselen er ugyldig.', [
-      { path: '/name', problem: 'Navnet mangler.' },
-      { path: '/code', problem: 'Koden er for lang.' },
+      { path: '/name', problem: { nb: 'Navnet mangler.', en: 'The name is missing.' } },
+      { path: '/code', problem: { nb: 'Koden er for lang.', en: 'The code is too long.' } },
     ]);
     const page = await show(
       'Ikke lagret',
@@ -349,6 +374,32 @@ describe('[KIT][FORMS]', () => {
     expect(await link.getAttribute('href')).toBe('#unit-name');
     expect(await page.getByRole('link').count()).toBe(1);
     await expectNoAxeViolations(page, 'WriteError fields');
+
+    // The schema's English validator text is no words for a user: the refusal's own message on the
+    // first field, «check the value» on the next, and the message not said twice.
+    const schema = await show(
+      'Ikke lagret',
+      h(
+        'form',
+        { className: 'kp-form' },
+        h('label', { htmlFor: 'unit-name' }, 'Navn'),
+        h('input', { id: 'unit-name' }),
+        h('label', { htmlFor: 'unit-code' }, 'Kode'),
+        h('input', { id: 'unit-code' }),
+        h(WriteError, {
+          error: new ApiError(400, 'validation', 'Sjekk feltene i skjemaet.', [
+            { path: '/name', problem: 'must NOT have fewer than 1 characters' },
+            { path: '/code', problem: 'must match pattern "^[A-Z]+$"' },
+          ]),
+          fieldIds: { name: 'unit-name', code: 'unit-code' },
+        }),
+      ),
+    );
+    expect(await schema.getByRole('link', { name: 'Sjekk feltene i skjemaet.' }).getAttribute('href')).toBe('#unit-name');
+    expect(await schema.getByRole('link', { name: 'Sjekk verdien i dette feltet.' }).getAttribute('href')).toBe('#unit-code');
+    expect(await schema.getByText('Sjekk feltene i skjemaet.').count()).toBe(1);
+    expect(await schema.getByText('must', { exact: false }).count()).toBe(0);
+    await expectNoAxeViolations(schema, 'WriteError schema refusal');
 
     // A command's refusal naming one field says it once: in the link.
     const once = await show(

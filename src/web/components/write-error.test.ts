@@ -29,6 +29,16 @@ describe('fieldErrors', () => {
     expect(fieldErrors(error)).toEqual({});
   });
 
+  it("with the UI's language, a bare validator text gives way to the refusal's message, then «check the value»", () => {
+    const error = new ApiError(400, 'validation', 'Sjekk feltene i skjemaet.', [
+      { path: '/name', problem: 'must NOT have fewer than 1 characters' },
+      { path: '/code', problem: 'must match pattern' },
+      { path: '/name', problem: 'must be string' },
+    ]);
+    expect(fieldErrors(error, 'nb')).toEqual({ name: 'Sjekk feltene i skjemaet.', code: 'Sjekk verdien i dette feltet.' });
+    expect(fieldErrors(error, 'en')).toEqual({ name: 'Sjekk feltene i skjemaet.', code: 'Check the value of this field.' });
+  });
+
   it('skips items without a path or a message', () => {
     const error = new ApiError(400, 'validation', 'Ugyldig', [
       null,

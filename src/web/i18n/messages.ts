@@ -43,7 +43,6 @@ export const nb = {
     'Utviklingstiltak som besluttes og prioriteres samlet, med en felles ressurspool og oppfølging av gevinstene.',
   'module.steering.name': 'Styring',
   'module.steering.summary': 'Mål, felles indikatorer, politiske vedtak, budsjettets programområder og rapporter, samlet på ett sted.',
-  'module.pagesNotBuilt': 'Modulens data og tjenester er på plass, men sidene for den er ikke laget ennå.',
   'module.backHome': 'Tilbake til forsiden',
 
   'home.title': 'Velkommen til Knutepunkt',
@@ -138,7 +137,6 @@ export const nb = {
   'write.stale': 'Noen andre har endret dette i mellomtiden. Last inn på nytt for å se endringene, og gjør endringen din igjen.',
   'write.reload': 'Last inn på nytt',
   'write.failed': 'Endringen ble ikke lagret',
-  'write.saved': 'Endringen er lagret.',
   'write.checkField': 'Sjekk verdien i dette feltet.',
   'form.validFrom': 'Gjelder fra',
   'form.source': 'Kilde',
@@ -269,7 +267,6 @@ export const en: Messages = {
     'Development initiatives decided and prioritised together, with a shared resource pool and follow-up of their benefits.',
   'module.steering.name': 'Steering',
   'module.steering.summary': 'Goals, shared indicators, political decisions, budget programme areas and reports, in one place.',
-  'module.pagesNotBuilt': "The module's data and services are in place, but its pages have not been built yet.",
   'module.backHome': 'Back to the home page',
 
   'home.title': 'Welcome to Knutepunkt',
@@ -364,7 +361,6 @@ export const en: Messages = {
   'write.stale': 'Someone else changed this in the meantime. Reload to see their changes, and make your change again.',
   'write.reload': 'Reload',
   'write.failed': 'The change was not saved',
-  'write.saved': 'The change has been saved.',
   'write.checkField': 'Check the value of this field.',
   'form.validFrom': 'Applies from',
   'form.source': 'Source',

@@ -24,7 +24,6 @@ export const notificationsNb = {
   'notifications.save': 'Lagre',
   'notifications.saved': 'Lagret.',
   'notifications.saveFailed': 'Det ble ikke lagret',
-  'notifications.when': 'Tidspunkt',
 
   'notifications.outbox.title': 'E-postutboks',
   'notifications.outbox.intro': 'Alle e-poster Knutepunkt har laget om henvendelser, nyeste først.',
@@ -44,7 +43,6 @@ export const notificationsNb = {
   'notifications.outbox.failed': 'Ikke sendt etter {count} forsøk: {error}',
   'notifications.outbox.retrying': 'Forsøk {count} feilet: {error}',
   'notifications.outbox.empty': 'Utboksen er tom.',
-  'notifications.outbox.body': 'Vis teksten',
 
   'notifications.webhooks.title': 'Webhooker',
   'notifications.webhooks.intro':
@@ -101,7 +99,6 @@ export const notificationsNb = {
   'notifications.webhooks.resume': 'Gjenoppta',
   'notifications.webhooks.resumed': 'Webhooken er gjenopptatt. {count} ventende leveranser sendes nå.',
   'notifications.webhooks.status': 'Status',
-  'notifications.webhooks.caption': 'Webhooker som får hendelser om henvendelser',
 
   'notifications.event.created': 'Registrert',
   'notifications.event.taken': 'Tatt',
@@ -150,7 +147,6 @@ export const notificationsEn: Record<keyof typeof notificationsNb, string> = {
   'notifications.save': 'Save',
   'notifications.saved': 'Saved.',
   'notifications.saveFailed': 'It was not saved',
-  'notifications.when': 'Time',
 
   'notifications.outbox.title': 'E-mail outbox',
   'notifications.outbox.intro': 'Every e-mail Knutepunkt has made about requests, newest first.',
@@ -170,7 +166,6 @@ export const notificationsEn: Record<keyof typeof notificationsNb, string> = {
   'notifications.outbox.failed': 'Not sent after {count} attempts: {error}',
   'notifications.outbox.retrying': 'Attempt {count} failed: {error}',
   'notifications.outbox.empty': 'The outbox is empty.',
-  'notifications.outbox.body': 'Show the text',
 
   'notifications.webhooks.title': 'Webhooks',
   'notifications.webhooks.intro':
@@ -227,7 +222,6 @@ export const notificationsEn: Record<keyof typeof notificationsNb, string> = {
   'notifications.webhooks.resume': 'Resume',
   'notifications.webhooks.resumed': 'The webhook has been resumed. {count} waiting deliveries are being sent now.',
   'notifications.webhooks.status': 'Status',
-  'notifications.webhooks.caption': 'Webhooks that receive events about requests',
 
   'notifications.event.created': 'Registered',
   'notifications.event.taken': 'Taken',

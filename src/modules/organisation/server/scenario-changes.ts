@@ -38,17 +38,7 @@ export type Step =
     }
   | { op: 'changeUnit'; unitId: string; name?: string; parentId?: string | null; level?: number }
   | { op: 'closeUnit'; unitId: string }
-  | {
-      op: 'createPosition';
-      positionId: string;
-      key: string;
-      title: string;
-      unitId: string;
-      roleType: string;
-      personnelResponsibility: boolean;
-      professionallyIndependent: boolean;
-      fte: number | null;
-    }
+  | ({ op: 'createPosition'; positionId: string } & Omit<SnapshotPosition, 'id'>)
   | { op: 'changePosition'; positionId: string; unitId?: string; title?: string }
   | { op: 'closePosition'; positionId: string }
   | { op: 'assignPerson'; assignmentId: string; personId: string; positionId: string; fte: number }

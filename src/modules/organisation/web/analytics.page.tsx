@@ -175,18 +175,21 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
               ]}
               numeric={[3, 4]}
               empty={t('common.none')}
-              rows={leaders.map((span) => ({ key: span.positionId, cells: [
-                <EntityLink key="p" kind="position" id={span.positionId} date={data.date}>
-                  {span.title}
-                </EntityLink>,
-                <EntityLink key="u" kind="unit" id={span.unitId} date={data.date}>
-                  {span.unitName}
-                </EntityLink>,
-                roleName(span.roleType),
-                number(span.directReports),
-                span.threshold === null ? '–' : number(span.threshold),
-                span.overThreshold ? t('analytics.overYes') : t('common.no'),
-              ] }))}
+              rows={leaders.map((span) => ({
+                key: span.positionId,
+                cells: [
+                  <EntityLink key="p" kind="position" id={span.positionId} date={data.date}>
+                    {span.title}
+                  </EntityLink>,
+                  <EntityLink key="u" kind="unit" id={span.unitId} date={data.date}>
+                    {span.unitName}
+                  </EntityLink>,
+                  roleName(span.roleType),
+                  number(span.directReports),
+                  span.threshold === null ? '–' : number(span.threshold),
+                  span.overThreshold ? t('analytics.overYes') : t('common.no'),
+                ],
+              }))}
             />
           </Details.Content>
         </Details>

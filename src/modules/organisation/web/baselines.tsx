@@ -66,53 +66,56 @@ export function BaselinesTable({ baselines }: { baselines: Baseline[] }) {
         ]}
         numeric={[2, 3, 4]}
         empty={t('analytics.noBaselines')}
-        rows={baselines.map((baseline) => ({ key: baseline.id, cells: [
-          baseline.name,
-          baseline.year,
-          number(baseline.adminFte),
-          number(baseline.totalFte),
-          percent(baseline.share),
-          baseline.source ?? '–',
-          ...(canWrite
-            ? [
-                <div key="actions" className="kp-actions-row">
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t('baselines.editLabel', label(baseline))}
-                    aria-expanded={editing?.id === baseline.id}
-                    aria-controls={editing?.id === baseline.id ? `${ids}-edit` : undefined}
-                    onClick={(event) => {
-                      opener.current = event.currentTarget;
-                      announcer.clear();
-                      setDeleting(null);
-                      setEditing({ id: baseline.id, nonce: 0 });
-                    }}
-                  >
-                    {t('baselines.edit')}
-                  </Button>
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    data-color="danger"
-                    aria-label={t('baselines.deleteLabel', label(baseline))}
-                    aria-expanded={deleting?.id === baseline.id}
-                    aria-controls={deleting?.id === baseline.id ? `${ids}-delete` : undefined}
-                    onClick={(event) => {
-                      opener.current = event.currentTarget;
-                      announcer.clear();
-                      remove.reset();
-                      setEditing(null);
-                      // The revision read now is the one sent.
-                      setDeleting(baseline);
-                    }}
-                  >
-                    {t('baselines.delete')}
-                  </Button>
-                </div>,
-              ]
-            : []),
-        ] }))}
+        rows={baselines.map((baseline) => ({
+          key: baseline.id,
+          cells: [
+            baseline.name,
+            baseline.year,
+            number(baseline.adminFte),
+            number(baseline.totalFte),
+            percent(baseline.share),
+            baseline.source ?? '–',
+            ...(canWrite
+              ? [
+                  <div key="actions" className="kp-actions-row">
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('baselines.editLabel', label(baseline))}
+                      aria-expanded={editing?.id === baseline.id}
+                      aria-controls={editing?.id === baseline.id ? `${ids}-edit` : undefined}
+                      onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        announcer.clear();
+                        setDeleting(null);
+                        setEditing({ id: baseline.id, nonce: 0 });
+                      }}
+                    >
+                      {t('baselines.edit')}
+                    </Button>
+                    <Button
+                      variant="tertiary"
+                      data-size="sm"
+                      data-color="danger"
+                      aria-label={t('baselines.deleteLabel', label(baseline))}
+                      aria-expanded={deleting?.id === baseline.id}
+                      aria-controls={deleting?.id === baseline.id ? `${ids}-delete` : undefined}
+                      onClick={(event) => {
+                        opener.current = event.currentTarget;
+                        announcer.clear();
+                        remove.reset();
+                        setEditing(null);
+                        // The revision read now is the one sent.
+                        setDeleting(baseline);
+                      }}
+                    >
+                      {t('baselines.delete')}
+                    </Button>
+                  </div>,
+                ]
+              : []),
+          ],
+        }))}
       />
       {canWrite && editing && editedBaseline && (
         <div id={`${ids}-edit`}>

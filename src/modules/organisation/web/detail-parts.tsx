@@ -28,23 +28,26 @@ export function LinesTable({
     t('lines.holders'),
     t('common.period'),
   ];
-  const rows = lines.map((line) => ({ key: line.id, cells: [
-    t(lineTypeKey(line.type)),
-    ...(showOwn
-      ? [
-          <EntityLink key="own" kind="position" id={line.position.id} date={date}>
-            {line.position.title}
-          </EntityLink>,
-        ]
-      : []),
-    <EntityLink key="other" kind="position" id={line.other.positionId} date={date}>
-      {line.other.title}
-    </EntityLink>,
-    <EntityLink key="unit" kind="unit" id={line.other.unitId} date={date}>
-      {line.other.unitName}
-    </EntityLink>,
-    <Holders key="holders" holders={line.other.holders} date={date} />,
-    period(line.validFrom, line.validTo),
-  ] }));
+  const rows = lines.map((line) => ({
+    key: line.id,
+    cells: [
+      t(lineTypeKey(line.type)),
+      ...(showOwn
+        ? [
+            <EntityLink key="own" kind="position" id={line.position.id} date={date}>
+              {line.position.title}
+            </EntityLink>,
+          ]
+        : []),
+      <EntityLink key="other" kind="position" id={line.other.positionId} date={date}>
+        {line.other.title}
+      </EntityLink>,
+      <EntityLink key="unit" kind="unit" id={line.other.unitId} date={date}>
+        {line.other.unitName}
+      </EntityLink>,
+      <Holders key="holders" holders={line.other.holders} date={date} />,
+      period(line.validFrom, line.validTo),
+    ],
+  }));
   return <DataTable caption={caption} headers={headers} rows={rows} empty={direction === 'out' ? t('lines.noneOut') : t('lines.noneIn')} />;
 }

@@ -58,21 +58,24 @@ function PersonContent({ person, date }: { person: PersonDetail; date: string })
           headers={[t('position.title'), t('position.unit'), t('person.share'), t('common.period'), t('person.current')]}
           numeric={[2]}
           empty={t('person.noAssignments')}
-          rows={person.assignments.map((assignment) => ({ key: `${assignment.positionId}-${assignment.validFrom}`, cells: [
-            <EntityLink key="p" kind="position" id={assignment.positionId} date={assignment.current ? date : assignment.validFrom}>
-              {assignment.positionTitle}
-            </EntityLink>,
-            assignment.unitName ? (
-              <EntityLink key="u" kind="unit" id={assignment.unitId} date={assignment.current ? date : assignment.validFrom}>
-                {assignment.unitName}
-              </EntityLink>
-            ) : (
-              '–'
-            ),
-            `${number(assignment.fte * 100)} %`,
-            period(assignment.validFrom, assignment.validTo),
-            assignment.current ? t('common.yes') : t('common.no'),
-          ] }))}
+          rows={person.assignments.map((assignment) => ({
+            key: `${assignment.positionId}-${assignment.validFrom}`,
+            cells: [
+              <EntityLink key="p" kind="position" id={assignment.positionId} date={assignment.current ? date : assignment.validFrom}>
+                {assignment.positionTitle}
+              </EntityLink>,
+              assignment.unitName ? (
+                <EntityLink key="u" kind="unit" id={assignment.unitId} date={assignment.current ? date : assignment.validFrom}>
+                  {assignment.unitName}
+                </EntityLink>
+              ) : (
+                '–'
+              ),
+              `${number(assignment.fte * 100)} %`,
+              period(assignment.validFrom, assignment.validTo),
+              assignment.current ? t('common.yes') : t('common.no'),
+            ],
+          }))}
         />
       </section>
       <section aria-labelledby={`${ids}-lines`} className="kp-org-section">

@@ -93,13 +93,16 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
           headers={[t('person.name'), t('person.share'), t('common.period')]}
           numeric={[1]}
           empty={t('position.noHolders')}
-          rows={position.holders.map((holder) => ({ key: `${holder.personId}-${holder.validFrom}`, cells: [
-            <EntityLink key="p" kind="person" id={holder.personId} date={date}>
-              {holder.name}
-            </EntityLink>,
-            `${number(holder.fte * 100)} %`,
-            period(holder.validFrom, holder.validTo),
-          ] }))}
+          rows={position.holders.map((holder) => ({
+            key: `${holder.personId}-${holder.validFrom}`,
+            cells: [
+              <EntityLink key="p" kind="person" id={holder.personId} date={date}>
+                {holder.name}
+              </EntityLink>,
+              `${number(holder.fte * 100)} %`,
+              period(holder.validFrom, holder.validTo),
+            ],
+          }))}
         />
       </section>
       <section aria-labelledby={`${ids}-lines`} className="kp-org-section">
@@ -121,20 +124,23 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
           ]}
           numeric={[5]}
           empty={t('unit.noHistory')}
-          rows={position.history.map((version) => ({ key: version.validFrom, cells: [
-            period(version.validFrom, version.validTo),
-            version.title,
-            version.unitName ? (
-              <EntityLink key="u" kind="unit" id={version.unitId} date={version.validFrom}>
-                {version.unitName}
-              </EntityLink>
-            ) : (
-              '–'
-            ),
-            t(roleKey(version.roleType)),
-            version.personnelResponsibility ? t('common.yes') : t('common.no'),
-            version.fte === null ? '–' : number(version.fte),
-          ] }))}
+          rows={position.history.map((version) => ({
+            key: version.validFrom,
+            cells: [
+              period(version.validFrom, version.validTo),
+              version.title,
+              version.unitName ? (
+                <EntityLink key="u" kind="unit" id={version.unitId} date={version.validFrom}>
+                  {version.unitName}
+                </EntityLink>
+              ) : (
+                '–'
+              ),
+              t(roleKey(version.roleType)),
+              version.personnelResponsibility ? t('common.yes') : t('common.no'),
+              version.fte === null ? '–' : number(version.fte),
+            ],
+          }))}
         />
       </section>
     </>

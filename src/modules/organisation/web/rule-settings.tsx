@@ -63,37 +63,40 @@ function LevelExceptionList({ date, canEdit }: { date: string; canEdit: boolean 
             ...(canEdit ? [t('settings.actions')] : []),
           ]}
           empty={t('exceptions.none')}
-          rows={exceptions.data.exceptions.map((exception) => ({ key: exception.id, cells: [
-            <EntityLink key="unit" kind="unit" id={exception.unit.id} date={exceptions.data.date}>
-              {unitName(exception)}
-            </EntityLink>,
-            exception.reason,
-            exception.source ?? '–',
-            period(exception.validFrom, exception.validTo),
-            ...(canEdit
-              ? [
-                  exception.validTo === null ? (
-                    <Button
-                      key="end"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={t('exceptions.endLabel', { unit: unitName(exception) })}
-                      aria-expanded={ending?.id === exception.id}
-                      aria-controls={ending?.id === exception.id ? `${ids}-end` : undefined}
-                      onClick={(event) => {
-                        opener.current = event.currentTarget;
-                        announcer.clear();
-                        setEnding(exception);
-                      }}
-                    >
-                      {t('exceptions.end')}
-                    </Button>
-                  ) : (
-                    '–'
-                  ),
-                ]
-              : []),
-          ] }))}
+          rows={exceptions.data.exceptions.map((exception) => ({
+            key: exception.id,
+            cells: [
+              <EntityLink key="unit" kind="unit" id={exception.unit.id} date={exceptions.data.date}>
+                {unitName(exception)}
+              </EntityLink>,
+              exception.reason,
+              exception.source ?? '–',
+              period(exception.validFrom, exception.validTo),
+              ...(canEdit
+                ? [
+                    exception.validTo === null ? (
+                      <Button
+                        key="end"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t('exceptions.endLabel', { unit: unitName(exception) })}
+                        aria-expanded={ending?.id === exception.id}
+                        aria-controls={ending?.id === exception.id ? `${ids}-end` : undefined}
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          announcer.clear();
+                          setEnding(exception);
+                        }}
+                      >
+                        {t('exceptions.end')}
+                      </Button>
+                    ) : (
+                      '–'
+                    ),
+                  ]
+                : []),
+            ],
+          }))}
         />
       )}
       {canEdit && ending && (

@@ -87,19 +87,22 @@ export function ComparisonView({ data }: { data: ScenarioComparison }) {
           headers={[t('analytics.leader'), t('position.unit'), beforeLabel, afterLabel, t('analytics.threshold')]}
           numeric={[2, 3, 4]}
           empty={t('compare.noSpanChanges')}
-          rows={comparison.spans.changed.map((span) => ({ key: span.positionId, cells: [
-            span.before === null ? (
-              span.title
-            ) : (
-              <EntityLink key="p" kind="position" id={span.positionId} date={comparison.before.date}>
-                {span.title}
-              </EntityLink>
-            ),
-            span.unitName,
-            span.before === null ? t('compare.new') : number(span.before),
-            span.after === null ? t('compare.gone') : number(span.after),
-            span.threshold === null ? '–' : number(span.threshold),
-          ] }))}
+          rows={comparison.spans.changed.map((span) => ({
+            key: span.positionId,
+            cells: [
+              span.before === null ? (
+                span.title
+              ) : (
+                <EntityLink key="p" kind="position" id={span.positionId} date={comparison.before.date}>
+                  {span.title}
+                </EntityLink>
+              ),
+              span.unitName,
+              span.before === null ? t('compare.new') : number(span.before),
+              span.after === null ? t('compare.gone') : number(span.after),
+              span.threshold === null ? '–' : number(span.threshold),
+            ],
+          }))}
         />
       </section>
       <section aria-labelledby={`${ids}-differences`} className="kp-org-section">

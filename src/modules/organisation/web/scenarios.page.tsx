@@ -66,17 +66,20 @@ function Scenarios() {
             ]}
             numeric={[3]}
             empty={t('scenarios.empty')}
-            rows={list.data.items.map((scenario) => ({ key: scenario.id, cells: [
-              <Link key="l" asChild>
-                <RouterLink to="/organisasjon/scenarioer/$id" params={{ id: scenario.id }}>
-                  {scenario.name}
-                </RouterLink>
-              </Link>,
-              date(scenario.effectiveDate),
-              <StatusTag key="s" status={scenario.status} />,
-              scenario.changeCount,
-              scenario.status === 'draft' && scenario.baseChanged ? t('scenarios.baseChangedYes') : t('common.no'),
-            ] }))}
+            rows={list.data.items.map((scenario) => ({
+              key: scenario.id,
+              cells: [
+                <Link key="l" asChild>
+                  <RouterLink to="/organisasjon/scenarioer/$id" params={{ id: scenario.id }}>
+                    {scenario.name}
+                  </RouterLink>
+                </Link>,
+                date(scenario.effectiveDate),
+                <StatusTag key="s" status={scenario.status} />,
+                scenario.changeCount,
+                scenario.status === 'draft' && scenario.baseChanged ? t('scenarios.baseChangedYes') : t('common.no'),
+              ],
+            }))}
           />
         )}
       </section>

@@ -85,25 +85,28 @@ export function SpanThresholds({ canEdit }: { canEdit: boolean }) {
           headers={[t('span.role'), t('span.max'), ...(canEdit ? [t('settings.actions')] : [])]}
           numeric={[1]}
           empty={t('common.none')}
-          rows={rows.map((setting) => ({ key: setting.roleType, cells: [
-            roleName(setting.roleType),
-            number(setting.maxSpan),
-            ...(canEdit
-              ? [
-                  <Button
-                    key="edit"
-                    variant="tertiary"
-                    data-size="sm"
-                    aria-label={t('span.editLabel', { role: roleName(setting.roleType) })}
-                    aria-expanded={editing?.roleType === setting.roleType}
-                    aria-controls={editing?.roleType === setting.roleType ? `${ids}-form` : undefined}
-                    onClick={(event) => open(setting, event.currentTarget)}
-                  >
-                    {t('span.edit')}
-                  </Button>,
-                ]
-              : []),
-          ] }))}
+          rows={rows.map((setting) => ({
+            key: setting.roleType,
+            cells: [
+              roleName(setting.roleType),
+              number(setting.maxSpan),
+              ...(canEdit
+                ? [
+                    <Button
+                      key="edit"
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('span.editLabel', { role: roleName(setting.roleType) })}
+                      aria-expanded={editing?.roleType === setting.roleType}
+                      aria-controls={editing?.roleType === setting.roleType ? `${ids}-form` : undefined}
+                      onClick={(event) => open(setting, event.currentTarget)}
+                    >
+                      {t('span.edit')}
+                    </Button>,
+                  ]
+                : []),
+            ],
+          }))}
         />
       )}
       {canEdit && editing && (

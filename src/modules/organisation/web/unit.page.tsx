@@ -128,15 +128,18 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
           headers={[t('position.title'), t('position.role'), t('position.personnelResponsibility'), t('common.fte'), t('position.holders')]}
           numeric={[3]}
           empty={t('unit.noPositions')}
-          rows={unit.positions.map((position) => ({ key: position.id, cells: [
-            <EntityLink key="p" kind="position" id={position.id} date={date}>
-              {position.title}
-            </EntityLink>,
-            t(roleKey(position.roleType)),
-            position.personnelResponsibility ? t('common.yes') : t('common.no'),
-            position.fte === null ? '–' : number(position.fte),
-            <Holders key="h" holders={position.holders} date={date} />,
-          ] }))}
+          rows={unit.positions.map((position) => ({
+            key: position.id,
+            cells: [
+              <EntityLink key="p" kind="position" id={position.id} date={date}>
+                {position.title}
+              </EntityLink>,
+              t(roleKey(position.roleType)),
+              position.personnelResponsibility ? t('common.yes') : t('common.no'),
+              position.fte === null ? '–' : number(position.fte),
+              <Holders key="h" holders={position.holders} date={date} />,
+            ],
+          }))}
         />
       </section>
 
@@ -172,20 +175,23 @@ function UnitContent({ unit, date }: { unit: UnitDetail; date: string }) {
           caption={t('unit.historyCaption')}
           headers={[t('common.period'), t('unit.name'), t('unit.parent'), t('unit.level'), t('unit.kind'), t('unit.classification')]}
           empty={t('unit.noHistory')}
-          rows={unit.history.map((version) => ({ key: version.validFrom, cells: [
-            period(version.validFrom, version.validTo),
-            version.name,
-            version.parentId && version.parentName ? (
-              <EntityLink key="parent" kind="unit" id={version.parentId} date={version.validFrom}>
-                {version.parentName}
-              </EntityLink>
-            ) : (
-              t('unit.noParent')
-            ),
-            version.level,
-            t(kindKey(version.kind)),
-            t(classificationKey(version.classification)),
-          ] }))}
+          rows={unit.history.map((version) => ({
+            key: version.validFrom,
+            cells: [
+              period(version.validFrom, version.validTo),
+              version.name,
+              version.parentId && version.parentName ? (
+                <EntityLink key="parent" kind="unit" id={version.parentId} date={version.validFrom}>
+                  {version.parentName}
+                </EntityLink>
+              ) : (
+                t('unit.noParent')
+              ),
+              version.level,
+              t(kindKey(version.kind)),
+              t(classificationKey(version.classification)),
+            ],
+          }))}
         />
       </section>
     </>

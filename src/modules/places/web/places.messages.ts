@@ -108,8 +108,6 @@ export const placesNb = {
   'serviceEdit.description': 'Beskrivelse',
   'serviceEdit.descriptionHelp': 'Kort og i vanlige ord: hva innbyggeren får hjelp til.',
   'serviceEdit.groupsHelp': 'Skill med komma, for eksempel «barn og unge, familier».',
-  'serviceEdit.chooseUnit': 'Velg enhet',
-  'serviceEdit.unitsLoading': 'Henter enhetene …',
   'serviceEdit.unitRequired': 'Velg enheten som gir tjenesten.',
   'serviceEdit.chooseProximity': 'Velg hvor tjenesten finnes',
   'serviceEdit.proximityRequired': 'Velg hvor tjenesten finnes.',
@@ -289,7 +287,6 @@ export const placesNb = {
   'hubEdit.successCriteriaHelp': 'Hva som skal til for at knutepunktet lykkes. Vises på den offentlige siden.',
   'hubEdit.pilotUnit': 'Organisert som egen enhet (pilot)',
   'hubEdit.pilotUnitHelp': 'Velg enheten hvis knutepunktet er organisert som en egen enhet på nivå 3.',
-  'hubEdit.noPilotUnit': 'Ikke en egen enhet',
 
   'importExport.title': 'Import og eksport av steder og tjenester',
   'importExport.lead':
@@ -452,8 +449,6 @@ export const placesEn: PlacesMessages = {
   'serviceEdit.description': 'Description',
   'serviceEdit.descriptionHelp': 'Short and in everyday words: what the citizen gets help with.',
   'serviceEdit.groupsHelp': 'Separate with commas, for example "barn og unge, familier".',
-  'serviceEdit.chooseUnit': 'Choose a unit',
-  'serviceEdit.unitsLoading': 'Loading the units …',
   'serviceEdit.unitRequired': 'Choose the unit that provides the service.',
   'serviceEdit.chooseProximity': 'Choose where the service is',
   'serviceEdit.proximityRequired': 'Choose where the service is.',
@@ -635,7 +630,6 @@ export const placesEn: PlacesMessages = {
   'hubEdit.successCriteriaHelp': 'What it takes for the hub to succeed. Shown on the public page.',
   'hubEdit.pilotUnit': 'Organised as its own unit (pilot)',
   'hubEdit.pilotUnitHelp': 'Choose the unit if the hub is organised as its own unit at level 3.',
-  'hubEdit.noPilotUnit': 'Not its own unit',
 
   'importExport.title': 'Import and export of places and services',
   'importExport.lead':

@@ -34,7 +34,6 @@ export const boardNb = {
   'board.yes': 'Ja',
   'board.no': 'Nei',
   'board.loading': 'Henter …',
-  'board.saved': 'Lagret.',
   'board.failed': 'Dette må rettes',
   // Decisions
   'board.decisions.heading': 'Beslutninger i porteføljestyret',
@@ -65,7 +64,6 @@ export const boardNb = {
   'board.decide.checklistHelp': 'Alle punktene må være oppfylt for å godkjenne.',
   'board.decide.submit': 'Registrer beslutning',
   'board.decide.done': 'Beslutningen er registrert: {outcome} ved {point}.',
-  'board.decide.stale': 'Initiativet er endret av noen andre. Last inn på nytt og prøv igjen.',
   // Status reports
   'board.reports.heading': 'Statusrapporter',
   'board.reports.due': 'Statusrapporten for {period} mangler. Den skulle vært levert innen den {day}. i måneden.',
@@ -193,7 +191,6 @@ export const boardNb = {
   'board.meeting.decisionsNone': 'Ingen beslutninger registrert i dette møtet.',
   'board.meeting.decisionsCaption': 'Beslutninger fattet i møtet',
   'board.meeting.packTitle': 'Styrepakke',
-  'board.meeting.removed': 'Saken er fjernet fra sakslisten.',
   'board.meeting.added': 'Saken er satt på sakslisten.',
 };
 
@@ -231,7 +228,6 @@ export const boardEn: Record<keyof typeof boardNb, string> = {
   'board.yes': 'Yes',
   'board.no': 'No',
   'board.loading': 'Loading …',
-  'board.saved': 'Saved.',
   'board.failed': 'Please correct this',
   'board.decisions.heading': 'Portfolio board decisions',
   'board.decisions.position': 'Phase: {phase} · State: {state}',
@@ -261,7 +257,6 @@ export const boardEn: Record<keyof typeof boardNb, string> = {
   'board.decide.checklistHelp': 'Every item must be met to approve.',
   'board.decide.submit': 'Record decision',
   'board.decide.done': 'The decision is recorded: {outcome} at {point}.',
-  'board.decide.stale': 'Someone else changed the initiative. Reload and try again.',
   'board.reports.heading': 'Status reports',
   'board.reports.due': 'The status report for {period} is missing. It was due by day {day} of the month.',
   'board.reports.none': 'No status reports yet.',
@@ -386,6 +381,5 @@ export const boardEn: Record<keyof typeof boardNb, string> = {
   'board.meeting.decisionsNone': 'No decisions recorded at this meeting.',
   'board.meeting.decisionsCaption': 'Decisions made at the meeting',
   'board.meeting.packTitle': 'Board pack',
-  'board.meeting.removed': 'The item is removed from the agenda.',
   'board.meeting.added': 'The item is on the agenda.',
 };

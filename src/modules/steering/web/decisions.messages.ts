@@ -45,7 +45,6 @@ export const decisionsNb = {
   'decisions.fieldTitle': 'Tittel',
   'decisions.fieldText': 'Vedtakstekst',
   'decisions.fieldUnit': 'Ansvarlig enhet',
-  'decisions.fieldUnitChoose': 'Velg enhet',
   'decisions.fieldDeadline': 'Frist',
   'decisions.fieldStatus': 'Status',
   'decisions.save': 'Lagre',
@@ -101,7 +100,6 @@ export const decisionsNb = {
   'budget.chartTitle': 'Avvik per programområde {year} (kr, merforbruk til høyre)',
   'budget.chartDesc':
     '{count} programområder har beregnet eller oppgitt avvik. {over} har merforbruk og {under} mindreforbruk. Tallene står i tabellen.',
-  'budget.chartNone': 'Ingen programområder har avvik å vise for dette året.',
   'budget.exportCsv': 'Last ned CSV',
   'budget.exportXlsx': 'Last ned Excel',
   'budget.import': 'Importer regnskap (CSV)',
@@ -116,7 +114,6 @@ export const decisionsNb = {
   'budget.importColumn': 'kolonne «{column}»',
   'budget.importNoFile': 'Velg en fil først.',
   'budget.back': 'Tilbake til budsjettet',
-  'budget.areaFacts': 'Om programområdet',
   'budget.committee': 'Utvalg',
   'budget.units': 'Enheter',
   'budget.noUnits': 'Ingen enheter knyttet til området.',
@@ -170,7 +167,6 @@ export const decisionsNb = {
   'budget.adjRemoveLabel': 'Fjern tiltaket «{title}»',
   'budget.adjTitleRequired': 'Skriv en tittel på tiltaket.',
   'budget.sourceLabel': 'Kilde: {source}',
-  'budget.noData': 'Ingen tall for dette året.',
 };
 
 export const decisionsEn: Record<keyof typeof decisionsNb, string> = {
@@ -219,7 +215,6 @@ export const decisionsEn: Record<keyof typeof decisionsNb, string> = {
   'decisions.fieldTitle': 'Title',
   'decisions.fieldText': 'Decision text',
   'decisions.fieldUnit': 'Responsible unit',
-  'decisions.fieldUnitChoose': 'Choose a unit',
   'decisions.fieldDeadline': 'Deadline',
   'decisions.fieldStatus': 'Status',
   'decisions.save': 'Save',
@@ -274,7 +269,6 @@ export const decisionsEn: Record<keyof typeof decisionsNb, string> = {
   'budget.chartTitle': 'Deviation per programme area {year} (kr, overspend to the right)',
   'budget.chartDesc':
     '{count} programme areas have a computed or stated deviation. {over} overspend and {under} underspend. The figures are in the table.',
-  'budget.chartNone': 'No programme area has a deviation to show for this year.',
   'budget.exportCsv': 'Download CSV',
   'budget.exportXlsx': 'Download Excel',
   'budget.import': 'Import actuals (CSV)',
@@ -289,7 +283,6 @@ export const decisionsEn: Record<keyof typeof decisionsNb, string> = {
   'budget.importColumn': 'column "{column}"',
   'budget.importNoFile': 'Choose a file first.',
   'budget.back': 'Back to the budget',
-  'budget.areaFacts': 'About the programme area',
   'budget.committee': 'Committee',
   'budget.units': 'Units',
   'budget.noUnits': 'No units linked to the area.',
@@ -343,5 +336,4 @@ export const decisionsEn: Record<keyof typeof decisionsNb, string> = {
   'budget.adjRemoveLabel': 'Remove the measure "{title}"',
   'budget.adjTitleRequired': 'Enter a title for the measure.',
   'budget.sourceLabel': 'Source: {source}',
-  'budget.noData': 'No figures for this year.',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   charWidth,
+  keepInside,
   fitLabel,
   labelSize,
   lineHeight,
@@ -62,6 +63,16 @@ describe('fitLabel', () => {
   it('truncate leaves short text alone and ends long text in an ellipsis', () => {
     expect(truncate('Oslo', 5)).toBe('Oslo');
     expect(truncate('Kostragruppe 13 (EKG13)', 10)).toBe('Kostragru…');
+  });
+});
+
+describe('axis labels at the ends', () => {
+  it('keepInside centres a label that fits and anchors one at the edge it would cross', () => {
+    expect(keepInside(360, '200 000 kr', 0, 720)).toEqual({ x: 360, anchor: 'middle' });
+    const last = keepInside(704, '400 000 kr', 0, 720);
+    expect(last).toEqual({ x: 720, anchor: 'end' });
+    expect(last.x - textWidth('400 000 kr')).toBeGreaterThanOrEqual(0);
+    expect(keepInside(4, '0 kr', 0, 720)).toEqual({ x: 0, anchor: 'start' });
   });
 });
 

@@ -118,6 +118,17 @@ export function spreadLabels(wanted: number[], gap: number, min = -Infinity, max
   return result;
 }
 
+/**
+ * Where to put a label centred on `x` so that it stays inside [min, max]: centred when it fits,
+ * else anchored at the edge it would cross (an axis's first or last tick).
+ */
+export function keepInside(x: number, text: string, min: number, max: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const half = textWidth(text) / 2;
+  if (x + half > max) return { x: max, anchor: 'end' };
+  if (x - half < min) return { x: min, anchor: 'start' };
+  return { x, anchor: 'middle' };
+}
+
 export type Box = { x: number; y: number; width: number; height: number };
 
 /** Whether two boxes overlap (touching edges do not). */

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ChartFigure, type ChartTable, type FrameProps } from './chart-figure';
-import { labelSize, lineHeight, reserveWidth, textWidth } from './labels';
+import { keepInside, labelSize, lineHeight, reserveWidth, textWidth } from './labels';
 import { Marker, YAxis, type LegendItem } from './marks';
 import { seriesClass, seriesMarker, toneClass, type Tone } from './palette';
 import { valueScale } from './scales';
@@ -108,13 +108,16 @@ export function ScatterChart({
       <YAxis ticks={y.ticks.map((value) => ({ value }))} y={y} left={left} right={right} format={formatY} />
       <line x1={left} x2={right} y1={base} y2={base} className="kp-chart__axis" />
       <line x1={left} x2={left} y1={top} y2={base} className="kp-chart__axis" />
-      {x.ticks.map((tick, i) =>
-        i % every === 0 ? (
-          <text key={tick} x={x(tick)} y={base + lineHeight + 2} textAnchor="middle" className="kp-chart__label">
+      {x.ticks.map((tick, i) => {
+        if (i % every !== 0) return null;
+        // The last tick sits at the plot's right end: its label may not run past the chart.
+        const at = keepInside(x(tick), formatX(tick), 0, width);
+        return (
+          <text key={tick} x={at.x} y={base + lineHeight + 2} textAnchor={at.anchor} className="kp-chart__label">
             {formatX(tick)}
           </text>
-        ) : null,
-      )}
+        );
+      })}
       <text x={(left + right) / 2} y={base + 2 * lineHeight + 10} textAnchor="middle" className="kp-chart__label kp-chart__label--title">
         {xLabel}
       </text>

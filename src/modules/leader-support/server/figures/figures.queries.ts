@@ -68,16 +68,12 @@ export async function selectCreated(db: LeaderSupportDb, f: FigureFilters): Prom
     cross join lateral (select date_trunc('month', r.created_at at time zone ${f.timeZone}) as month) m
     where r.created_at >= ${start(f)} and r.created_at < ${end(f)} and ${requestFilters(f)}
     group by ${groupingSets}`.execute(db);
-  return rows.map((row) => {
-    const grouping = groupingOf(Number(row.g));
-    return {
-      grouping,
-      ...keyOf(grouping, row),
-      created: count(row, 'created'),
-      selfService: count(row, 'self_service'),
-      synthetic: count(row, 'synthetic'),
-    };
-  });
+  return rows.map((row) => ({
+    ...groupOf(row),
+    created: count(row, 'created'),
+    selfService: count(row, 'self_service'),
+    synthetic: count(row, 'synthetic'),
+  }));
 }
 
 export interface ResolvedRow extends Omit<VolumeRow, 'created' | 'selfService' | 'synthetic'> {
@@ -105,19 +101,15 @@ export async function selectResolved(db: LeaderSupportDb, f: FigureFilters): Pro
     where r.resolved_at >= ${start(f)} and r.resolved_at < ${end(f)} and r.status in ('resolved', 'closed') and not r.self_service
       and ${requestFilters(f)}
     group by ${groupingSets}`.execute(db);
-  return rows.map((row) => {
-    const grouping = groupingOf(Number(row.g));
-    return {
-      grouping,
-      ...keyOf(grouping, row),
-      resolved: count(row, 'resolved'),
-      resolvedFirstLine: count(row, 'resolved_first_line'),
-      responseMeasured: count(row, 'response_measured'),
-      responseMet: count(row, 'response_met'),
-      resolutionMeasured: count(row, 'resolution_measured'),
-      resolutionMet: count(row, 'resolution_met'),
-    };
-  });
+  return rows.map((row) => ({
+    ...groupOf(row),
+    resolved: count(row, 'resolved'),
+    resolvedFirstLine: count(row, 'resolved_first_line'),
+    responseMeasured: count(row, 'response_measured'),
+    responseMet: count(row, 'response_met'),
+    resolutionMeasured: count(row, 'resolution_measured'),
+    resolutionMet: count(row, 'resolution_met'),
+  }));
 }
 
 export interface TimesRow {
@@ -267,6 +259,12 @@ const groupings: Record<number, VolumeRow['grouping']> = {
   0b11110: 'channel',
   0b11111: 'all',
 };
+
+/** A grouped row's grouping and the key, name and sector it is for. */
+function groupOf(row: Record<string, unknown>): Pick<VolumeRow, 'grouping' | 'key' | 'name' | 'sectorName'> {
+  const grouping = groupingOf(Number(row.g));
+  return { grouping, ...keyOf(grouping, row) };
+}
 
 function groupingOf(g: number): VolumeRow['grouping'] {
   const grouping = groupings[g];

@@ -5,7 +5,7 @@ import { ShownNote, shownRows } from '../../../../web/components/import-export/r
 import { ErrorAlert } from '../../../../web/components/status';
 import { apiRequest } from '../../../../web/data/client';
 import type { ImportChange, ImportEntity, ImportView } from '../../import-export.schemas';
-import { DataTable } from '../detail-parts';
+import { DataTable } from '../../../../web/components/data-table';
 import { useImportExportI18n } from './i18n';
 
 export const entities: ImportEntity[] = ['units', 'positions', 'people', 'assignments', 'lines'];
@@ -77,7 +77,7 @@ export function PlanView({ report: view, headingRef, replace }: ImportReportProp
           .filter((entity) => plan.counts[entity].rows > 0)
           .map((entity) => {
             const c = plan.counts[entity];
-            return [entityLabel(entity), c.rows, c.create, c.change, c.unchanged, c.withProblems, c.notInFile];
+            return { key: entity, cells: [entityLabel(entity), c.rows, c.create, c.change, c.unchanged, c.withProblems, c.notInFile] };
           })}
       />
 
@@ -88,14 +88,15 @@ export function PlanView({ report: view, headingRef, replace }: ImportReportProp
             headers={[t('problems.where'), t('problems.row'), t('problems.column'), t('problems.message')]}
             numeric={[1]}
             empty=""
-            rows={plan.problems
-              .slice(0, shownRows)
-              .map((problem) => [
+            rows={plan.problems.slice(0, shownRows).map((problem, index) => ({
+              key: String(index),
+              cells: [
                 problem.sheet ? `${problem.file} – ${problem.sheet}` : problem.file,
                 problem.row ?? '',
                 problem.column ?? '',
                 problem.message[language],
-              ])}
+              ],
+            }))}
           />
           <ShownNote total={plan.problems.length} />
           {plan.problemsLeftOut > 0 && <Paragraph data-size="sm">{t('plan.problemsLeftOut', { count: plan.problemsLeftOut })}</Paragraph>}
@@ -107,23 +108,26 @@ export function PlanView({ report: view, headingRef, replace }: ImportReportProp
         headers={[t('changes.entity'), t('changes.row'), t('changes.action'), t('changes.label'), t('changes.fields')]}
         numeric={[1]}
         empty={t('changes.empty')}
-        rows={plan.changes.slice(0, shownRows).map((change: ImportChange) => [
-          entityLabel(change.entity),
-          change.row ?? '',
-          t(`action.${change.action}`),
-          change.label,
-          <ul className="kp-import-fields" key="fields">
-            {/* A new entry lists only the values it gets. */}
-            {change.fields
-              .filter((field) => change.action !== 'create' || field.after !== null)
-              .map((field) => (
-                <li key={field.field}>
-                  <code>{field.field}</code>:{' '}
-                  {change.action === 'create' ? shown(field.after) : `${shown(field.before)} → ${shown(field.after)}`}
-                </li>
-              ))}
-          </ul>,
-        ])}
+        rows={plan.changes.slice(0, shownRows).map((change: ImportChange, index) => ({
+          key: String(index),
+          cells: [
+            entityLabel(change.entity),
+            change.row ?? '',
+            t(`action.${change.action}`),
+            change.label,
+            <ul className="kp-import-fields" key="fields">
+              {/* A new entry lists only the values it gets. */}
+              {change.fields
+                .filter((field) => change.action !== 'create' || field.after !== null)
+                .map((field) => (
+                  <li key={field.field}>
+                    <code>{field.field}</code>:{' '}
+                    {change.action === 'create' ? shown(field.after) : `${shown(field.before)} → ${shown(field.after)}`}
+                  </li>
+                ))}
+            </ul>,
+          ],
+        }))}
       />
       <ShownNote total={plan.changes.length} />
     </div>

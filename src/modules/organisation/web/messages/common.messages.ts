@@ -14,8 +14,6 @@ export const commonNb = {
   'common.note': 'Merknad',
   'common.period': 'Periode',
   'common.fte': 'Årsverk',
-  'common.cancel': 'Avbryt',
-  'common.save': 'Lagre',
 
   'nav.label': 'Organisasjon – sider',
   'nav.overview': 'Oversikt',
@@ -81,7 +79,6 @@ export const commonNb = {
   'edit.move': 'Flytt enheten',
   'edit.moveSubmit': 'Lagre flyttingen',
   'edit.newParent': 'Ny overordnet enhet',
-  'edit.chooseUnit': 'Velg enhet',
   'edit.parentRequired': 'Velg enheten den skal ligge under.',
   'edit.newLevel': 'Nivå etter flyttingen',
   'edit.keepLevel': 'Som nå (nivå {level})',
@@ -120,8 +117,6 @@ export const commonEn: Record<keyof typeof commonNb, string> = {
   'common.note': 'Note',
   'common.period': 'Period',
   'common.fte': 'FTE',
-  'common.cancel': 'Cancel',
-  'common.save': 'Save',
 
   'nav.label': 'Organisation – pages',
   'nav.overview': 'Overview',
@@ -188,7 +183,6 @@ export const commonEn: Record<keyof typeof commonNb, string> = {
   'edit.move': 'Move the unit',
   'edit.moveSubmit': 'Save the move',
   'edit.newParent': 'New parent unit',
-  'edit.chooseUnit': 'Choose a unit',
   'edit.parentRequired': 'Choose the unit it is to be placed under.',
   'edit.newLevel': 'Level after the move',
   'edit.keepLevel': 'As now (level {level})',
