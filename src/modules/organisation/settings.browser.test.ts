@@ -106,6 +106,8 @@ describe('[ADMINISTRATOR][RULE_SETTINGS]', () => {
     const exceptions = page.getByRole('table', { name: /^Nivåunntak som gjelder/ });
     await expect.poll(() => exceptions.isVisible()).toBe(true);
     await page.getByText('Legg til et nivåunntak').click();
+    // The form is open when its unit field shows.
+    await expect.poll(() => page.getByLabel('Enhet', { exact: true }).and(page.locator('input')).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Lagre nivåunntaket' }).click();
     await expect.poll(() => page.getByText('Skriv en begrunnelse.').first().isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'level exception form with errors');

@@ -784,6 +784,8 @@ describe('[KIT][COMBOBOX]', () => {
     const listbox = page.getByRole('listbox', { name: 'Enhet' });
     expect(await listbox.getByRole('option', { name: 'Hjemmetjenesten Nord Helse og omsorg, nivå 4' }).isVisible()).toBe(true);
     expect(await listbox.getByRole('option', { name: 'Gulskogen skole Oppvekst, nivå 4' }).getAttribute('aria-selected')).toBe('true');
+    // Checked once the list has faded in: mid-transition axe would measure blended colours.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
     await expectNoAxeViolations(page, 'EntityCombobox open');
   });
 

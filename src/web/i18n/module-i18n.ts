@@ -7,9 +7,33 @@ export interface Localised {
   en: string;
 }
 
-function fill(text: string, vars?: Record<string, string | number>): string {
+/** `{name}` in a dictionary text replaced by `vars.name`. */
+export function fill(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+/** A date string YYYY-MM-DD read as a calendar day (no time zone shift): format it in UTC. */
+export function calendarDay(value: string): Date {
+  const [year, month, day] = value.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
+/**
+ * "1. januar 2020 – 31. desember 2022" for a [from, to) period: the end shown is the last day.
+ * `dateFormat` formats in UTC; `openEnded` words a period without end from its formatted start.
+ */
+export function formatPeriod(
+  dateFormat: Intl.DateTimeFormat,
+  from: string,
+  to: string | null,
+  openEnded: (start: string) => string,
+): string {
+  const start = dateFormat.format(calendarDay(from));
+  if (!to) return openEnded(start);
+  const lastDay = calendarDay(to);
+  lastDay.setUTCDate(lastDay.getUTCDate() - 1);
+  return `${start} – ${dateFormat.format(lastDay)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { can, withRawBody, writeContext, type App, type ModuleContext } from '../../../kernel/index.js';
+import { can, withRawBody, writeContext, type App, type ModuleContext, type WriteContext } from '../../../kernel/index.js';
 import {
   ApproveBody,
   AssignBody,
@@ -41,7 +41,7 @@ import { findRequestForActor, mayRead } from './requests/request-access.js';
 import { requesterOn } from './requests/requester.js';
 import { selectRequestDetail, selectRequestList } from './requests/requests.queries.js';
 import { sendToThirdLine } from './requests/send-to-third-line.js';
-import { forbidden, isUuid, notFound, todayInNorway } from './requests/shared.js';
+import { forbidden, isUuid, notFound, todayInNorway, type RequestRow } from './requests/shared.js';
 import { submitRequest } from './requests/submit-request.js';
 import { assignRequest, takeRequest } from './requests/take-request.js';
 import { transitionRequest } from './requests/transition-request.js';
@@ -168,7 +168,7 @@ export function registerRequestRoutes(app: App, { database }: ModuleContext): vo
     access: 'authenticated' | 'leader_support:handle',
     summary: string,
     body: import('typebox').TSchema,
-    run: (context: ReturnType<typeof writeContext>, row: Awaited<ReturnType<typeof findRequestForActor>>, body: B) => Promise<unknown>,
+    command: (db: LeaderSupportDb, context: WriteContext, row: RequestRow, body: B) => Promise<unknown>,
   ) =>
     app.post(
       `${base}/requests/:ref/${path}`,
@@ -176,96 +176,32 @@ export function registerRequestRoutes(app: App, { database }: ModuleContext): vo
       async (request) => {
         const actor = actorOf(request);
         const row = await findRequestForActor(db, actor, (request.params as { ref: string }).ref);
-        await run(writeContext(request), row, request.body as B);
+        await command(db, writeContext(request), row, request.body as B);
         return selectRequestDetail(db, actor, row.id);
       },
     );
 
-  change<{ revision: number }>(
-    'take',
-    'leader_support:handle',
-    'Take the request (exactly one of two agents at once wins)',
-    TakeBody,
-    (c, row) => takeRequest(db, c, row),
-  );
-  change<{ revision: number; assigneeUserId: string | null }>(
-    'assign',
-    'leader_support:handle',
-    'Give the request to an agent of its group',
-    AssignBody,
-    (c, row, b) => assignRequest(db, c, row, b),
-  );
-  change<{ revision: number; priority: 'low' | 'normal' | 'high' | 'urgent' }>(
-    'priority',
-    'leader_support:handle',
-    'Change the priority',
-    PriorityBody,
-    (c, row, b) => changePriority(db, c, row, b),
-  );
-  change<{ visibility: 'public' | 'internal'; body: string }>(
-    'messages',
-    'authenticated',
-    'A public reply or an internal note (agents)',
-    MessageBody,
-    (c, row, b) => addMessage(db, c, row, b),
-  );
-  change<import('../leader-support.schemas.js').TransitionBody>(
+  const agents = 'leader_support:handle';
+  const signedIn = 'authenticated';
+  change('take', agents, 'Take the request (exactly one of two agents at once wins)', TakeBody, takeRequest);
+  change('assign', agents, 'Give the request to an agent of its group', AssignBody, assignRequest);
+  change('priority', agents, 'Change the priority', PriorityBody, changePriority);
+  change('messages', signedIn, 'A public reply or an internal note (agents)', MessageBody, addMessage);
+  change(
     'transition',
-    'authenticated',
+    signedIn,
     'Start, wait for the requester, resume, resolve, close, reopen or delete',
     TransitionBody,
-    (c, row, b) => transitionRequest(db, c, row, b),
+    transitionRequest,
   );
-  change<{ revision: number; reason: string }>(
-    'escalate',
-    'leader_support:handle',
-    'To the second line, by the routing rules; a reason is required',
-    EscalateBody,
-    (c, row, b) => escalateRequest(db, c, row, b),
-  );
-  change<import('./requests/send-to-third-line.js').ThirdLineInput>(
-    'third-line',
-    'leader_support:handle',
-    'From the second line to the third, internal or external',
-    ThirdLineBody,
-    (c, row, b) => sendToThirdLine(db, c, row, b),
-  );
-  change<{ articleId: string }>(
-    'self-service',
-    'authenticated',
-    'The requester closes it: a knowledge-base article solved it',
-    SelfServiceBody,
-    (c, row, b) => closeBySelfService(db, c, row, b),
-  );
-  change<{ ref: string }>('links', 'leader_support:handle', 'Link a related request', LinkBody, (c, row, b) => linkRequests(db, c, row, b));
-  change<{ subject: string; description?: string; groupId: string }>(
-    'children',
-    'leader_support:handle',
-    'A child request for another group (team work)',
-    ChildBody,
-    (c, row, b) => createChildRequest(db, c, row, b),
-  );
-  change<{ minutes: number; note?: string }>(
-    'time',
-    'leader_support:handle',
-    'Log time (the cost to the ordering unit)',
-    TimeBody,
-    (c, row, b) => logTime(db, c, row, b),
-  );
-  change<{ score: number; comment?: string }>(
-    'survey',
-    'authenticated',
-    'The requester’s satisfaction after resolution, 1–5',
-    SurveyBody,
-    (c, row, b) => answerSurvey(db, c, row, b),
-  );
-  change<{ revision: number }>(
-    'approve',
-    'leader_support:handle',
-    'First line: approve a master-data request; the organisation is changed',
-    ApproveBody,
-    (c, row, b) => approveMasterData(db, c, row, b),
-  );
+  change('escalate', agents, 'To the second line, by the routing rules; a reason is required', EscalateBody, escalateRequest);
+  change('third-line', agents, 'From the second line to the third, internal or external', ThirdLineBody, sendToThirdLine);
+  change('self-service', signedIn, 'The requester closes it: a knowledge-base article solved it', SelfServiceBody, closeBySelfService);
+  change('links', agents, 'Link a related request', LinkBody, linkRequests);
+  change('children', agents, 'A child request for another group (team work)', ChildBody, createChildRequest);
+  change('time', agents, 'Log time (the cost to the ordering unit)', TimeBody, logTime);
+  change('survey', signedIn, 'The requester’s satisfaction after resolution, 1–5', SurveyBody, answerSurvey);
+  change('approve', agents, 'First line: approve a master-data request; the organisation is changed', ApproveBody, approveMasterData);
 
   // Attachments arrive as the raw body; the parser lives in its own plugin scope, so the rest of the
   // API still reads only JSON bodies of the usual size.

@@ -142,6 +142,12 @@ function ArticleForm({
     void saved.then(done, focusErrors);
   };
 
+  // The summary and the body: the same long field with its help text, of different sizes.
+  const longFields = [
+    { field: 'summary', label: t('kb.fieldSummary'), help: t('kb.fieldSummaryHelp'), rows: 2, value: summary, set: setSummary, max: 500 },
+    { field: 'body', label: t('kb.fieldBody'), help: t('kb.fieldBodyHelp'), rows: 14, value: body, set: setBody, max: undefined },
+  ] as const;
+
   return (
     <form className="kp-kb-form" onSubmit={submit} noValidate>
       <div ref={summaryRef} tabIndex={-1}>
@@ -194,27 +200,20 @@ function ArticleForm({
         required
         maxLength={200}
       />
-      <Textfield
-        id={fieldIds.summary}
-        label={t('kb.fieldSummary')}
-        description={t('kb.fieldSummaryHelp')}
-        multiline
-        rows={2}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        error={server.summary}
-        maxLength={500}
-      />
-      <Textfield
-        id={fieldIds.body}
-        label={t('kb.fieldBody')}
-        description={t('kb.fieldBodyHelp')}
-        multiline
-        rows={14}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        error={server.body}
-      />
+      {longFields.map((long) => (
+        <Textfield
+          key={long.field}
+          id={fieldIds[long.field]}
+          label={long.label}
+          description={long.help}
+          multiline
+          rows={long.rows}
+          value={long.value}
+          onChange={(e) => long.set(e.target.value)}
+          error={server[long.field]}
+          maxLength={long.max}
+        />
+      ))}
       <section aria-labelledby={`${ids}-preview`} className="kp-kb-preview">
         <Heading level={2} data-size="xs" id={`${ids}-preview`}>
           {t('kb.preview')}

@@ -104,12 +104,40 @@ export function ResolveForm({
   );
 }
 
+/** The reason escalation and the third line ask for; the form focuses `${id}-reason` when it is missing. */
+function ReasonField({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useSupportI18n();
+  return (
+    <Textfield
+      id={`${id}-reason`}
+      multiline
+      rows={3}
+      label={t('desk.reason')}
+      required
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+    />
+  );
+}
+
 export type Run = (write: () => Promise<unknown>, done: SupportKey) => Promise<void>;
 
 /** What the request actions give a step's form: the request, the refusal so far, and how to send. */
 type StepFormProps = { id: string; detail: RequestDetail; error: unknown; onReload: () => void; onCancel: () => void; run: Run };
 
-export function EscalateForm({ id, detail, error, onReload, onCancel, run }: StepFormProps) {
+export function EscalateForm({ detail, run, ...frame }: StepFormProps) {
+  const { id } = frame;
   const { t } = useSupportI18n();
   const escalate = useEscalate();
   const [reason, setReason] = useState('');
@@ -123,13 +151,10 @@ export function EscalateForm({ id, detail, error, onReload, onCancel, run }: Ste
   else target = t('desk.escalate.noRule');
   return (
     <ActionForm
-      id={id}
+      {...frame}
       title={t('desk.escalate.title')}
       submitLabel={t('desk.escalate.submit')}
       pending={escalate.isPending}
-      error={error}
-      onReload={onReload}
-      onCancel={onCancel}
       onSubmit={() => {
         if (!reason.trim()) {
           setMissing(true);
@@ -144,21 +169,13 @@ export function EscalateForm({ id, detail, error, onReload, onCancel, run }: Ste
       }}
     >
       <Paragraph aria-live="polite">{target}</Paragraph>
-      <Textfield
-        id={`${id}-reason`}
-        multiline
-        rows={3}
-        label={t('desk.reason')}
-        required
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        error={missing ? t('desk.reason.required') : undefined}
-      />
+      <ReasonField id={id} value={reason} onChange={setReason} error={missing ? t('desk.reason.required') : undefined} />
     </ActionForm>
   );
 }
 
-export function ThirdLineForm({ id, detail, error, onReload, onCancel, run }: StepFormProps) {
+export function ThirdLineForm({ detail, run, ...frame }: StepFormProps) {
+  const { id } = frame;
   const { t, collator } = useSupportI18n();
   const thirdLine = useThirdLine();
   const catalogue = useQuery(supportCatalogueQuery);
@@ -187,13 +204,10 @@ export function ThirdLineForm({ id, detail, error, onReload, onCancel, run }: St
   };
   return (
     <ActionForm
-      id={id}
+      {...frame}
       title={t('desk.thirdLine.title')}
       submitLabel={t('desk.thirdLine.submit')}
       pending={thirdLine.isPending}
-      error={error}
-      onReload={onReload}
-      onCancel={onCancel}
       onSubmit={submit}
     >
       <Fieldset>
@@ -245,16 +259,7 @@ export function ThirdLineForm({ id, detail, error, onReload, onCancel, run }: St
           error={errors.party}
         />
       )}
-      <Textfield
-        id={`${id}-reason`}
-        multiline
-        rows={3}
-        label={t('desk.reason')}
-        required
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        error={errors.reason}
-      />
+      <ReasonField id={id} value={reason} onChange={setReason} error={errors.reason} />
     </ActionForm>
   );
 }

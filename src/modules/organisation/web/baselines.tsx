@@ -269,67 +269,36 @@ function BaselineForm({
     }
   };
 
+  // What every field takes from the form: its id, value, change handler and error.
+  const field = (name: keyof Values) => ({ id: fieldIds[name], value: values[name], onChange: set(name), error: errors[name] });
   const fields = (
     <>
       <Textfield
-        id={fieldIds.name}
+        {...field('name')}
         label={t('baselines.name')}
         description={t('baselines.nameHelp')}
-        value={values.name}
-        onChange={set('name')}
-        error={errors.name}
         required
         autoFocus={Boolean(baseline)}
       />
+      <Textfield {...field('year')} label={t('baselines.year')} inputMode="numeric" autoComplete="off" required />
       <Textfield
-        id={fieldIds.year}
-        label={t('baselines.year')}
-        inputMode="numeric"
-        autoComplete="off"
-        value={values.year}
-        onChange={set('year')}
-        error={errors.year}
-        required
-      />
-      <Textfield
-        id={fieldIds.adminFte}
+        {...field('adminFte')}
         label={t('baselines.adminFte')}
         description={t('baselines.adminFteHelp')}
         inputMode="decimal"
         autoComplete="off"
-        value={values.adminFte}
-        onChange={set('adminFte')}
-        error={errors.adminFte}
         required
       />
       <Textfield
-        id={fieldIds.totalFte}
+        {...field('totalFte')}
         label={t('baselines.totalFte')}
         description={t('baselines.totalFteHelp')}
         inputMode="decimal"
         autoComplete="off"
-        value={values.totalFte}
-        onChange={set('totalFte')}
-        error={errors.totalFte}
         required
       />
-      <Textfield
-        id={fieldIds.source}
-        label={t('baselines.source')}
-        description={t('baselines.sourceHelp')}
-        value={values.source}
-        onChange={set('source')}
-        error={errors.source}
-      />
-      <Textfield
-        id={fieldIds.comment}
-        label={t('baselines.comment')}
-        multiline
-        rows={2}
-        value={values.comment}
-        onChange={set('comment')}
-        error={errors.comment}
-      />
+      <Textfield {...field('source')} label={t('baselines.source')} description={t('baselines.sourceHelp')} />
+      <Textfield {...field('comment')} label={t('baselines.comment')} multiline rows={2} />
     </>
   );
 

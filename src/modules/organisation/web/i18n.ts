@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { locales, useI18n, type Language } from '../../../web/i18n/i18n';
+import { calendarDay, fill, formatPeriod, type Localised } from '../../../web/i18n/module-i18n';
 import type { Classification, LineType, RoleType, UnitKind } from './types';
 import type { RuleId } from './vocabulary';
 import { orgEn, orgNb, type OrgKey, type OrgMessages } from './organisation.messages';
@@ -14,7 +15,7 @@ const dictionaries: Record<Language, OrgMessages> = { nb: orgNb, en: orgEn };
 export type OrgTranslate = (key: OrgKey, vars?: Record<string, string | number>) => string;
 
 /** Text the server sends in both languages, e.g. a rule finding's message. */
-export type Localised = { nb: string; en: string };
+export type { Localised } from '../../../web/i18n/module-i18n';
 
 // Keys built from the schema's vocabularies: a kind, role or rule without a label is a type error.
 export const kindKey = (kind: UnitKind) => `kind.${kind}` as const satisfies OrgKey;
@@ -26,17 +27,6 @@ export const ruleKey = (rule: RuleId) => `rule.${rule}` as const satisfies OrgKe
 /** `role.x` for a role type the server sends as a plain string (analytics), if we know it. */
 export function isOrgKey(key: string): key is OrgKey {
   return Object.hasOwn(orgNb, key);
-}
-
-function fill(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
-
-/** A date string YYYY-MM-DD read as a calendar day (no time zone shift). */
-function calendarDay(value: string): Date {
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
 }
 
 export function useOrgI18n() {
@@ -60,19 +50,10 @@ export function useOrgI18n() {
       /** The server's text in the UI language. */
       pick: (text: Localised) => text[language],
       /** "1. januar 2020 – 31. desember 2022" for a [from, to) period; the end shown is the last day. */
-      period: (from: string, to: string | null) =>
-        to
-          ? `${dateFormat.format(calendarDay(from))} – ${dateFormat.format(lastDayBefore(to))}`
-          : t('common.fromOn', { date: dateFormat.format(calendarDay(from)) }),
+      period: (from: string, to: string | null) => formatPeriod(dateFormat, from, to, (date) => t('common.fromOn', { date })),
       collator: new Intl.Collator(locale === 'en-GB' ? 'nb' : locale, { sensitivity: 'base', numeric: true }),
     };
   }, [language]);
 }
 
 export type OrgI18n = ReturnType<typeof useOrgI18n>;
-
-function lastDayBefore(exclusiveEnd: string): Date {
-  const date = calendarDay(exclusiveEnd);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date;
-}

@@ -10,7 +10,7 @@ import { hasPermission, useSession } from '../../../web/data/session';
 import { coLocationQuery } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { LocationForm } from './location-form';
-import { DistrictLink, HubLink, PlacesNav } from './ui';
+import { DistrictLink, hubCell, PlacesNav } from './ui';
 
 /** Which units share each site, and which units serving a district share no site with its hub. */
 export function CoLocationPage() {
@@ -42,13 +42,7 @@ export function CoLocationPage() {
                   <DistrictLink key="d" number={district.number}>
                     {t('district.numbered', { number: district.number, name: district.name })}
                   </DistrictLink>,
-                  district.hub ? (
-                    <HubLink key="h" id={district.hub.id}>
-                      {district.hub.name}
-                    </HubLink>
-                  ) : (
-                    t('district.noHub')
-                  ),
+                  hubCell(district.hub, t('district.noHub')),
                   district.unitsNotAtHub.length === 0 ? t('coLocation.allAtHub') : <UnitList key="u" units={district.unitsNotAtHub} />,
                 ],
               }))}
@@ -65,13 +59,7 @@ export function CoLocationPage() {
                 key: row.site.id,
                 cells: [
                   row.site.name,
-                  row.hub ? (
-                    <HubLink key="h" id={row.hub.id}>
-                      {row.hub.name}
-                    </HubLink>
-                  ) : (
-                    t('coLocation.noHub')
-                  ),
+                  hubCell(row.hub, t('coLocation.noHub')),
                   row.units.length === 0 ? t('coLocation.noUnits') : <UnitList key="u" units={row.units} />,
                   row.positions.length === 0
                     ? t('coLocation.noPositions')

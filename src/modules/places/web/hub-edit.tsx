@@ -1,14 +1,13 @@
 import { Checkbox, Fieldset, Paragraph, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { changedFields, useDatedForm } from '../../../web/components/dated-form';
 import { DatedFormEnd } from '../../../web/components/dated-form-end';
 import { FormField } from '../../../web/components/form-field';
-import { EntityCombobox } from '../../../web/components/combobox/combobox';
 import type { HubDetail } from '../places.schemas';
-import { unitsQuery, useChangeHub } from './api';
+import { useChangeHub } from './api';
 import { hubFunctionKey, usePlacesI18n } from './i18n';
 import { EditorDetails } from './ui';
+import { UnitCombobox } from './unit-combobox';
 
 type HubFunction = HubDetail['functions'][number];
 const hubFunctions: HubFunction[] = ['meeting_place', 'service_desk'];
@@ -24,7 +23,7 @@ export function HubEditor({ hub, onReload }: { hub: HubDetail; onReload: () => v
 }
 
 function HubForm({ hub, onReload }: { hub: HubDetail; onReload: () => void }) {
-  const { t, collator } = usePlacesI18n();
+  const { t } = usePlacesI18n();
   const mutation = useChangeHub(hub.id);
   const [name, setName] = useState(hub.name);
   const [functions, setFunctions] = useState<HubFunction[]>(hub.functions);
@@ -38,19 +37,6 @@ function HubForm({ hub, onReload }: { hub: HubDetail; onReload: () => void }) {
     problems: { name: !name.trim() && t('hubEdit.nameRequired') },
   });
   const { fieldIds, errors, server } = form;
-
-  const units = useQuery(unitsQuery(form.day));
-  const unitOptions = useMemo(() => {
-    const all = units.data?.units ?? [];
-    const byId = new Map(all.map((unit) => [unit.id, unit]));
-    // The parent's name tells two units of the same name apart.
-    const options = [...all]
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map((unit) => ({ value: unit.id, label: unit.name, description: (unit.parentId && byId.get(unit.parentId)?.name) || undefined }));
-    // The current pilot unit stays choosable even if the organisation is still loading.
-    const current = hub.pilotUnit;
-    return current && !byId.has(current.id) ? [{ value: current.id, label: current.name }, ...options] : options;
-  }, [units.data, collator, hub.pilotUnit]);
 
   const submit = form.submit(() => {
     const text = (value: string) => value.trim() || null;
@@ -102,15 +88,14 @@ function HubForm({ hub, onReload }: { hub: HubDetail; onReload: () => void }) {
       <FormField id={fieldIds.evaluationNotes} label={t('hub.evaluationNotes')} error={server.evaluationNotes}>
         {(control) => <Textarea {...control} rows={4} value={evaluationNotes} onChange={(e) => setEvaluationNotes(e.target.value)} />}
       </FormField>
-      <EntityCombobox
-        className="kp-places-field"
+      <UnitCombobox
         id={fieldIds.pilotUnitId}
         label={t('hubEdit.pilotUnit')}
         description={t('hubEdit.pilotUnitHelp')}
-        options={unitOptions}
+        day={form.day}
+        current={hub.pilotUnit}
         value={pilotUnitId}
         onChange={setPilotUnitId}
-        loading={units.isPending}
         error={server.pilotUnitId}
       />
       <DatedFormEnd {...form.end} submitLabel={t('form.editSubmit')} />

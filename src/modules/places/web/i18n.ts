@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { locales, useI18n, type Language } from '../../../web/i18n/i18n';
+import { calendarDay, fill, formatPeriod, type Localised } from '../../../web/i18n/module-i18n';
 import type { CoverageMode, ProximityClass, ReportFinding, ServiceDetail, HubDetail } from '../places.schemas';
 import { placesEn, placesNb, type PlacesKey, type PlacesMessages } from './places.messages';
 
@@ -13,7 +14,7 @@ const dictionaries: Record<Language, PlacesMessages> = { nb: placesNb, en: place
 export type PlacesTranslate = (key: PlacesKey, vars?: Record<string, string | number>) => string;
 
 /** Text the server sends in both languages, e.g. a report finding's message. */
-export type Localised = { nb: string; en: string };
+export type { Localised } from '../../../web/i18n/module-i18n';
 
 type Channel = ServiceDetail['channels'][number];
 type EntryPoint = ServiceDetail['entryPoints'][number];
@@ -26,17 +27,6 @@ export const channelKey = (value: Channel) => `channel.${value}` as const satisf
 export const entryPointKey = (value: EntryPoint) => `entryPoint.${value}` as const satisfies PlacesKey;
 export const hubFunctionKey = (value: HubFunction) => `hubFunction.${value}` as const satisfies PlacesKey;
 export const ruleKey = (value: ReportFinding['rule']) => `rule.${value}` as const satisfies PlacesKey;
-
-function fill(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
-
-/** A date string YYYY-MM-DD read as a calendar day (no time zone shift). */
-function calendarDay(value: string): Date {
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
-}
 
 export function usePlacesI18n() {
   const { language } = useI18n();
@@ -61,19 +51,10 @@ export function usePlacesI18n() {
       /** The server's text in the UI language. */
       pick: (text: Localised) => text[language],
       /** "1. januar 2020 – 31. desember 2022" for a [from, to) period; the end shown is the last day. */
-      period: (from: string, to: string | null) =>
-        to
-          ? `${dateFormat.format(calendarDay(from))} – ${dateFormat.format(lastDayBefore(to))}`
-          : t('common.fromOn', { date: dateFormat.format(calendarDay(from)) }),
+      period: (from: string, to: string | null) => formatPeriod(dateFormat, from, to, (date) => t('common.fromOn', { date })),
       collator: new Intl.Collator(locale === 'en-GB' ? 'nb' : locale, { sensitivity: 'base', numeric: true }),
     };
   }, [language]);
 }
 
 export type PlacesI18n = ReturnType<typeof usePlacesI18n>;
-
-function lastDayBefore(exclusiveEnd: string): Date {
-  const date = calendarDay(exclusiveEnd);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date;
-}

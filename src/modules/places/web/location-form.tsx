@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { useDatedForm } from '../../../web/components/dated-form';
 import { DatedFormEnd } from '../../../web/components/dated-form-end';
 import { FormField } from '../../../web/components/form-field';
-import { EntityCombobox } from '../../../web/components/combobox/combobox';
-import { sitesQuery, unitsQuery, useAddLocation } from './api';
+import { sitesQuery, useAddLocation } from './api';
+import { UnitCombobox } from './unit-combobox';
 import { usePlacesI18n } from './i18n';
 
 /**
@@ -25,17 +25,7 @@ export function LocationForm({ onReload }: { onReload: () => void }) {
   });
   const { fieldIds, errors } = form;
   const date = form.day;
-  const units = useQuery(unitsQuery(date));
   const sites = useQuery(sitesQuery(date));
-  const unitOptions = useMemo(() => {
-    const all = units.data?.units ?? [];
-    const byId = new Map(all.map((unit) => [unit.id, unit]));
-    // The parent's name tells two units of the same name apart.
-    const options = [...all]
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map((unit) => ({ value: unit.id, label: unit.name, description: (unit.parentId && byId.get(unit.parentId)?.name) || undefined }));
-    return options;
-  }, [units.data, collator]);
   const siteOptions = useMemo(
     () => [...(sites.data?.sites ?? [])].sort((a, b) => collator.compare(a.name, b.name)),
     [sites.data, collator],
@@ -45,16 +35,7 @@ export function LocationForm({ onReload }: { onReload: () => void }) {
 
   return (
     <form className="kp-form" onSubmit={submit} noValidate>
-      <EntityCombobox
-        className="kp-places-field"
-        id={fieldIds.unitId}
-        label={t('location.unit')}
-        options={unitOptions}
-        value={unitId}
-        onChange={setUnitId}
-        loading={units.isPending}
-        error={errors.unitId}
-      />
+      <UnitCombobox id={fieldIds.unitId} label={t('location.unit')} day={date} value={unitId} onChange={setUnitId} error={errors.unitId} />
       <FormField id={fieldIds.siteId} label={t('coLocation.site')} error={errors.siteId}>
         {(control) => (
           <Select {...control} value={siteId} onChange={(e) => setSiteId(e.target.value)}>

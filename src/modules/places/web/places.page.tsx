@@ -8,7 +8,7 @@ import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { districtsQuery } from './api';
 import { usePlacesI18n } from './i18n';
-import { DistrictLink, HubLink, PlacesNav, Unknown } from './ui';
+import { DistrictLink, hubCell, PlacesNav, Unknown } from './ui';
 
 /** The module's front page: the way to «Finn tjeneste», and the ten districts with their hubs. */
 export function PlacesPage() {
@@ -49,13 +49,7 @@ export function PlacesPage() {
                 <DistrictLink key="d" number={district.number}>
                   {district.name}
                 </DistrictLink>,
-                district.hub ? (
-                  <HubLink key="h" id={district.hub.id}>
-                    {district.hub.name}
-                  </HubLink>
-                ) : (
-                  t('district.noHub')
-                ),
+                hubCell(district.hub, t('district.noHub')),
                 district.population === null ? (
                   <Unknown key="p" />
                 ) : district.populationYear ? (

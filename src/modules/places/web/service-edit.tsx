@@ -1,15 +1,14 @@
 import { Checkbox, Fieldset, Link, Paragraph, Select, Textarea, Textfield } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useDatedForm } from '../../../web/components/dated-form';
 import { DatedFormEnd } from '../../../web/components/dated-form-end';
 import { FormField } from '../../../web/components/form-field';
-import { EntityCombobox } from '../../../web/components/combobox/combobox';
 import type { ProximityClass, ServiceDetail } from '../places.schemas';
-import { unitsQuery, useChangeService, useCreateService } from './api';
+import { useChangeService, useCreateService } from './api';
 import { channelKey, entryPointKey, proximityKey, usePlacesI18n } from './i18n';
 import { EditorDetails } from './ui';
+import { UnitCombobox } from './unit-combobox';
 
 type Channel = ServiceDetail['channels'][number];
 type EntryPoint = ServiceDetail['entryPoints'][number];
@@ -33,7 +32,7 @@ export function ServiceEditor({ service, onReload }: { service: ServiceDetail; o
  * delivering unit comes from the organisation on that date.
  */
 export function ServiceForm({ service, onReload }: { service?: ServiceDetail; onReload: () => void }) {
-  const { t, collator } = usePlacesI18n();
+  const { t } = usePlacesI18n();
   const create = useCreateService();
   const change = useChangeService(service?.id ?? '');
   const mutation = service ? change : create;
@@ -57,19 +56,6 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
     },
   });
   const { fieldIds, errors } = form;
-
-  const units = useQuery(unitsQuery(form.day));
-  const unitOptions = useMemo(() => {
-    const all = units.data?.units ?? [];
-    const byId = new Map(all.map((unit) => [unit.id, unit]));
-    // The parent's name tells two units of the same name apart.
-    const options = [...all]
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map((unit) => ({ value: unit.id, label: unit.name, description: (unit.parentId && byId.get(unit.parentId)?.name) || undefined }));
-    // The current unit stays choosable even if the organisation is still loading.
-    const current = service?.deliveringUnit;
-    return current && !byId.has(current.id) ? [{ value: current.id, label: current.name }, ...options] : options;
-  }, [units.data, collator, service?.deliveringUnit]);
 
   const targetGroups = [
     ...new Set(
@@ -126,14 +112,13 @@ export function ServiceForm({ service, onReload }: { service?: ServiceDetail; on
         onChange={(e) => setGroups(e.target.value)}
         error={errors.targetGroups}
       />
-      <EntityCombobox
-        className="kp-places-field"
+      <UnitCombobox
         id={fieldIds.deliveringUnitId}
         label={t('service.deliveredBy')}
-        options={unitOptions}
+        day={form.day}
+        current={service?.deliveringUnit}
         value={unitId}
         onChange={setUnitId}
-        loading={units.isPending}
         error={errors.deliveringUnitId}
       />
       <FormField id={fieldIds.proximityClass} label={t('service.proximity')} error={errors.proximityClass}>

@@ -60,6 +60,17 @@ export function HubLink({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
+/** A table cell naming a hub, linked to its page; `none` where there is no hub. */
+export function hubCell(hub: { id: string; name: string } | null | undefined, none: string): ReactNode {
+  return hub ? (
+    <HubLink key="h" id={hub.id}>
+      {hub.name}
+    </HubLink>
+  ) : (
+    none
+  );
+}
+
 /** An editor folded away on a page, opened by the editors who need it. */
 export function EditorDetails({ summary, children }: { summary: string; children: ReactNode }) {
   return (

@@ -11,6 +11,7 @@ import { initiativeBenefitsQuery } from './benefits-api';
 import { TrendChart } from './benefits-charts';
 import { AddBenefitForm } from './benefit-add-parts';
 import { CloseForm, MeasurementForm, round, statusKey, typeKey } from './benefit-form-parts';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n, type PortfolioI18n } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -107,64 +108,76 @@ function withUnit(i18n: PortfolioI18n, value: number, unit: string) {
   return unit ? `${i18n.number(value)} ${unit}` : i18n.number(value);
 }
 
+/** A benefit's row header: its title, marked when synthetic or unplanned. */
+export function BenefitTitleCell({ benefit: b }: { benefit: Benefit }) {
+  const { t } = usePortfolioI18n();
+  return (
+    <Table.HeaderCell scope="row">
+      {b.synthetic ? `${t('benefits.synthetic')} ` : ''}
+      {b.title}
+      {!b.planned && ` (${t('benefits.unplanned')})`}
+    </Table.HeaderCell>
+  );
+}
+
+/** When a benefit is expected, marked when overdue. */
+export function ExpectedCell({ benefit: b }: { benefit: Benefit }) {
+  const { t, shortDate } = usePortfolioI18n();
+  return (
+    <Table.Cell>
+      {shortDate(b.expectedDate)}
+      {b.overdue && (
+        <>
+          <br />
+          <span className="kp-pf-deviates">{t('benefits.overdue')}</span>
+        </>
+      )}
+    </Table.Cell>
+  );
+}
+
 function RegisterTable({ benefits }: { benefits: Benefit[] }) {
   const i18n = usePortfolioI18n();
-  const { t, shortDate } = i18n;
+  const { t } = i18n;
   return (
-    <div className="kp-table-scroll">
-      <Table data-size="sm" zebra>
-        <caption>{t('benefits.registerCaption')}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('benefits.col.title')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.type')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.indicator')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.baselineTarget')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.owner')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.expected')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.status')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.latest')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {benefits.map((b) => (
-            <Table.Row key={b.id}>
-              <Table.HeaderCell scope="row">
-                {b.synthetic ? `${t('benefits.synthetic')} ` : ''}
-                {b.title}
-                {!b.planned && ` (${t('benefits.unplanned')})`}
-              </Table.HeaderCell>
-              <Table.Cell>{t(typeKey(b.type))}</Table.Cell>
-              <Table.Cell>{b.indicator}</Table.Cell>
-              <Table.Cell>
-                {t('benefits.baselineTarget', {
-                  baseline: withUnit(i18n, b.baselineValue, b.unitOfMeasure),
-                  target: withUnit(i18n, b.targetValue, b.unitOfMeasure),
-                })}
-              </Table.Cell>
-              <Table.Cell>
-                {b.owner.name}
-                <br />
-                {b.ownerUnit.name}
-              </Table.Cell>
-              <Table.Cell>
-                {shortDate(b.expectedDate)}
-                {b.overdue && (
-                  <>
-                    <br />
-                    <span className="kp-pf-deviates">{t('benefits.overdue')}</span>
-                  </>
-                )}
-              </Table.Cell>
-              <Table.Cell>{t(statusKey(b.status))}</Table.Cell>
-              <Table.Cell>
-                <LatestText benefit={b} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <PortfolioTable
+      caption={t('benefits.registerCaption')}
+      headers={[
+        t('benefits.col.title'),
+        t('benefits.col.type'),
+        t('benefits.col.indicator'),
+        t('benefits.col.baselineTarget'),
+        t('benefits.col.owner'),
+        t('benefits.col.expected'),
+        t('benefits.col.status'),
+        t('benefits.col.latest'),
+      ]}
+      zebra
+    >
+      {benefits.map((b) => (
+        <Table.Row key={b.id}>
+          <BenefitTitleCell benefit={b} />
+          <Table.Cell>{t(typeKey(b.type))}</Table.Cell>
+          <Table.Cell>{b.indicator}</Table.Cell>
+          <Table.Cell>
+            {t('benefits.baselineTarget', {
+              baseline: withUnit(i18n, b.baselineValue, b.unitOfMeasure),
+              target: withUnit(i18n, b.targetValue, b.unitOfMeasure),
+            })}
+          </Table.Cell>
+          <Table.Cell>
+            {b.owner.name}
+            <br />
+            {b.ownerUnit.name}
+          </Table.Cell>
+          <ExpectedCell benefit={b} />
+          <Table.Cell>{t(statusKey(b.status))}</Table.Cell>
+          <Table.Cell>
+            <LatestText benefit={b} />
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </PortfolioTable>
   );
 }
 
@@ -187,31 +200,26 @@ function BenefitDetails({ benefit, canWrite, announce }: { benefit: Benefit; can
           />
           <TrendChart benefit={benefit} />
           {benefit.measurements.length > 0 && (
-            <div className="kp-table-scroll">
-              <Table data-size="sm">
-                <caption>{t('benefits.measurementsCaption', { title: benefit.title })}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('benefits.col.measuredOn')}</Table.HeaderCell>
-                    <Table.HeaderCell className="kp-num">{t('benefits.col.value')}</Table.HeaderCell>
-                    <Table.HeaderCell className="kp-num">{t('benefits.col.planned')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('benefits.col.deviation')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('benefits.col.comment')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {benefit.measurements.map((m) => (
-                    <Table.Row key={m.id}>
-                      <Table.Cell>{shortDate(m.measuredOn)}</Table.Cell>
-                      <Table.Cell className="kp-num">{number(m.value)}</Table.Cell>
-                      <Table.Cell className="kp-num">{number(round(m.plannedValue))}</Table.Cell>
-                      <Table.Cell>{m.deviates ? t('benefits.yes') : t('benefits.no')}</Table.Cell>
-                      <Table.Cell>{m.comment ?? ''}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <PortfolioTable
+              caption={t('benefits.measurementsCaption', { title: benefit.title })}
+              headers={[
+                t('benefits.col.measuredOn'),
+                { label: t('benefits.col.value'), className: 'kp-num' },
+                { label: t('benefits.col.planned'), className: 'kp-num' },
+                t('benefits.col.deviation'),
+                t('benefits.col.comment'),
+              ]}
+            >
+              {benefit.measurements.map((m) => (
+                <Table.Row key={m.id}>
+                  <Table.Cell>{shortDate(m.measuredOn)}</Table.Cell>
+                  <Table.Cell className="kp-num">{number(m.value)}</Table.Cell>
+                  <Table.Cell className="kp-num">{number(round(m.plannedValue))}</Table.Cell>
+                  <Table.Cell>{m.deviates ? t('benefits.yes') : t('benefits.no')}</Table.Cell>
+                  <Table.Cell>{m.comment ?? ''}</Table.Cell>
+                </Table.Row>
+              ))}
+            </PortfolioTable>
           )}
           {canWrite && open && <MeasurementForm benefit={benefit} announce={announce} />}
           {canWrite && open && <CloseForm benefit={benefit} announce={announce} />}

@@ -6,12 +6,13 @@ import { useId, useState } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { benefitStatuses, benefitTypes, type Benefit, type Realisation } from '../benefits.schemas';
-import { InitiativeBenefits, LatestText } from './benefit-parts';
+import { BenefitTitleCell, ExpectedCell, InitiativeBenefits, LatestText } from './benefit-parts';
 import { benefitExportUrl, benefitListQuery, initiativeOptionsQuery, realisationQuery, type BenefitFilters } from './benefits-api';
 import { BarChart } from '../../../web/components/charts/bar-chart';
 import type { BenefitsSearch } from './benefits-search';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
-import { PortfolioNav } from './ui';
+import { InitiativeLink, PortfolioNav } from './ui';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -78,37 +79,33 @@ function RealisationView({ data }: { data: Realisation }) {
         format={kroner}
       />
       <Paragraph data-size="sm">{t('benefits.realisationRule')}</Paragraph>
-      <div className="kp-table-scroll">
-        <Table data-size="sm" zebra>
-          <caption>{t(byYear ? 'benefits.tableCaptionYear' : 'benefits.tableCaptionArea')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t(byYear ? 'benefits.col.year' : 'benefits.col.area')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.count')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.unplanned')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.realised')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.closed')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.overdue')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.plannedAnnual')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-num">{t('benefits.col.realisedAnnual')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {[...data.rows, { ...data.total, label: t('benefits.total') }].map((r) => (
-              <Table.Row key={r.key}>
-                <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-                <Table.Cell className="kp-num">{number(r.count)}</Table.Cell>
-                <Table.Cell className="kp-num">{number(r.unplannedCount)}</Table.Cell>
-                <Table.Cell className="kp-num">{number(r.realisedCount)}</Table.Cell>
-                <Table.Cell className="kp-num">{number(r.closedCount)}</Table.Cell>
-                <Table.Cell className="kp-num">{number(r.overdueCount)}</Table.Cell>
-                <Table.Cell className="kp-num">{kroner(r.plannedAnnual)}</Table.Cell>
-                <Table.Cell className="kp-num">{kroner(r.realisedAnnual)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <PortfolioTable
+        caption={t(byYear ? 'benefits.tableCaptionYear' : 'benefits.tableCaptionArea')}
+        headers={[
+          t(byYear ? 'benefits.col.year' : 'benefits.col.area'),
+          { label: t('benefits.col.count'), className: 'kp-num' },
+          { label: t('benefits.col.unplanned'), className: 'kp-num' },
+          { label: t('benefits.col.realised'), className: 'kp-num' },
+          { label: t('benefits.col.closed'), className: 'kp-num' },
+          { label: t('benefits.col.overdue'), className: 'kp-num' },
+          { label: t('benefits.col.plannedAnnual'), className: 'kp-num' },
+          { label: t('benefits.col.realisedAnnual'), className: 'kp-num' },
+        ]}
+        zebra
+      >
+        {[...data.rows, { ...data.total, label: t('benefits.total') }].map((r) => (
+          <Table.Row key={r.key}>
+            <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
+            <Table.Cell className="kp-num">{number(r.count)}</Table.Cell>
+            <Table.Cell className="kp-num">{number(r.unplannedCount)}</Table.Cell>
+            <Table.Cell className="kp-num">{number(r.realisedCount)}</Table.Cell>
+            <Table.Cell className="kp-num">{number(r.closedCount)}</Table.Cell>
+            <Table.Cell className="kp-num">{number(r.overdueCount)}</Table.Cell>
+            <Table.Cell className="kp-num">{kroner(r.plannedAnnual)}</Table.Cell>
+            <Table.Cell className="kp-num">{kroner(r.realisedAnnual)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </PortfolioTable>
     </>
   );
 }
@@ -161,61 +158,41 @@ function FollowUpSection() {
 }
 
 function BenefitsTable({ benefits, caption }: { benefits: Benefit[]; caption: string }) {
-  const { t, shortDate, kroner } = usePortfolioI18n();
+  const { t, kroner } = usePortfolioI18n();
   return (
-    <div className="kp-table-scroll">
-      <Table data-size="sm" zebra>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('benefits.col.title')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.initiative')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.area')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.type')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.owner')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.expected')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.status')}</Table.HeaderCell>
-            <Table.HeaderCell className="kp-num">{t('benefits.col.annual')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('benefits.col.latest')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {benefits.map((b) => (
-            <Table.Row key={b.id}>
-              <Table.HeaderCell scope="row">
-                {b.synthetic ? `${t('benefits.synthetic')} ` : ''}
-                {b.title}
-                {!b.planned && ` (${t('benefits.unplanned')})`}
-              </Table.HeaderCell>
-              <Table.Cell>
-                <Link asChild>
-                  <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(b.initiative.number) }}>
-                    {`${b.initiative.number} ${b.initiative.title}`}
-                  </RouterLink>
-                </Link>
-              </Table.Cell>
-              <Table.Cell>{b.area?.name ?? ''}</Table.Cell>
-              <Table.Cell>{t(`benefits.type.${b.type}` as PortfolioKey)}</Table.Cell>
-              <Table.Cell>{b.owner.name}</Table.Cell>
-              <Table.Cell>
-                {shortDate(b.expectedDate)}
-                {b.overdue && (
-                  <>
-                    <br />
-                    <span className="kp-pf-deviates">{t('benefits.overdue')}</span>
-                  </>
-                )}
-              </Table.Cell>
-              <Table.Cell>{t(`benefits.status.${b.status}` as PortfolioKey)}</Table.Cell>
-              <Table.Cell className="kp-num">{b.annualValue === null ? '' : kroner(b.annualValue)}</Table.Cell>
-              <Table.Cell>
-                <LatestText benefit={b} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <PortfolioTable
+      caption={caption}
+      headers={[
+        t('benefits.col.title'),
+        t('benefits.col.initiative'),
+        t('benefits.col.area'),
+        t('benefits.col.type'),
+        t('benefits.col.owner'),
+        t('benefits.col.expected'),
+        t('benefits.col.status'),
+        { label: t('benefits.col.annual'), className: 'kp-num' },
+        t('benefits.col.latest'),
+      ]}
+      zebra
+    >
+      {benefits.map((b) => (
+        <Table.Row key={b.id}>
+          <BenefitTitleCell benefit={b} />
+          <Table.Cell>
+            <InitiativeLink number={b.initiative.number}>{`${b.initiative.number} ${b.initiative.title}`}</InitiativeLink>
+          </Table.Cell>
+          <Table.Cell>{b.area?.name ?? ''}</Table.Cell>
+          <Table.Cell>{t(`benefits.type.${b.type}` as PortfolioKey)}</Table.Cell>
+          <Table.Cell>{b.owner.name}</Table.Cell>
+          <ExpectedCell benefit={b} />
+          <Table.Cell>{t(`benefits.status.${b.status}` as PortfolioKey)}</Table.Cell>
+          <Table.Cell className="kp-num">{b.annualValue === null ? '' : kroner(b.annualValue)}</Table.Cell>
+          <Table.Cell>
+            <LatestText benefit={b} />
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </PortfolioTable>
   );
 }
 

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { ChecklistItem, DecisionPoint } from '../board.schemas';
+import { BoardForm, BoardProblems, useBoardWrite } from './board-form';
 import { checklistsQuery, invalidatePortfolio, putChecklist } from './board-api';
-import { pointName, points } from './board-parts';
+import { Announce, pointName, points } from './board-parts';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
 
 // The checklist of each decision point: a table for readers, an editor for the board.
@@ -47,27 +48,19 @@ export function ChecklistSettings({ isBoard }: { isBoard: boolean }) {
 function ChecklistTable({ point, items }: { point: DecisionPoint; items: ChecklistItem[] }) {
   const { t, pick } = usePortfolioI18n();
   return (
-    <div className="kp-table-scroll">
-      <Table data-size="sm" className="kp-pf-table">
-        <caption>{t('board.checklists.caption', { point: pointName(t, point) })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('board.checklists.col.label')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('board.checklists.active')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('board.checklists.col.source')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {items.map((item) => (
-            <Table.Row key={item.key}>
-              <Table.Cell>{pick(item.label)}</Table.Cell>
-              <Table.Cell>{t(item.active ? 'board.yes' : 'board.no')}</Table.Cell>
-              <Table.Cell>{item.source ?? '–'}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <PortfolioTable
+      caption={t('board.checklists.caption', { point: pointName(t, point) })}
+      headers={[t('board.checklists.col.label'), t('board.checklists.active'), t('board.checklists.col.source')]}
+      className="kp-pf-table"
+    >
+      {items.map((item) => (
+        <Table.Row key={item.key}>
+          <Table.Cell>{pick(item.label)}</Table.Cell>
+          <Table.Cell>{t(item.active ? 'board.yes' : 'board.no')}</Table.Cell>
+          <Table.Cell>{item.source ?? '–'}</Table.Cell>
+        </Table.Row>
+      ))}
+    </PortfolioTable>
   );
 }
 
@@ -89,9 +82,8 @@ function ChecklistEditor({
   const [version, setVersion] = useState(readVersion);
   const [newKey, setNewKey] = useState('');
   const [keyProblem, setKeyProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, pending, send } = useBoardWrite();
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const set = (index: number, patch: Partial<(typeof items)[number]>) =>
     setItems(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
 
@@ -109,27 +101,19 @@ function ChecklistEditor({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
     setKeyProblem(null);
     setError(null);
     setSaved(null);
-    try {
+    await send(async () => {
       const answer = await putChecklist(point, { version, items });
       setVersion(answer.version);
       setSaved(t('board.checklists.done', { point }));
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
-    <form className="kp-pf-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
-        {t('board.checklists.point', { point: pointName(t, point) })}
-      </Heading>
+    <BoardForm headingId={`${ids}-heading`} heading={t('board.checklists.point', { point: pointName(t, point) })} onSubmit={submit}>
       {items.map((item, index) => (
         <fieldset key={item.key} className="kp-pf-checklist-item" aria-label={t('board.checklists.item', { key: item.key })}>
           <Textfield
@@ -157,20 +141,13 @@ function ChecklistEditor({
           {t('board.checklists.add')}
         </Button>
       </div>
-      <ProblemSummary
-        heading={t('board.failed')}
-        level={4}
-        problems={keyProblem ? [{ id: `${ids}-new`, message: keyProblem }] : []}
-        error={error}
-      />
-      <div role="status" className="kp-pf-announce">
-        {saved && <Paragraph>{saved}</Paragraph>}
-      </div>
+      <BoardProblems problems={keyProblem ? [{ id: `${ids}-new`, message: keyProblem }] : []} error={error} />
+      <Announce message={saved} />
       <div>
         <Button type="submit" variant="secondary" loading={pending}>
           {t('board.checklists.save', { point })}
         </Button>
       </div>
-    </form>
+    </BoardForm>
   );
 }

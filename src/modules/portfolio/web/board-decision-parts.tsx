@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Fieldset,
-  Heading,
   Label,
   Paragraph,
   Radio,
@@ -13,14 +12,15 @@ import {
 } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { fieldErrors } from '../../../web/components/write-error';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { DecisionOutcome, DecisionPoint } from '../board.schemas';
+import { BoardForm, BoardProblems, useBoardWrite } from './board-form';
 import { checklistsQuery, decisionsQuery, invalidatePortfolio, meetingsQuery, recordDecision, todayInNorway } from './board-api';
 import { Announce, outcomeName, outcomes, phaseName, pointName, points, stateName } from './board-parts';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -56,42 +56,38 @@ export function InitiativeDecisions({ initiativeId, meetingId }: { initiativeId:
       {decisions.length === 0 ? (
         <EmptyState>{t('board.decisions.none')}</EmptyState>
       ) : (
-        <div className="kp-table-scroll">
-          <Table data-size="sm" className="kp-pf-table">
-            <caption>{t('board.decisions.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('board.decisions.col.point')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.outcome')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.rationale')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.date')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.by')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.checklist')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {decisions.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>{d.decisionPoint}</Table.Cell>
-                  <Table.Cell>{outcomeName(t, d.outcome)}</Table.Cell>
-                  <Table.Cell className="kp-pf-pre">{d.rationale}</Table.Cell>
-                  <Table.Cell>{date(d.decidedOn)}</Table.Cell>
-                  <Table.Cell>{d.decidedBy.name}</Table.Cell>
-                  <Table.Cell>
-                    <ul className="kp-pf-checklist-answers">
-                      {Object.entries(d.checklist).map(([key, ok]) => (
-                        <li key={key}>
-                          <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
-                          {t(ok ? 'board.decisions.checked' : 'board.decisions.unchecked', { label: labelOf(d.decisionPoint, key) })}
-                        </li>
-                      ))}
-                    </ul>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <PortfolioTable
+          caption={t('board.decisions.caption')}
+          headers={[
+            t('board.decisions.col.point'),
+            t('board.decisions.col.outcome'),
+            t('board.decisions.col.rationale'),
+            t('board.decisions.col.date'),
+            t('board.decisions.col.by'),
+            t('board.decisions.col.checklist'),
+          ]}
+          className="kp-pf-table"
+        >
+          {decisions.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>{d.decisionPoint}</Table.Cell>
+              <Table.Cell>{outcomeName(t, d.outcome)}</Table.Cell>
+              <Table.Cell className="kp-pf-pre">{d.rationale}</Table.Cell>
+              <Table.Cell>{date(d.decidedOn)}</Table.Cell>
+              <Table.Cell>{d.decidedBy.name}</Table.Cell>
+              <Table.Cell>
+                <ul className="kp-pf-checklist-answers">
+                  {Object.entries(d.checklist).map(([key, ok]) => (
+                    <li key={key}>
+                      <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+                      {t(ok ? 'board.decisions.checked' : 'board.decisions.unchecked', { label: labelOf(d.decisionPoint, key) })}
+                    </li>
+                  ))}
+                </ul>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </PortfolioTable>
       )}
       <Announce message={decided} />
       {canDecide && (
@@ -134,9 +130,8 @@ export function DecisionForm({
   const [decidedOn, setDecidedOn] = useState(todayInNorway());
   const [meeting, setMeeting] = useState(meetingId ?? '');
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const { local, check, error, setError, pending, send } = useBoardWrite<'rationale'>();
+  const missing = local !== null;
   const [done, setDone] = useState<string | null>(null);
 
   const items = checklists.data?.points.find((p) => p.decisionPoint === point)?.items.filter((i) => i.active) ?? [];
@@ -145,16 +140,13 @@ export function DecisionForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    setMissing(rationale.trim() === '');
-    setError(null);
-    if (rationale.trim() === '') {
+    if (!check(rationale.trim() === '' ? { field: 'rationale', message: t('board.decide.rationaleMissing') } : null)) {
       document.getElementById(fieldIds.rationale)?.focus();
       return;
     }
     if (!query.data) return;
-    setPending(true);
     const checklist = Object.fromEntries(items.map((i) => [i.key, answers[i.key] === true]));
-    try {
+    await send(async () => {
       const result = await recordDecision(initiativeId, {
         decisionPoint: point,
         outcome,
@@ -170,24 +162,15 @@ export function DecisionForm({
       setRationale('');
       setAnswers({});
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   const server = fieldErrors(error, language);
   const fieldError = (field: DecisionField) => (field === 'rationale' && missing ? t('board.decide.rationaleMissing') : server[field]);
 
   return (
-    <form className="kp-pf-form kp-pf-no-print" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
-        {t('board.decide.heading')}
-      </Heading>
-      <ProblemSummary
-        heading={t('board.failed')}
-        level={4}
+    <BoardForm className="kp-pf-form kp-pf-no-print" headingId={`${ids}-heading`} heading={t('board.decide.heading')} onSubmit={submit}>
+      <BoardProblems
         problems={missing ? [{ id: fieldIds.rationale, message: t('board.decide.rationaleMissing') }] : []}
         error={error}
         fieldIds={fieldIds}
@@ -278,6 +261,6 @@ export function DecisionForm({
           {t('board.decide.submit')}
         </Button>
       </div>
-    </form>
+    </BoardForm>
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Heading, Link as DsLink, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Link as DsLink, Tag, Textfield } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { fieldErrors } from '../../../web/components/write-error';
 import type { MeetingSummary } from '../board.schemas';
+import { BoardForm, BoardProblems, useBoardWrite } from './board-form';
 import { createMeeting, invalidatePortfolio, meetingsQuery, todayInNorway } from './board-api';
 import { usePortfolioI18n } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
@@ -61,11 +61,9 @@ function NewMeetingForm() {
   const ids = useId();
   const [date, setDate] = useState(todayInNorway());
   const [title, setTitle] = useState(t('board.meetings.titleDefault'));
-  const [local, setLocal] = useState<{ field: 'date' | 'title'; message: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { local, check, error, pending, send } = useBoardWrite<'date' | 'title'>();
   const server = fieldErrors(error);
   const fieldError = (field: 'date' | 'title') => (local?.field === field ? local.message : server[field]);
-  const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,28 +73,16 @@ function NewMeetingForm() {
         : date === ''
           ? ({ field: 'date', message: t('board.meetings.dateMissing') } as const)
           : null;
-    setLocal(found);
-    setError(null);
-    if (found) return;
-    setPending(true);
-    try {
+    if (!check(found)) return;
+    await send(async () => {
       await createMeeting({ date, title: title.trim() });
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
-    <form className="kp-pf-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
-        {t('board.meetings.new')}
-      </Heading>
-      <ProblemSummary
-        heading={t('board.failed')}
-        level={4}
+    <BoardForm headingId={`${ids}-heading`} heading={t('board.meetings.new')} onSubmit={submit}>
+      <BoardProblems
         problems={local ? [{ id: `${ids}-${local.field}`, message: local.message }] : []}
         error={error}
         fieldIds={{ date: `${ids}-date`, title: `${ids}-title` }}
@@ -123,6 +109,6 @@ function NewMeetingForm() {
           {t('board.meetings.create')}
         </Button>
       </div>
-    </form>
+    </BoardForm>
   );
 }

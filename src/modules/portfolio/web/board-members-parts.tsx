@@ -1,10 +1,12 @@
-import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { fieldErrors, WriteError } from '../../../web/components/write-error';
+import { BoardForm, useBoardWrite } from './board-form';
 import { addBoardMember, boardMembersQuery, endBoardMember, invalidatePortfolio, todayInNorway } from './board-api';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -16,13 +18,11 @@ export function BoardMembers({ mayEdit }: { mayEdit: boolean }) {
   const ids = useId();
   const [person, setPerson] = useState('');
   const [from, setFrom] = useState(todayInNorway());
-  const [local, setLocal] = useState<{ field: 'person' | 'from'; message: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { local, check, error, pending, send } = useBoardWrite<'person' | 'from'>();
   const server = fieldErrors(error);
   const fieldError = (field: 'person' | 'from') =>
     local?.field === field ? local.message : server[field === 'from' ? 'validFrom' : field];
   const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [endError, setEndError] = useState<unknown>(null);
 
   async function add(event: FormEvent) {
@@ -34,20 +34,13 @@ export function BoardMembers({ mayEdit }: { mayEdit: boolean }) {
         : from === ''
           ? ({ field: 'from', message: t('board.members.fromMissing') } as const)
           : null;
-    setLocal(found);
-    setError(null);
-    if (found) return;
-    setPending(true);
-    try {
+    if (!check(found)) return;
+    await send(async () => {
       await addBoardMember({ person: person.trim(), validFrom: from });
       setPerson('');
       setDone(t('board.members.added'));
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   async function end(id: string, revision: number) {
@@ -73,47 +66,40 @@ export function BoardMembers({ mayEdit }: { mayEdit: boolean }) {
       <div role="status">{done && <Paragraph>{done}</Paragraph>}</div>
       {query.data && query.data.members.length === 0 && <EmptyState>{t('board.members.none')}</EmptyState>}
       {query.data && query.data.members.length > 0 && (
-        <div className="kp-table-scroll">
-          <Table data-size="sm" className="kp-pf-table">
-            <caption>{t('board.members.caption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('board.members.col.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.members.col.from')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.members.col.to')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.members.col.status')}</Table.HeaderCell>
-                {mayEdit && <Table.HeaderCell>{t('board.members.col.action')}</Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {query.data.members.map((m) => (
-                <Table.Row key={m.id}>
-                  <Table.Cell>{m.person.name}</Table.Cell>
-                  <Table.Cell>{date(m.validFrom)}</Table.Cell>
-                  <Table.Cell>{m.validTo ? date(m.validTo) : t('board.members.open')}</Table.Cell>
-                  <Table.Cell>
-                    {t(m.current ? 'board.members.current' : m.validFrom > today ? 'board.members.future' : 'board.members.ended')}
-                  </Table.Cell>
-                  {mayEdit && (
-                    <Table.Cell>
-                      {m.current && m.validFrom < today && (
-                        <Button variant="secondary" data-size="sm" onClick={() => void end(m.id, m.revision)}>
-                          {t('board.members.end', { name: m.person.name })}
-                        </Button>
-                      )}
-                    </Table.Cell>
+        <PortfolioTable
+          caption={t('board.members.caption')}
+          headers={[
+            t('board.members.col.name'),
+            t('board.members.col.from'),
+            t('board.members.col.to'),
+            t('board.members.col.status'),
+            mayEdit && t('board.members.col.action'),
+          ]}
+          className="kp-pf-table"
+        >
+          {query.data.members.map((m) => (
+            <Table.Row key={m.id}>
+              <Table.Cell>{m.person.name}</Table.Cell>
+              <Table.Cell>{date(m.validFrom)}</Table.Cell>
+              <Table.Cell>{m.validTo ? date(m.validTo) : t('board.members.open')}</Table.Cell>
+              <Table.Cell>
+                {t(m.current ? 'board.members.current' : m.validFrom > today ? 'board.members.future' : 'board.members.ended')}
+              </Table.Cell>
+              {mayEdit && (
+                <Table.Cell>
+                  {m.current && m.validFrom < today && (
+                    <Button variant="secondary" data-size="sm" onClick={() => void end(m.id, m.revision)}>
+                      {t('board.members.end', { name: m.person.name })}
+                    </Button>
                   )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+                </Table.Cell>
+              )}
+            </Table.Row>
+          ))}
+        </PortfolioTable>
       )}
       {mayEdit && (
-        <form className="kp-pf-form" onSubmit={(e) => void add(e)} noValidate aria-labelledby={`${ids}-add`}>
-          <Heading level={3} data-size="xs" id={`${ids}-add`}>
-            {t('board.members.add')}
-          </Heading>
+        <BoardForm headingId={`${ids}-add`} heading={t('board.members.add')} onSubmit={add}>
           <WriteError error={error} fieldIds={{ person: `${ids}-person`, validFrom: `${ids}-from` }} heading={t('board.failed')} />
           <div className="kp-pf-form-row">
             <Textfield
@@ -137,7 +123,7 @@ export function BoardMembers({ mayEdit }: { mayEdit: boolean }) {
               {t('board.members.save')}
             </Button>
           </div>
-        </form>
+        </BoardForm>
       )}
     </section>
   );

@@ -2,12 +2,13 @@ import { Alert, Button, Heading, Label, Paragraph, Select, Table, Textfield } fr
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Facts } from '../../../web/components/facts';
-import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { fieldErrors } from '../../../web/components/write-error';
 import type { Light, StatusReport } from '../board.schemas';
 import { createStatusReport, invalidatePortfolio, statusReportsQuery, todayInNorway, updateStatusReport } from './board-api';
+import { BoardForm, BoardProblems, useBoardWrite, type LocalProblem } from './board-form';
+import { PortfolioTable } from './portfolio-table';
 import { Announce, lightKinds, Lights, type LightKind } from './board-parts';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
@@ -46,39 +47,35 @@ export function InitiativeStatusReports({ initiativeId }: { initiativeId: string
               value: latest[field] || '–',
             }))}
           />
-          <div className="kp-table-scroll">
-            <Table data-size="sm" className="kp-pf-table">
-              <caption>{t('board.reports.caption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('board.reports.col.period')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('board.reports.lights')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('board.reports.col.percent')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('board.reports.col.by')}</Table.HeaderCell>
-                  {canReport && <Table.HeaderCell>{t('board.reports.col.actions')}</Table.HeaderCell>}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {reports.slice(0, 12).map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.Cell>{month(r.period)}</Table.Cell>
-                    <Table.Cell>
-                      <Lights report={r} />
-                    </Table.Cell>
-                    <Table.Cell>{r.percentComplete === null ? '–' : `${number(r.percentComplete)} %`}</Table.Cell>
-                    <Table.Cell>{r.reportedBy.name}</Table.Cell>
-                    {canReport && (
-                      <Table.Cell>
-                        <Button type="button" variant="tertiary" data-size="sm" onClick={() => setEditing(r)}>
-                          {t('board.reports.edit', { period: month(r.period) })}
-                        </Button>
-                      </Table.Cell>
-                    )}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <PortfolioTable
+            caption={t('board.reports.caption')}
+            headers={[
+              t('board.reports.col.period'),
+              t('board.reports.lights'),
+              t('board.reports.col.percent'),
+              t('board.reports.col.by'),
+              canReport && t('board.reports.col.actions'),
+            ]}
+            className="kp-pf-table"
+          >
+            {reports.slice(0, 12).map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>{month(r.period)}</Table.Cell>
+                <Table.Cell>
+                  <Lights report={r} />
+                </Table.Cell>
+                <Table.Cell>{r.percentComplete === null ? '–' : `${number(r.percentComplete)} %`}</Table.Cell>
+                <Table.Cell>{r.reportedBy.name}</Table.Cell>
+                {canReport && (
+                  <Table.Cell>
+                    <Button type="button" variant="tertiary" data-size="sm" onClick={() => setEditing(r)}>
+                      {t('board.reports.edit', { period: month(r.period) })}
+                    </Button>
+                  </Table.Cell>
+                )}
+              </Table.Row>
+            ))}
+          </PortfolioTable>
         </>
       ) : (
         <EmptyState>{t('board.reports.none')}</EmptyState>
@@ -129,9 +126,7 @@ function StatusReportForm({
   const [percent, setPercent] = useState(
     report?.percentComplete === null || report?.percentComplete === undefined ? '' : String(report.percentComplete),
   );
-  const [local, setLocal] = useState<{ field: ReportField; message: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const { local, check, error, setError, pending, send } = useBoardWrite<ReportField>();
   const [done, setDone] = useState<string | null>(null);
   const server = fieldErrors(error, language);
   const fieldError = (field: ReportField) => (local?.field === field ? local.message : server[field]);
@@ -141,15 +136,12 @@ function StatusReportForm({
     setDone(null);
     const percentText = percent.trim();
     const percentValue = percentText === '' ? null : Number(percentText);
-    setError(null);
-    const found: { field: ReportField; message: string } | null = !/^\d{4}-\d{2}$/.test(period)
+    const found: LocalProblem<ReportField> | null = !/^\d{4}-\d{2}$/.test(period)
       ? { field: 'period', message: t('board.reports.periodMissing') }
       : percentValue !== null && !(Number.isInteger(percentValue) && percentValue >= 0 && percentValue <= 100)
         ? { field: 'percentComplete', message: t('board.reports.percentInvalid') }
         : null;
-    setLocal(found);
-    if (found) return;
-    setPending(true);
+    if (!check(found)) return;
     const fields = {
       ...text,
       scopeLight: lightValues.scope,
@@ -158,28 +150,24 @@ function StatusReportForm({
       benefitsLight: lightValues.benefits,
       percentComplete: percentValue,
     };
-    try {
+    await send(async () => {
       const saved = report
         ? await updateStatusReport(initiativeId, report.id, { ...fields, revision: report.revision })
         : await createStatusReport(initiativeId, { ...fields, period });
       setDone(t('board.reports.done', { period: month(saved.period) }));
       await invalidatePortfolio(queryClient);
       if (report) onDone();
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
-    <form className="kp-pf-form kp-pf-no-print" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
-        {report ? t('board.reports.formEdit', { period: month(report.period) }) : t('board.reports.formNew')}
-      </Heading>
-      <ProblemSummary
-        heading={t('board.failed')}
-        level={4}
+    <BoardForm
+      className="kp-pf-form kp-pf-no-print"
+      headingId={`${ids}-heading`}
+      heading={report ? t('board.reports.formEdit', { period: month(report.period) }) : t('board.reports.formNew')}
+      onSubmit={submit}
+    >
+      <BoardProblems
         problems={local ? [{ id: id(local.field), message: local.message }] : []}
         error={error}
         fieldIds={{ period: id('period'), percentComplete: id('percentComplete') }}
@@ -248,6 +236,6 @@ function StatusReportForm({
           </Button>
         )}
       </div>
-    </form>
+    </BoardForm>
   );
 }

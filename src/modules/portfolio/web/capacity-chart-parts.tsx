@@ -2,9 +2,9 @@ import { Button, Heading, Paragraph, Select, Table, Tag } from '@digdir/designsy
 import { useState } from 'react';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { BarChart } from '../../../web/components/charts/bar-chart';
-import { poolRoles, type CapacityReport, type PoolRole } from '../pool.schemas';
+import type { CapacityReport, PoolRole } from '../pool.schemas';
 import type { PortfolioI18n } from './i18n';
-import { peopleShown, percent, roleKey } from './pool-member-parts';
+import { peopleShown, percent, roleKey, RoleOptions } from './pool-member-parts';
 
 // The pool's capacity for 12 months: bars per role (allocated, with capacity as a mark across each
 // month's bar) and a table per person.
@@ -91,11 +91,7 @@ export function PeopleTable({ report, i18n }: { report: CapacityReport; i18n: Po
         <label htmlFor="kp-pf-role-filter">{t('prioritisation.pool.filterRole')}</label>
         <Select id="kp-pf-role-filter" value={role} onChange={(e) => setRole(e.target.value as PoolRole | '')}>
           <Select.Option value="">{t('prioritisation.pool.allRoles')}</Select.Option>
-          {poolRoles.map((r) => (
-            <Select.Option key={r} value={r}>
-              {t(roleKey(r))}
-            </Select.Option>
-          ))}
+          <RoleOptions t={t} />
         </Select>
       </div>
       <div className="kp-table-scroll" tabIndex={0}>

@@ -197,34 +197,36 @@ export function InitiativeForm({
       {text} <span className="kp-pf-required">{t('initiatives.form.required')}</span>
     </>
   );
+  // One radio per value; the checked one carries the field's id, for the error summary's link.
+  const choice = <K extends 'category' | 'size'>(name: K, values: readonly Draft[K][]) => (
+    <Fieldset>
+      <Fieldset.Legend>{t(`initiatives.form.field.${name}`)}</Fieldset.Legend>
+      {values.map((v) => (
+        <Radio
+          key={v}
+          id={v === draft[name] ? fieldId(name) : undefined}
+          name={`${ids}-${name}`}
+          value={v}
+          label={t(`initiatives.${name}.${v}` as PortfolioKey)}
+          checked={draft[name] === v}
+          onChange={() => set(name, v)}
+        />
+      ))}
+    </Fieldset>
+  );
   const text = (
     name: 'title' | 'problem' | 'need' | 'beneficiaries' | 'architectureNotes' | 'privacyNotes',
     label: ReactNode,
     help?: string,
     multiline = false,
-  ) =>
-    multiline ? (
-      <Textfield
-        id={fieldId(name)}
-        label={label}
-        description={help}
-        value={draft[name]}
-        onChange={(e) => set(name, e.target.value)}
-        error={errors[name]}
-        multiline
-        rows={4}
-      />
+  ) => {
+    const field = { id: fieldId(name), label, description: help, value: draft[name], error: errors[name] };
+    return multiline ? (
+      <Textfield {...field} onChange={(e) => set(name, e.target.value)} multiline rows={4} />
     ) : (
-      <Textfield
-        id={fieldId(name)}
-        label={label}
-        description={help}
-        value={draft[name]}
-        onChange={(e) => set(name, e.target.value)}
-        error={errors[name]}
-        autoComplete="off"
-      />
+      <Textfield {...field} onChange={(e) => set(name, e.target.value)} autoComplete="off" />
     );
+  };
   const small = (name: 'estimatedCost' | 'estimatedMonths' | 'plannedStart' | 'plannedEnd', label: string, help?: string) => (
     <Textfield
       id={fieldId(name)}
@@ -289,34 +291,8 @@ export function InitiativeForm({
         error={errors.digitalAgentId}
       />
 
-      <Fieldset>
-        <Fieldset.Legend>{t('initiatives.form.field.category')}</Fieldset.Legend>
-        {initiativeCategories.map((c) => (
-          <Radio
-            key={c}
-            id={c === draft.category ? fieldId('category') : undefined}
-            name={`${ids}-category`}
-            value={c}
-            label={t(`initiatives.category.${c}`)}
-            checked={draft.category === c}
-            onChange={() => set('category', c)}
-          />
-        ))}
-      </Fieldset>
-      <Fieldset>
-        <Fieldset.Legend>{t('initiatives.form.field.size')}</Fieldset.Legend>
-        {initiativeSizes.map((s) => (
-          <Radio
-            key={s}
-            id={s === draft.size ? fieldId('size') : undefined}
-            name={`${ids}-size`}
-            value={s}
-            label={t(`initiatives.size.${s}`)}
-            checked={draft.size === s}
-            onChange={() => set('size', s)}
-          />
-        ))}
-      </Fieldset>
+      {choice('category', initiativeCategories)}
+      {choice('size', initiativeSizes)}
       <div className="kp-pf-row">
         {small('estimatedCost', t('initiatives.form.field.cost'))}
         {small('estimatedMonths', t('initiatives.form.field.months'))}

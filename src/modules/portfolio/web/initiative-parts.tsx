@@ -1,6 +1,6 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link as RouterLink, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { Facts } from '../../../web/components/facts';
 import { SectionHeading } from '../../../web/components/section-heading';
@@ -8,7 +8,9 @@ import { ErrorAlert, Loading } from '../../../web/components/status';
 import { isStale } from '../../../web/components/write-error';
 import { useI18n } from '../../../web/i18n/i18n';
 import type { InitiativeDetail, InitiativeEvent, Lights, TrafficLight } from '../initiatives.schemas';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
+import { InitiativeLink } from './ui';
 import { draftOf, InitiativeForm } from './initiative-form-parts';
 import { initiativeOptionsQuery, useEditInitiative, useMergeInitiative } from './initiatives-api';
 import { EmptyState } from '../../../web/components/empty-state';
@@ -46,11 +48,9 @@ export function MergedNotice({ into }: { into: NonNullable<InitiativeDetail['mer
     <Alert data-color="info">
       <Paragraph>
         {t('initiatives.detail.mergedInto')}{' '}
-        <Link asChild>
-          <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(into.number) }}>
-            {t('initiatives.number', { number: into.number })} {into.title}
-          </RouterLink>
-        </Link>
+        <InitiativeLink number={into.number}>
+          {t('initiatives.number', { number: into.number })} {into.title}
+        </InitiativeLink>
       </Paragraph>
     </Alert>
   );
@@ -154,11 +154,9 @@ export function InitiativeGoals({ detail }: { detail: InitiativeDetail }) {
           {detail.mergedFrom.map((m, index) => (
             <span key={m.id}>
               {index > 0 && ', '}
-              <Link asChild>
-                <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(m.number) }}>
-                  {t('initiatives.number', { number: m.number })} {m.title}
-                </RouterLink>
-              </Link>
+              <InitiativeLink number={m.number}>
+                {t('initiatives.number', { number: m.number })} {m.title}
+              </InitiativeLink>
             </span>
           ))}
         </Paragraph>
@@ -309,37 +307,29 @@ export function History({ events }: { events: InitiativeEvent[] }) {
   return (
     <section aria-labelledby="kp-pf-history" className="kp-pf-section">
       <SectionHeading id="kp-pf-history">{t('initiatives.detail.history')}</SectionHeading>
-      <div className="kp-table-scroll">
-        <Table data-size="sm" zebra>
-          <caption>{t('initiatives.detail.historyCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('initiatives.detail.when')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.detail.what')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.detail.who')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {events.map((e) => (
-              <Table.Row key={e.id}>
-                <Table.Cell>{dateTime(e.occurredAt)}</Table.Cell>
-                <Table.Cell>
-                  {describe(e)}
-                  {e.fromInitiative && (
-                    <>
-                      {' '}
-                      <Tag data-color="neutral" data-size="sm">
-                        {t('initiatives.detail.from', { label: t('initiatives.number', { number: e.fromInitiative.number }) })}
-                      </Tag>
-                    </>
-                  )}
-                </Table.Cell>
-                <Table.Cell>{e.actorName ?? t('initiatives.none')}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <PortfolioTable
+        caption={t('initiatives.detail.historyCaption')}
+        headers={[t('initiatives.detail.when'), t('initiatives.detail.what'), t('initiatives.detail.who')]}
+        zebra
+      >
+        {events.map((e) => (
+          <Table.Row key={e.id}>
+            <Table.Cell>{dateTime(e.occurredAt)}</Table.Cell>
+            <Table.Cell>
+              {describe(e)}
+              {e.fromInitiative && (
+                <>
+                  {' '}
+                  <Tag data-color="neutral" data-size="sm">
+                    {t('initiatives.detail.from', { label: t('initiatives.number', { number: e.fromInitiative.number }) })}
+                  </Tag>
+                </>
+              )}
+            </Table.Cell>
+            <Table.Cell>{e.actorName ?? t('initiatives.none')}</Table.Cell>
+          </Table.Row>
+        ))}
+      </PortfolioTable>
     </section>
   );
 }

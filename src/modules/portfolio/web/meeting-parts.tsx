@@ -2,14 +2,15 @@ import { Button, Details, Heading, Label, Link as DsLink, Paragraph, Select, Tab
 import { Link } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert } from '../../../web/components/status';
 import { fieldErrors, WriteError } from '../../../web/components/write-error';
 import type { AgendaItem, Meeting, MeetingStatus } from '../board.schemas';
 import { addAgendaItem, invalidatePortfolio, removeAgendaItem, updateMeeting } from './board-api';
+import { BoardForm, BoardProblems, useBoardWrite } from './board-form';
 import { DecisionForm } from './board-decision-parts';
-import { Lights, outcomeName, phaseName, pointName, stateName } from './board-parts';
+import { Announce, Lights, outcomeName, phaseName, pointName, stateName } from './board-parts';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -90,9 +91,7 @@ export function AgendaBlock({ meetingId, item, isBoard }: { meetingId: string; i
         )}
       </div>
       {error !== null && <ErrorAlert error={error} />}
-      <div role="status" className="kp-pf-announce">
-        {decided && <Paragraph>{decided}</Paragraph>}
-      </div>
+      <Announce message={decided} />
       {isBoard && item.nextDecisionPoint && (
         <Details className="kp-pf-no-print">
           <Details.Summary>{t('board.meeting.decideHere', { number: item.number })}</Details.Summary>
@@ -116,41 +115,27 @@ export function AddAgendaForm({ meetingId }: { meetingId: string }) {
   const ids = useId();
   const [initiative, setInitiative] = useState('');
   const [note, setNote] = useState('');
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { local, check, error, pending, send } = useBoardWrite<'initiative'>();
   const [added, setAdded] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAdded(null);
     const ref = initiative.trim().replace(/^#/, '');
-    setMissing(ref === '');
-    setError(null);
-    if (ref === '') return;
-    setPending(true);
-    try {
+    if (!check(ref === '' ? { field: 'initiative', message: t('board.meeting.addMissing') } : null)) return;
+    await send(async () => {
       await addAgendaItem(meetingId, { initiative: ref, note: note.trim() });
       setInitiative('');
       setNote('');
       setAdded(t('board.meeting.added'));
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
-    <form className="kp-pf-form kp-pf-no-print" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <Heading level={3} data-size="xs" id={`${ids}-heading`}>
-        {t('board.meeting.add')}
-      </Heading>
-      <ProblemSummary
-        heading={t('board.failed')}
-        level={4}
-        problems={missing ? [{ id: `${ids}-initiative`, message: t('board.meeting.addMissing') }] : []}
+    <BoardForm className="kp-pf-form kp-pf-no-print" headingId={`${ids}-heading`} heading={t('board.meeting.add')} onSubmit={submit}>
+      <BoardProblems
+        problems={local ? [{ id: `${ids}-initiative`, message: local.message }] : []}
         error={error}
         fieldIds={{ initiative: `${ids}-initiative` }}
       />
@@ -161,19 +146,17 @@ export function AddAgendaForm({ meetingId }: { meetingId: string }) {
           inputMode="numeric"
           value={initiative}
           onChange={(e) => setInitiative(e.target.value)}
-          error={missing ? t('board.meeting.addMissing') : fieldErrors(error).initiative}
+          error={local ? local.message : fieldErrors(error).initiative}
         />
         <Textfield label={t('board.meeting.addNote')} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div role="status" className="kp-pf-announce">
-        {added && <Paragraph>{added}</Paragraph>}
-      </div>
+      <Announce message={added} />
       <div>
         <Button type="submit" loading={pending}>
           {t('board.meeting.addSubmit')}
         </Button>
       </div>
-    </form>
+    </BoardForm>
   );
 }
 
@@ -185,25 +168,19 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
   // The revision the editor started from: someone else's save in between is refused as stale.
   const [readRevision, setReadRevision] = useState(meeting.revision);
   const [status, setStatus] = useState<MeetingStatus>(meeting.status);
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const { error, setError, pending, send } = useBoardWrite();
   const [saved, setSaved] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
     setError(null);
     setSaved(null);
-    try {
+    await send(async () => {
       const result = await updateMeeting(meeting.id, { minutes, status, revision: readRevision });
       setReadRevision(result.revision);
       setSaved(t('board.meeting.minutesSaved'));
       await invalidatePortfolio(queryClient);
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -232,9 +209,7 @@ export function MinutesForm({ meeting }: { meeting: Meeting }) {
           <option value="held">{t('board.meetings.status.held')}</option>
         </Select>
       </div>
-      <div role="status" className="kp-pf-announce">
-        {saved && <Paragraph>{saved}</Paragraph>}
-      </div>
+      <Announce message={saved} />
       <div>
         <Button type="submit" loading={pending}>
           {t('board.meeting.saveMinutes')}
@@ -252,33 +227,29 @@ export function MeetingDecisions({ meeting }: { meeting: Meeting }) {
       {meeting.decisions.length === 0 ? (
         <EmptyState>{t('board.meeting.decisionsNone')}</EmptyState>
       ) : (
-        <div className="kp-table-scroll">
-          <Table data-size="sm" className="kp-pf-table">
-            <caption>{t('board.meeting.decisionsCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('board.decisions.col.initiative')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.point')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.outcome')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.rationale')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.date')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('board.decisions.col.by')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {meeting.decisions.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.Cell>{`${d.initiativeNumber} – ${d.initiativeTitle}`}</Table.Cell>
-                  <Table.Cell>{d.decisionPoint}</Table.Cell>
-                  <Table.Cell>{outcomeName(t, d.outcome)}</Table.Cell>
-                  <Table.Cell className="kp-pf-pre">{d.rationale}</Table.Cell>
-                  <Table.Cell>{date(d.decidedOn)}</Table.Cell>
-                  <Table.Cell>{d.decidedBy.name}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <PortfolioTable
+          caption={t('board.meeting.decisionsCaption')}
+          headers={[
+            t('board.decisions.col.initiative'),
+            t('board.decisions.col.point'),
+            t('board.decisions.col.outcome'),
+            t('board.decisions.col.rationale'),
+            t('board.decisions.col.date'),
+            t('board.decisions.col.by'),
+          ]}
+          className="kp-pf-table"
+        >
+          {meeting.decisions.map((d) => (
+            <Table.Row key={d.id}>
+              <Table.Cell>{`${d.initiativeNumber} – ${d.initiativeTitle}`}</Table.Cell>
+              <Table.Cell>{d.decisionPoint}</Table.Cell>
+              <Table.Cell>{outcomeName(t, d.outcome)}</Table.Cell>
+              <Table.Cell className="kp-pf-pre">{d.rationale}</Table.Cell>
+              <Table.Cell>{date(d.decidedOn)}</Table.Cell>
+              <Table.Cell>{d.decidedBy.name}</Table.Cell>
+            </Table.Row>
+          ))}
+        </PortfolioTable>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert } from '../../../web/components/status';
 import { isStale } from '../../../web/components/write-error';
 import { poolRoles, type PoolMember, type PoolRole } from '../pool.schemas';
+import { PortfolioTable } from './portfolio-table';
 import type { PortfolioI18n, PortfolioKey } from './i18n';
 import { createMember, putMemberCapacity, thisMonth, updateMember } from './pool-api';
 
@@ -12,6 +13,50 @@ import { createMember, putMemberCapacity, thisMonth, updateMember } from './pool
 // one month's capacity.
 
 export const roleKey = (role: string) => `prioritisation.role.${role}` as PortfolioKey;
+
+/** The pool's roles as a select's options, in the pool's order. */
+export function RoleOptions({ t }: { t: PortfolioI18n['t'] }) {
+  return poolRoles.map((r) => (
+    <Select.Option key={r} value={r}>
+      {t(roleKey(r))}
+    </Select.Option>
+  ));
+}
+
+/** The end of a pool form: the refusal, the confirmation, and the submit button. */
+function PoolFormEnd({
+  error,
+  done,
+  pending,
+  submitLabel,
+}: {
+  error: Error | null;
+  done: string | null;
+  pending: boolean;
+  submitLabel: string;
+}) {
+  return (
+    <>
+      {error && <ErrorAlert error={error} />}
+      {done && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** A share of a month, as a whole percent 0–100. */
+function PercentField(props: { label: string; description: string; value: string; onChange: (text: string) => void; error?: string }) {
+  const { onChange, ...rest } = props;
+  return <Textfield {...rest} type="number" min={0} max={100} onChange={(e) => onChange(e.target.value)} />;
+}
 /** How many people a long list shows before «show all». */
 export const peopleShown = 40;
 export const percent = (share: number) => `${Math.round(share * 100)} %`;
@@ -29,37 +74,34 @@ export function MembersTable({ members, i18n }: { members: PoolMember[]; i18n: P
         <Link href="/api/portfolio/pool/allocations/export?format=csv">CSV</Link> ·{' '}
         <Link href="/api/portfolio/pool/allocations/export?format=xlsx">XLSX</Link>
       </Paragraph>
-      <div className="kp-table-scroll" tabIndex={0}>
-        <Table data-size="sm" zebra>
-          <caption>{t('prioritisation.pool.membersCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('prioritisation.pool.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('prioritisation.pool.role')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('prioritisation.pool.unit')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-pf-num">{t('prioritisation.pool.defaultCapacity')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {shown.map((m) => (
-              <Table.Row key={m.id}>
-                <Table.Cell>
-                  {m.name}
-                  {!m.active && (
-                    <>
-                      {' '}
-                      <Tag data-size="sm">{t('prioritisation.edit.inactive')}</Tag>
-                    </>
-                  )}
-                </Table.Cell>
-                <Table.Cell>{t(roleKey(m.role))}</Table.Cell>
-                <Table.Cell>{m.homeUnitName ?? '–'}</Table.Cell>
-                <Table.Cell className="kp-pf-num">{percent(m.defaultCapacity)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <PortfolioTable
+        caption={t('prioritisation.pool.membersCaption')}
+        headers={[
+          t('prioritisation.pool.name'),
+          t('prioritisation.pool.role'),
+          t('prioritisation.pool.unit'),
+          { label: t('prioritisation.pool.defaultCapacity'), className: 'kp-pf-num' },
+        ]}
+        zebra
+        scroll="focusable"
+      >
+        {shown.map((m) => (
+          <Table.Row key={m.id}>
+            <Table.Cell>
+              {m.name}
+              {!m.active && (
+                <>
+                  {' '}
+                  <Tag data-size="sm">{t('prioritisation.edit.inactive')}</Tag>
+                </>
+              )}
+            </Table.Cell>
+            <Table.Cell>{t(roleKey(m.role))}</Table.Cell>
+            <Table.Cell>{m.homeUnitName ?? '–'}</Table.Cell>
+            <Table.Cell className="kp-pf-num">{percent(m.defaultCapacity)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </PortfolioTable>
       {members.length > shown.length && (
         <Button variant="secondary" data-size="sm" onClick={() => setAll(true)}>
           {t('prioritisation.showAll', { n: members.length })}
@@ -70,49 +112,42 @@ export function MembersTable({ members, i18n }: { members: PoolMember[]; i18n: P
 }
 
 /** A member's name, role and default capacity (per cent), as the add and edit forms ask for them. */
+/** What the member forms edit: name, role and default capacity (a percent, as typed). */
+type MemberDraft = { name: string; role: PoolRole; capacityPct: string };
+
 function MemberFields({
   idPrefix,
-  name,
-  onName,
-  role,
-  onRole,
-  capacityPct,
-  onCapacityPct,
+  draft,
+  onDraft,
   errors,
   i18n,
 }: {
   idPrefix: string;
-  name: string;
-  onName: (name: string) => void;
-  role: PoolRole;
-  onRole: (role: PoolRole) => void;
-  capacityPct: string;
-  onCapacityPct: (text: string) => void;
+  draft: MemberDraft;
+  onDraft: (patch: Partial<MemberDraft>) => void;
   errors: { name?: string; capacity?: string };
   i18n: PortfolioI18n;
 }) {
   const { t } = i18n;
   return (
     <>
-      <Textfield label={t('prioritisation.pool.name')} value={name} onChange={(e) => onName(e.target.value)} error={errors.name} />
+      <Textfield
+        label={t('prioritisation.pool.name')}
+        value={draft.name}
+        onChange={(e) => onDraft({ name: e.target.value })}
+        error={errors.name}
+      />
       <div>
         <label htmlFor={`${idPrefix}-role`}>{t('prioritisation.pool.role')}</label>
-        <Select id={`${idPrefix}-role`} value={role} onChange={(e) => onRole(e.target.value as PoolRole)}>
-          {poolRoles.map((r) => (
-            <Select.Option key={r} value={r}>
-              {t(roleKey(r))}
-            </Select.Option>
-          ))}
+        <Select id={`${idPrefix}-role`} value={draft.role} onChange={(e) => onDraft({ role: e.target.value as PoolRole })}>
+          <RoleOptions t={t} />
         </Select>
       </div>
-      <Textfield
+      <PercentField
         label={t('prioritisation.pool.defaultCapacity')}
         description={t('prioritisation.pool.capacityHelp')}
-        type="number"
-        min={0}
-        max={100}
-        value={capacityPct}
-        onChange={(e) => onCapacityPct(e.target.value)}
+        value={draft.capacityPct}
+        onChange={(capacityPct) => onDraft({ capacityPct })}
         error={errors.capacity}
       />
     </>
@@ -122,9 +157,8 @@ function MemberFields({
 export function AddMember({ i18n }: { i18n: PortfolioI18n }) {
   const { t } = i18n;
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<PoolRole>('service_designer');
-  const [capacityPct, setCapacityPct] = useState('100');
+  const [draft, setDraft] = useState<MemberDraft>({ name: '', role: 'service_designer', capacityPct: '100' });
+  const { name, role, capacityPct } = draft;
   const [nameError, setNameError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation({ mutationFn: createMember });
@@ -141,7 +175,7 @@ export function AddMember({ i18n }: { i18n: PortfolioI18n }) {
       .mutateAsync({ name: name.trim(), role, defaultCapacity: share })
       .then((member) => {
         setDone(t('prioritisation.pool.added', { name: member.name }));
-        setName('');
+        setDraft((d) => ({ ...d, name: '' }));
         return queryClient.invalidateQueries({ queryKey: ['portfolio'] });
       })
       .catch(() => undefined);
@@ -152,26 +186,12 @@ export function AddMember({ i18n }: { i18n: PortfolioI18n }) {
       <form className="kp-pf-form" onSubmit={submit} noValidate>
         <MemberFields
           idPrefix="kp-pf-new"
-          name={name}
-          onName={setName}
-          role={role}
-          onRole={setRole}
-          capacityPct={capacityPct}
-          onCapacityPct={setCapacityPct}
+          draft={draft}
+          onDraft={(patch) => setDraft((d) => ({ ...d, ...patch }))}
           errors={{ name: nameError ?? undefined }}
           i18n={i18n}
         />
-        {mutation.error && <ErrorAlert error={mutation.error} />}
-        {done && (
-          <Alert data-color="success" role="status">
-            {done}
-          </Alert>
-        )}
-        <div>
-          <Button type="submit" disabled={mutation.isPending}>
-            {t('prioritisation.pool.add')}
-          </Button>
-        </div>
+        <PoolFormEnd error={mutation.error} done={done} pending={mutation.isPending} submitLabel={t('prioritisation.pool.add')} />
       </form>
     </section>
   );
@@ -232,9 +252,12 @@ function MemberForm({
 }) {
   const { t } = i18n;
   const queryClient = useQueryClient();
-  const [name, setName] = useState(member.name);
-  const [role, setRole] = useState<PoolRole>(member.role);
-  const [capacityPct, setCapacityPct] = useState(String(Math.round(member.defaultCapacity * 100)));
+  const [draft, setDraft] = useState<MemberDraft>({
+    name: member.name,
+    role: member.role,
+    capacityPct: String(Math.round(member.defaultCapacity * 100)),
+  });
+  const { name, role, capacityPct } = draft;
   const [active, setActive] = useState(member.active);
   const [errors, setErrors] = useState<{ name?: string; capacity?: string }>({});
   const mutation = useMutation({ mutationFn: updateMember });
@@ -271,12 +294,8 @@ function MemberForm({
     <form className="kp-pf-form" onSubmit={submit} noValidate aria-label={t('prioritisation.edit.title')}>
       <MemberFields
         idPrefix="kp-pf-edit"
-        name={name}
-        onName={setName}
-        role={role}
-        onRole={setRole}
-        capacityPct={capacityPct}
-        onCapacityPct={setCapacityPct}
+        draft={draft}
+        onDraft={(patch) => setDraft((d) => ({ ...d, ...patch }))}
         errors={errors}
         i18n={i18n}
       />
@@ -322,27 +341,14 @@ function MonthCapacityForm({ member, i18n }: { member: PoolMember; i18n: Portfol
         {t('prioritisation.edit.monthTitle')}
       </Heading>
       <Textfield label={t('prioritisation.edit.month')} value={month} onChange={(e) => setMonth(e.target.value)} error={errors.month} />
-      <Textfield
+      <PercentField
         label={t('prioritisation.edit.monthCapacity')}
         description={t('prioritisation.edit.monthHelp')}
-        type="number"
-        min={0}
-        max={100}
         value={capacityPct}
-        onChange={(e) => setCapacityPct(e.target.value)}
+        onChange={setCapacityPct}
         error={errors.capacity}
       />
-      {mutation.error && <ErrorAlert error={mutation.error} />}
-      {done && (
-        <Alert data-color="success" role="status">
-          {done}
-        </Alert>
-      )}
-      <div>
-        <Button type="submit" disabled={mutation.isPending}>
-          {t('prioritisation.edit.monthSave')}
-        </Button>
-      </div>
+      <PoolFormEnd error={mutation.error} done={done} pending={mutation.isPending} submitLabel={t('prioritisation.edit.monthSave')} />
     </form>
   );
 }

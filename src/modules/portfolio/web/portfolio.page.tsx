@@ -8,11 +8,12 @@ import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import type { InitiativeOptions, Overview, OverviewQuery } from '../initiatives.schemas';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n, type PortfolioI18n } from './i18n';
 import { TrafficLights } from './initiative-parts';
 import { exportUrl, initiativeOptionsQuery, overviewQuery } from './initiatives-api';
 import type { PortfolioSearch } from './overview-search';
-import { PortfolioNav } from './ui';
+import { InitiativeLink, PortfolioNav } from './ui';
 import './initiatives.css';
 
 // The portfolio overview (/portefolje): filters in the URL, the count per phase, the initiatives with
@@ -94,56 +95,49 @@ export function PortfolioPage() {
 
 function OverviewTable({ data, t }: { data: Overview; t: PortfolioI18n['t'] }) {
   return (
-    <div className="kp-table-scroll">
-      <Table zebra data-size="sm" className="kp-pf-table">
-        <caption>{t('initiatives.overview.caption', { total: data.total })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('initiatives.overview.col.number')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.title')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.owner')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.area')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.phase')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.state')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('initiatives.overview.col.lights')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {data.rows.length === 0 && (
-            <Table.Row>
-              <Table.Cell colSpan={7}>{t('initiatives.overview.empty')}</Table.Cell>
-            </Table.Row>
-          )}
-          {data.rows.map((row) => (
-            <Table.Row key={row.id}>
-              <Table.Cell>
-                <Link asChild>
-                  <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(row.number) }}>
-                    {t('initiatives.number', { number: row.number })}
-                  </RouterLink>
-                </Link>
-              </Table.Cell>
-              <Table.Cell>{row.title}</Table.Cell>
-              <Table.Cell>{row.ownerUnit.name}</Table.Cell>
-              <Table.Cell>{row.area?.name ?? t('initiatives.none')}</Table.Cell>
-              <Table.Cell>{t(`initiatives.phase.${row.phase}`)}</Table.Cell>
-              <Table.Cell>
-                {row.state === 'active' ? (
-                  t('initiatives.state.active')
-                ) : (
-                  <Tag data-color={row.state === 'stopped' ? 'danger' : 'neutral'} data-size="sm">
-                    {t(`initiatives.state.${row.state}`)}
-                  </Tag>
-                )}
-              </Table.Cell>
-              <Table.Cell>
-                <TrafficLights lights={row.lights} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
+    <PortfolioTable
+      caption={t('initiatives.overview.caption', { total: data.total })}
+      headers={[
+        t('initiatives.overview.col.number'),
+        t('initiatives.overview.col.title'),
+        t('initiatives.overview.col.owner'),
+        t('initiatives.overview.col.area'),
+        t('initiatives.overview.col.phase'),
+        t('initiatives.overview.col.state'),
+        t('initiatives.overview.col.lights'),
+      ]}
+      className="kp-pf-table"
+      zebra
+    >
+      {data.rows.length === 0 && (
+        <Table.Row>
+          <Table.Cell colSpan={7}>{t('initiatives.overview.empty')}</Table.Cell>
+        </Table.Row>
+      )}
+      {data.rows.map((row) => (
+        <Table.Row key={row.id}>
+          <Table.Cell>
+            <InitiativeLink number={row.number}>{t('initiatives.number', { number: row.number })}</InitiativeLink>
+          </Table.Cell>
+          <Table.Cell>{row.title}</Table.Cell>
+          <Table.Cell>{row.ownerUnit.name}</Table.Cell>
+          <Table.Cell>{row.area?.name ?? t('initiatives.none')}</Table.Cell>
+          <Table.Cell>{t(`initiatives.phase.${row.phase}`)}</Table.Cell>
+          <Table.Cell>
+            {row.state === 'active' ? (
+              t('initiatives.state.active')
+            ) : (
+              <Tag data-color={row.state === 'stopped' ? 'danger' : 'neutral'} data-size="sm">
+                {t(`initiatives.state.${row.state}`)}
+              </Tag>
+            )}
+          </Table.Cell>
+          <Table.Cell>
+            <TrafficLights lights={row.lights} />
+          </Table.Cell>
+        </Table.Row>
+      ))}
+    </PortfolioTable>
   );
 }
 

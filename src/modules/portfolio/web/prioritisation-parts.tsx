@@ -7,6 +7,7 @@ import { ProblemSummary } from '../../../web/components/problem-summary';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import type { OverAllocationDetail, PoolMember } from '../pool.schemas';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
 import { roleKey } from './pool-member-parts';
 import { allocate, fetchAllocations, fetchMembers, poolKeys, thisMonth } from './pool-api';
@@ -58,49 +59,47 @@ export function InitiativeScores({ initiativeId }: { initiativeId: string }) {
           : t('prioritisation.scores.rank', { rank: data.rank, fits: data.fits ? t('prioritisation.fits') : t('prioritisation.out') })}
       </Paragraph>
       <form onSubmit={submit}>
-        <Table data-size="sm">
-          <caption>{t('prioritisation.scores.caption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('prioritisation.scores.criterion')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-pf-num">{t('prioritisation.scores.weight')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('prioritisation.scores.score')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.criteria.map((c) => {
-              const label = pick({ nb: c.labelNb, en: c.labelEn });
-              return (
-                <Table.Row key={c.key}>
-                  <Table.HeaderCell scope="row">
-                    {label} {!c.higherIsBetter && t('prioritisation.whatIf.worse')}
-                  </Table.HeaderCell>
-                  <Table.Cell className="kp-pf-num">{number(c.weight)}</Table.Cell>
-                  <Table.Cell>
-                    {canDecide ? (
-                      <Select
-                        aria-label={t('prioritisation.scores.edit', { label })}
-                        value={value(c.key, c.score)}
-                        onChange={(e) => setDraft({ ...(draft ?? {}), [c.key]: e.target.value })}
-                      >
-                        <Select.Option value="">{t('prioritisation.notScored')}</Select.Option>
-                        {[1, 2, 3, 4, 5].map((n) => (
-                          <Select.Option key={n} value={String(n)}>
-                            {n}
-                          </Select.Option>
-                        ))}
-                      </Select>
-                    ) : c.score === null ? (
-                      t('prioritisation.notScored')
-                    ) : (
-                      c.score
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <PortfolioTable
+          caption={t('prioritisation.scores.caption')}
+          headers={[
+            t('prioritisation.scores.criterion'),
+            { label: t('prioritisation.scores.weight'), className: 'kp-pf-num' },
+            t('prioritisation.scores.score'),
+          ]}
+          scroll={false}
+        >
+          {data.criteria.map((c) => {
+            const label = pick({ nb: c.labelNb, en: c.labelEn });
+            return (
+              <Table.Row key={c.key}>
+                <Table.HeaderCell scope="row">
+                  {label} {!c.higherIsBetter && t('prioritisation.whatIf.worse')}
+                </Table.HeaderCell>
+                <Table.Cell className="kp-pf-num">{number(c.weight)}</Table.Cell>
+                <Table.Cell>
+                  {canDecide ? (
+                    <Select
+                      aria-label={t('prioritisation.scores.edit', { label })}
+                      value={value(c.key, c.score)}
+                      onChange={(e) => setDraft({ ...(draft ?? {}), [c.key]: e.target.value })}
+                    >
+                      <Select.Option value="">{t('prioritisation.notScored')}</Select.Option>
+                      {[1, 2, 3, 4, 5].map((n) => (
+                        <Select.Option key={n} value={String(n)}>
+                          {n}
+                        </Select.Option>
+                      ))}
+                    </Select>
+                  ) : c.score === null ? (
+                    t('prioritisation.notScored')
+                  ) : (
+                    c.score
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </PortfolioTable>
         {mutation.error && <ErrorAlert error={mutation.error} />}
         {saved && (
           <Alert data-color="success" role="status">
@@ -132,32 +131,31 @@ export function InitiativeResources({ initiativeId }: { initiativeId: string }) 
       {allocations.error && <ErrorAlert error={allocations.error} />}
       {allocations.data && allocations.data.allocations.length === 0 && <EmptyState>{t('prioritisation.alloc.none')}</EmptyState>}
       {allocations.data && allocations.data.allocations.length > 0 && (
-        <Table data-size="sm" zebra>
-          <caption>{t('prioritisation.alloc.listCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('prioritisation.pool.month')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('prioritisation.pool.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('prioritisation.pool.role')}</Table.HeaderCell>
-              <Table.HeaderCell className="kp-pf-num">{t('prioritisation.alloc.share')}</Table.HeaderCell>
+        <PortfolioTable
+          caption={t('prioritisation.alloc.listCaption')}
+          headers={[
+            t('prioritisation.pool.month'),
+            t('prioritisation.pool.name'),
+            t('prioritisation.pool.role'),
+            { label: t('prioritisation.alloc.share'), className: 'kp-pf-num' },
+          ]}
+          zebra
+          scroll={false}
+        >
+          {allocations.data.allocations.map((a) => (
+            <Table.Row key={`${a.memberId}-${a.month}`}>
+              <Table.Cell>{i18n.month(a.month)}</Table.Cell>
+              <Table.Cell>{a.memberName}</Table.Cell>
+              <Table.Cell>{t(roleKey(a.role))}</Table.Cell>
+              <Table.Cell className="kp-pf-num">
+                {Math.round(a.share * 100)} %
+                {a.overrideReason && (
+                  <span className="kp-pf-over"> – {t('prioritisation.alloc.overridden', { reason: a.overrideReason })}</span>
+                )}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {allocations.data.allocations.map((a) => (
-              <Table.Row key={`${a.memberId}-${a.month}`}>
-                <Table.Cell>{i18n.month(a.month)}</Table.Cell>
-                <Table.Cell>{a.memberName}</Table.Cell>
-                <Table.Cell>{t(roleKey(a.role))}</Table.Cell>
-                <Table.Cell className="kp-pf-num">
-                  {Math.round(a.share * 100)} %
-                  {a.overrideReason && (
-                    <span className="kp-pf-over"> – {t('prioritisation.alloc.overridden', { reason: a.overrideReason })}</span>
-                  )}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+          ))}
+        </PortfolioTable>
       )}
       {canDecide && members.data && <AllocateForm members={members.data.members} initiative={initiativeId} />}
     </section>

@@ -1,14 +1,15 @@
-import { Button, Label, Link, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Button, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId } from 'react';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { initiativePhases, type InitiativePhase, type Roadmap } from '../initiatives.schemas';
+import { PortfolioTable } from './portfolio-table';
 import { usePortfolioI18n } from './i18n';
 import { initiativeOptionsQuery, roadmapQuery } from './initiatives-api';
 import type { RoadmapSearch } from './roadmap-search';
-import { PortfolioNav } from './ui';
+import { InitiativeLink, PortfolioNav } from './ui';
 import './initiatives.css';
 import { EmptyState } from '../../../web/components/empty-state';
 
@@ -184,41 +185,33 @@ function RoadmapView({ data }: { data: Roadmap }) {
         </div>
       </figure>
       {data.undated > 0 && <Paragraph data-size="sm">{t('initiatives.roadmap.undated', { count: data.undated })}</Paragraph>}
-      <div className="kp-table-scroll">
-        <Table data-size="sm" zebra>
-          <caption>{t('initiatives.roadmap.tableCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('initiatives.overview.col.area')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.overview.col.number')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.overview.col.title')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.overview.col.phase')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.roadmap.col.start')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('initiatives.roadmap.col.end')}</Table.HeaderCell>
+      <PortfolioTable
+        caption={t('initiatives.roadmap.tableCaption')}
+        headers={[
+          t('initiatives.overview.col.area'),
+          t('initiatives.overview.col.number'),
+          t('initiatives.overview.col.title'),
+          t('initiatives.overview.col.phase'),
+          t('initiatives.roadmap.col.start'),
+          t('initiatives.roadmap.col.end'),
+        ]}
+        zebra
+      >
+        {ordered.flatMap((group) =>
+          group.rows.map((row) => (
+            <Table.Row key={row.id}>
+              <Table.Cell>{group.name}</Table.Cell>
+              <Table.Cell>
+                <InitiativeLink number={row.number}>{t('initiatives.number', { number: row.number })}</InitiativeLink>
+              </Table.Cell>
+              <Table.Cell>{row.title}</Table.Cell>
+              <Table.Cell>{t(`initiatives.phase.${row.phase}`)}</Table.Cell>
+              <Table.Cell>{month(row.plannedStart)}</Table.Cell>
+              <Table.Cell>{month(row.plannedEnd)}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {ordered.flatMap((group) =>
-              group.rows.map((row) => (
-                <Table.Row key={row.id}>
-                  <Table.Cell>{group.name}</Table.Cell>
-                  <Table.Cell>
-                    <Link asChild>
-                      <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(row.number) }}>
-                        {t('initiatives.number', { number: row.number })}
-                      </RouterLink>
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{row.title}</Table.Cell>
-                  <Table.Cell>{t(`initiatives.phase.${row.phase}`)}</Table.Cell>
-                  <Table.Cell>{month(row.plannedStart)}</Table.Cell>
-                  <Table.Cell>{month(row.plannedEnd)}</Table.Cell>
-                </Table.Row>
-              )),
-            )}
-          </Table.Body>
-        </Table>
-      </div>
+          )),
+        )}
+      </PortfolioTable>
     </>
   );
 }

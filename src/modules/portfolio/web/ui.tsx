@@ -1,3 +1,6 @@
+import { Link } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { ModuleNav } from '../../../web/components/module-nav';
 import { usePortfolioI18n, type PortfolioKey } from './i18n';
 
@@ -17,4 +20,15 @@ const links: { to: string; label: PortfolioKey; permission: string; exact?: bool
 export function PortfolioNav() {
   const { t } = usePortfolioI18n();
   return <ModuleNav label={t('nav.label')} links={links.map((link) => ({ ...link, label: t(link.label) }))} />;
+}
+
+/** A link to one initiative's page, by its number. */
+export function InitiativeLink({ number, children }: { number: number | string; children: ReactNode }) {
+  return (
+    <Link asChild>
+      <RouterLink to="/portefolje/initiativ/$number" params={{ number: String(number) }}>
+        {children}
+      </RouterLink>
+    </Link>
+  );
 }

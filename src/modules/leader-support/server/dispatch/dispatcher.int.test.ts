@@ -13,6 +13,7 @@ import {
 import type { NotificationList, Outbox, Preferences, WebhookDeliveries, WebhookList } from '../../dispatch.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { resumeWebhook } from './commands.js';
+import { insertTestCategory, insertTestRequest } from './dispatch-test-data.js';
 import { runDispatcher, type WebhookPayload } from './dispatcher.js';
 import type { Mailer, MailMessage } from './mailer.js';
 import { verifyWebhookSignature } from './webhook-signing.js';
@@ -53,53 +54,21 @@ beforeAll(async () => {
       ...secondLine.map((u) => ({ group_id: secondGroup, user_id: u.id })),
     ])
     .execute();
-  const inserted = await db()
-    .insertInto('ls_categories')
-    .values({
-      key: 'dispatch-test',
-      name_nb: 'Test',
-      name_en: 'Test',
-      description_nb: null,
-      description_en: null,
-      area: 'lønn',
-      fields: '[]',
-      source: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  category = inserted.id;
+  category = await insertTestCategory(db(), 'dispatch-test', 'Test');
   // Whatever the dataset brought is not this file's business.
   await db().updateTable('ls_request_events').set({ dispatched_at: new Date() }).where('dispatched_at', 'is', null).execute();
 });
 
 async function newRequest(values: Partial<Record<string, unknown>> = {}): Promise<{ id: string; number: number }> {
-  const row = await db()
-    .insertInto('ls_requests')
-    .values({
-      category_id: category,
-      subject: 'Lønn til vikar mangler',
-      fields: '{}',
-      requester_user_id: requester.id,
-      requester_person_id: null,
-      requester_name: 'Rektor Rask',
-      unit_id: null,
-      unit_name: null,
-      unit_level: null,
-      sector_unit_id: null,
-      sector_name: null,
-      registered_by_user_id: null,
-      priority: 'normal',
-      group_id: firstGroup,
-      assignee_user_id: agent.id,
-      third_line_kind: null,
-      third_line_party: null,
-      parent_id: null,
-      solved_by_article_id: null,
-      ...values,
-    } as never)
-    .returning(['id', 'number'])
-    .executeTakeFirstOrThrow();
-  return { id: row.id, number: Number(row.number) };
+  return insertTestRequest(db(), {
+    category_id: category,
+    subject: 'Lønn til vikar mangler',
+    requester_user_id: requester.id,
+    requester_name: 'Rektor Rask',
+    group_id: firstGroup,
+    assignee_user_id: agent.id,
+    ...values,
+  });
 }
 
 async function addEvent(requestId: string, type: string, actorUserId: string | null, data: Record<string, unknown> = {}): Promise<number> {

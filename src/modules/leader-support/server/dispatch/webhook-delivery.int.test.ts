@@ -5,6 +5,7 @@ import { useTestApp, type SignedIn } from '../../../../../test/helpers/test-app.
 import { parseOutboundAllowList } from '../../../../kernel/index.js';
 import type { WebhookList } from '../../dispatch.schemas.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
+import { insertTestCategory, insertTestRequest } from './dispatch-test-data.js';
 import { runDispatcher } from './dispatcher.js';
 import type { Mailer } from './mailer.js';
 import { deliveriesPerWebhook, pauseAfterFailures } from './webhook-delivery.js';
@@ -60,45 +61,14 @@ beforeAll(async () => {
     .values({ key: 'fair-test', name: 'Test', line: 1, unit_id: null, specialisation: null, source: null })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const category = await db()
-    .insertInto('ls_categories')
-    .values({
-      key: 'fair-test',
-      name_nb: 'T',
-      name_en: 'T',
-      description_nb: null,
-      description_en: null,
-      area: 'lønn',
-      fields: '[]',
-      source: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const request = await db()
-    .insertInto('ls_requests')
-    .values({
-      category_id: category.id,
-      subject: 'Webhook-test',
-      fields: '{}',
-      requester_user_id: null,
-      requester_person_id: null,
-      requester_name: 'Test',
-      unit_id: null,
-      unit_name: null,
-      unit_level: null,
-      sector_unit_id: null,
-      sector_name: null,
-      registered_by_user_id: null,
-      priority: 'normal',
-      group_id: group.id,
-      assignee_user_id: null,
-      third_line_kind: null,
-      third_line_party: null,
-      parent_id: null,
-      solved_by_article_id: null,
-    } as never)
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const category = await insertTestCategory(db(), 'fair-test', 'T');
+  const request = await insertTestRequest(db(), {
+    category_id: category,
+    subject: 'Webhook-test',
+    requester_user_id: null,
+    requester_name: 'Test',
+    group_id: group.id,
+  });
   requestId = request.id;
   await db()
     .insertInto('ls_user_preferences')

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, assertSafeName, can, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb, Visibility } from '../leader-support.tables.js';
-import { audit, conflict, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
+import { auditRequest, conflict, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
 
 export const attachmentMaxBytes = 10 * 1024 * 1024;
 
@@ -121,12 +121,7 @@ export async function addAttachment(
       attachmentId: attachment.id,
       fileName,
     });
-    await audit(trx, context, {
-      action: 'attach',
-      entityType: 'leader_support_request',
-      entityId: row.id,
-      after: { attachmentId: attachment.id, fileName, size: input.content.length },
-    });
+    await auditRequest(trx, context, row.id, 'attach', { after: { attachmentId: attachment.id, fileName, size: input.content.length } });
     return { id: attachment.id };
   });
 }

@@ -1,20 +1,9 @@
-import { can, type WriteContext } from '../../../../kernel/index.js';
+import { can, conflict, forbidden, type WriteContext } from '../../../../kernel/index.js';
 import type { Visibility } from '../leader-support.tables.js';
-import { resumeAfterPause } from './service-levels.js';
+import { resumeWithSettings } from './service-levels.js';
 import type { Updateable } from 'kysely';
 import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
-import {
-  audit,
-  conflict,
-  forbidden,
-  label,
-  lockRequest,
-  mustBeSignedIn,
-  selectSettings,
-  updateRequest,
-  writeEvent,
-  type RequestRow,
-} from './shared.js';
+import { auditRequest, label, lockRequest, mustBeSignedIn, updateRequest, writeEvent, type RequestRow } from './shared.js';
 
 /**
  * A public reply (the requester sees it) or an internal note (agents only). An agent's first public
@@ -56,15 +45,12 @@ export async function addMessage(
     if (input.visibility === 'public' && agent && !fromRequester && !locked.first_response_at) changes.first_response_at = now;
     if (fromRequester && locked.status === 'waiting') {
       changes.status = 'in_progress';
-      Object.assign(changes, resumeAfterPause(await selectSettings(trx), locked, now));
+      Object.assign(changes, await resumeWithSettings(trx, locked, now));
     }
     await updateRequest(trx, row.id, changes);
     await writeEvent(trx, context, row.id, input.visibility === 'public' ? 'replied' : 'noted', { messageId: message.id, fromRequester });
     if (changes.status) await writeEvent(trx, context, row.id, 'status', { from: 'waiting', to: 'in_progress' });
-    await audit(trx, context, {
-      action: input.visibility === 'public' ? 'reply' : 'note',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, input.visibility === 'public' ? 'reply' : 'note', {
       after: { messageId: message.id, visibility: input.visibility },
     });
     return { id: message.id };

@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
-import { audit, conflict, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
+import { auditRequest, conflict, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
 
 /** The requester's answer to the short survey after resolution: 1–5 and a comment, once. */
 export async function answerSurvey(
@@ -31,6 +31,6 @@ export async function answerSurvey(
           );
     }
     await writeEvent(trx, context, row.id, 'rated', { score: input.score });
-    await audit(trx, context, { action: 'rate', entityType: 'leader_support_request', entityId: row.id, after: { score: input.score } });
+    await auditRequest(trx, context, row.id, 'rate', { after: { score: input.score } });
   });
 }

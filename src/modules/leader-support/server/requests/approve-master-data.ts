@@ -1,14 +1,11 @@
-import type { WriteContext } from '../../../../kernel/index.js';
+import { conflict, forbidden, type WriteContext } from '../../../../kernel/index.js';
 import { changeUnitLeader, type OrganisationDb } from '../../../organisation/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import {
-  audit,
-  conflict,
-  forbidden,
+  auditRequest,
   isGroupMember,
-  isOpen,
   label,
-  lockRequest,
+  lockOpenRequest,
   mustBeSignedIn,
   updateRequest,
   writeEvent,
@@ -40,8 +37,7 @@ export async function approveMasterData(
   if (!inFirstLine)
     throw forbidden('Bare 1.linjen kan godkjenne endringer i masterdata.', 'Only the first line may approve master-data changes.');
   await db.transaction().execute(async (trx) => {
-    const locked = await lockRequest(trx, row.id, input.revision);
-    if (!isOpen(locked.status)) throw conflict(`${label(locked)} er ikke åpen.`, `${label(locked)} is not open.`);
+    const locked = await lockOpenRequest(trx, row.id, input.revision);
     const fields = locked.fields as Record<string, string>;
     const change = await changeUnitLeader(trx as unknown as OrganisationDb, context, {
       unitId: fields.unit ?? '',
@@ -68,10 +64,7 @@ export async function approveMasterData(
       ended: change.ended.length,
     });
     await writeEvent(trx, context, row.id, 'resolved', { from: locked.status, to: 'resolved' });
-    await audit(trx, context, {
-      action: 'approve_master_data',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, 'approve_master_data', {
       after: { unitId: fields.unit, personId: fields.newLeader, validFrom: fields.validFrom, positionId: change.positionId },
     });
   });

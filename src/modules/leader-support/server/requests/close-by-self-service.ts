@@ -1,18 +1,6 @@
-import type { WriteContext } from '../../../../kernel/index.js';
+import { forbidden, invalid, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
-import {
-  audit,
-  conflict,
-  forbidden,
-  invalid,
-  isOpen,
-  label,
-  lockRequest,
-  mustBeSignedIn,
-  updateRequest,
-  writeEvent,
-  type RequestRow,
-} from './shared.js';
+import { auditRequest, lockOpenRequest, mustBeSignedIn, updateRequest, writeEvent, type RequestRow } from './shared.js';
 
 /** The requester closes the request because a knowledge-base article solved it: it counts as self-service. */
 export async function closeBySelfService(
@@ -27,8 +15,7 @@ export async function closeBySelfService(
     throw forbidden('Bare den som spurte kan lukke saken med en artikkel.', 'Only the requester may close the request with an article.');
   }
   await db.transaction().execute(async (trx) => {
-    const locked = await lockRequest(trx, row.id, null);
-    if (!isOpen(locked.status)) throw conflict(`${label(locked)} er ikke åpen.`, `${label(locked)} is not open.`);
+    const locked = await lockOpenRequest(trx, row.id, null);
     const article = await trx.selectFrom('ls_articles').select(['id', 'title']).where('id', '=', input.articleId).executeTakeFirst();
     if (!article)
       throw invalid('Fant ikke artikkelen.', 'The article was not found.', [{ in: 'body', path: 'articleId', problem: 'unknown article' }]);
@@ -46,11 +33,6 @@ export async function closeBySelfService(
       .onConflict((oc) => oc.columns(['request_id', 'article_id']).doNothing())
       .execute();
     await writeEvent(trx, context, row.id, 'closed', { selfService: true, articleId: article.id, articleTitle: article.title });
-    await audit(trx, context, {
-      action: 'close_self_service',
-      entityType: 'leader_support_request',
-      entityId: row.id,
-      after: { articleId: article.id },
-    });
+    await auditRequest(trx, context, row.id, 'close_self_service', { after: { articleId: article.id } });
   });
 }

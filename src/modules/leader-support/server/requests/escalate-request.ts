@@ -1,18 +1,16 @@
-import type { WriteContext } from '../../../../kernel/index.js';
+import { conflict, invalid, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { chooseGroup } from '../routing/choose-group.js';
 import {
   assertGroupMember,
-  audit,
-  conflict,
-  invalid,
-  isOpen,
+  auditRequest,
   label,
-  lockRequest,
+  lockOpenRequest,
   mustBeSignedIn,
   todayInNorway,
   updateRequest,
   writeEvent,
+  writeMessage,
   type RequestRow,
 } from './shared.js';
 
@@ -31,13 +29,10 @@ export async function escalateRequest(
   const actor = mustBeSignedIn(context);
   await assertGroupMember(db, actor, row, { nb: 'eskalere', en: 'escalate' });
   return db.transaction().execute(async (trx) => {
-    const locked = await lockRequest(trx, row.id, input.revision);
-    if (!isOpen(locked.status)) {
-      throw conflict(
-        `${label(locked)} er ikke åpen og kan ikke eskaleres. Gjenåpne den først.`,
-        `${label(locked)} is not open and cannot be escalated. Reopen it first.`,
-      );
-    }
+    const locked = await lockOpenRequest(trx, row.id, input.revision, (l) => ({
+      nb: `${l} er ikke åpen og kan ikke eskaleres. Gjenåpne den først.`,
+      en: `${l} is not open and cannot be escalated. Reopen it first.`,
+    }));
     if (locked.line !== 1) {
       throw conflict(
         `${label(locked)} er allerede i ${locked.line}. linje. Fra 2. linje går saken videre til 3. linje.`,
@@ -60,16 +55,7 @@ export async function escalateRequest(
       status: 'new',
       paused_at: null,
     });
-    await trx
-      .insertInto('ls_messages')
-      .values({
-        request_id: row.id,
-        author_user_id: actor.userId,
-        author_name: actor.displayName,
-        visibility: 'internal',
-        body: `Eskalert til ${choice.group.name} (2. linje): ${reason}`,
-      })
-      .execute();
+    await writeMessage(trx, row.id, actor, 'internal', `Eskalert til ${choice.group.name} (2. linje): ${reason}`);
     await writeEvent(trx, context, row.id, 'escalated', {
       fromLine: 1,
       toLine: 2,
@@ -78,10 +64,7 @@ export async function escalateRequest(
       ruleId: choice.rule?.id ?? null,
       reason,
     });
-    await audit(trx, context, {
-      action: 'escalate',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, 'escalate', {
       before: { line: locked.line, groupId: locked.group_id },
       after: { line: 2, groupId: choice.group.id, reason },
     });

@@ -3,7 +3,7 @@ import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { findRequestForActor } from './request-access.js';
 import { deskConfig } from './desk-config.js';
 import { dueTimes } from './service-levels.js';
-import { assertGroupMember, audit, conflict, invalid, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
+import { assertGroupMember, auditRequest, conflict, invalid, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
 
 /** Links two related requests (shown on both). */
 export async function linkRequests(db: LeaderSupportDb, context: WriteContext, row: RequestRow, input: { ref: string }): Promise<void> {
@@ -30,7 +30,7 @@ export async function linkRequests(db: LeaderSupportDb, context: WriteContext, r
     await trx.insertInto('ls_request_links').values({ request_id: row.id, linked_id: other.id }).execute();
     await writeEvent(trx, context, row.id, 'linked', { linkedId: other.id, number: Number(other.number) });
     await writeEvent(trx, context, other.id, 'linked', { linkedId: row.id, number: Number(row.number) });
-    await audit(trx, context, { action: 'link', entityType: 'leader_support_request', entityId: row.id, after: { linkedId: other.id } });
+    await auditRequest(trx, context, row.id, 'link', { after: { linkedId: other.id } });
   });
 }
 
@@ -89,12 +89,7 @@ export async function createChildRequest(
       .executeTakeFirstOrThrow();
     await writeEvent(trx, context, child.id, 'created', { parentId: parent.id, groupName: group.name });
     await writeEvent(trx, context, parent.id, 'child_created', { childId: child.id, number: Number(child.number), groupName: group.name });
-    await audit(trx, context, {
-      action: 'create_child',
-      entityType: 'leader_support_request',
-      entityId: child.id,
-      after: { parentId: parent.id, groupId: group.id },
-    });
+    await auditRequest(trx, context, child.id, 'create_child', { after: { parentId: parent.id, groupId: group.id } });
     return { id: child.id };
   });
 }

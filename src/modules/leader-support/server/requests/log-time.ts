@@ -1,6 +1,6 @@
 import { can, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
-import { audit, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
+import { auditRequest, forbidden, label, mustBeSignedIn, writeEvent, type RequestRow } from './shared.js';
 
 /**
  * An agent logs time spent. The entry keeps the line the agent works in (their groups' line when
@@ -29,12 +29,7 @@ export async function logTime(
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeEvent(trx, context, row.id, 'time_logged', { minutes: input.minutes, line });
-    await audit(trx, context, {
-      action: 'log_time',
-      entityType: 'leader_support_request',
-      entityId: row.id,
-      after: { minutes: input.minutes, line },
-    });
+    await auditRequest(trx, context, row.id, 'log_time', { after: { minutes: input.minutes, line } });
     return { id: entry.id };
   });
 }

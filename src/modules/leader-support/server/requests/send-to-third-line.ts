@@ -1,16 +1,14 @@
-import type { WriteContext } from '../../../../kernel/index.js';
+import { conflict, invalid, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import {
   assertGroupMember,
-  audit,
-  conflict,
-  invalid,
-  isOpen,
+  auditRequest,
   label,
-  lockRequest,
+  lockOpenRequest,
   mustBeSignedIn,
   updateRequest,
   writeEvent,
+  writeMessage,
   type RequestRow,
 } from './shared.js';
 
@@ -30,10 +28,10 @@ export async function sendToThirdLine(db: LeaderSupportDb, context: WriteContext
   const actor = mustBeSignedIn(context);
   await assertGroupMember(db, actor, row, { nb: 'sende til 3. linje', en: 'send to the third line' });
   await db.transaction().execute(async (trx) => {
-    const locked = await lockRequest(trx, row.id, input.revision);
-    if (!isOpen(locked.status)) {
-      throw conflict(`${label(locked)} er ikke åpen og kan ikke sendes videre.`, `${label(locked)} is not open and cannot be passed on.`);
-    }
+    const locked = await lockOpenRequest(trx, row.id, input.revision, (l) => ({
+      nb: `${l} er ikke åpen og kan ikke sendes videre.`,
+      en: `${l} is not open and cannot be passed on.`,
+    }));
     if (locked.line !== 2) {
       throw conflict(
         `Bare 2. linje kan sende en sak til 3. linje; ${label(locked)} er i ${locked.line}. linje.`,
@@ -72,26 +70,20 @@ export async function sendToThirdLine(db: LeaderSupportDb, context: WriteContext
       third_line_party: party,
       ...(input.kind === 'internal' ? { assignee_user_id: null, status: 'new' } : {}),
     });
-    await trx
-      .insertInto('ls_messages')
-      .values({
-        request_id: row.id,
-        author_user_id: actor.userId,
-        author_name: actor.displayName,
-        visibility: 'internal',
-        body: `Sendt til 3. linje (${input.kind === 'internal' ? 'intern' : 'ekstern'}: ${party}): ${reason}`,
-      })
-      .execute();
+    await writeMessage(
+      trx,
+      row.id,
+      actor,
+      'internal',
+      `Sendt til 3. linje (${input.kind === 'internal' ? 'intern' : 'ekstern'}: ${party}): ${reason}`,
+    );
     await writeEvent(trx, context, row.id, 'third_line', {
       kind: input.kind,
       party,
       groupId: input.kind === 'internal' ? groupId : null,
       reason,
     });
-    await audit(trx, context, {
-      action: 'third_line',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, 'third_line', {
       before: { line: locked.line, groupId: locked.group_id },
       after: { line: 3, groupId, kind: input.kind, party, reason },
     });

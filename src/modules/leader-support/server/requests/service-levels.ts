@@ -1,8 +1,8 @@
 import { addBusinessMinutes } from '../sla/business-time.js';
 import { extendForPause } from '../sla/sla-clock.js';
-import type { Priority } from '../leader-support.tables.js';
 import { policyFor, type DeskConfig } from './desk-config.js';
-import { calendarOf, type RequestRow, type SettingsRow } from './shared.js';
+import type { LeaderSupportDb, Priority } from '../leader-support.tables.js';
+import { calendarOf, selectSettings, type RequestRow, type SettingsRow } from './shared.js';
 
 export interface DueTimes {
   response_due_at: Date | null;
@@ -42,4 +42,13 @@ export function resumeAfterPause(
     resolution_warn_at: moved(request.resolution_warn_at),
     paused_at: null,
   };
+}
+
+/** `resumeAfterPause` with the desk's settings read in the same transaction. */
+export async function resumeWithSettings(
+  trx: LeaderSupportDb,
+  request: RequestRow,
+  now: Date,
+): Promise<Partial<DueTimes> & { paused_at: null }> {
+  return resumeAfterPause(await selectSettings(trx), request, now);
 }

@@ -9,7 +9,7 @@ import {
   isUuid,
 } from '../../../../kernel/index.js';
 import type { BusinessCalendar } from '../sla/business-time.js';
-import type { LeaderSupportDb, LeaderSupportTables } from '../leader-support.tables.js';
+import type { LeaderSupportDb, LeaderSupportTables, Visibility } from '../leader-support.tables.js';
 import { conflict, forbidden, invalid, notFound } from '../../../../kernel/index.js';
 export { conflict, forbidden, invalid, notFound };
 
@@ -40,6 +40,17 @@ export async function audit(trx: LeaderSupportDb, context: WriteContext, entry: 
   await recordAudit(trx as unknown as Kysely<KernelTables>, context, entry);
 }
 
+/** The audit line of a change to one request. */
+export async function auditRequest(
+  trx: LeaderSupportDb,
+  context: WriteContext,
+  requestId: string,
+  action: string,
+  change: Pick<AuditEntry, 'before' | 'after'>,
+): Promise<void> {
+  await audit(trx, context, { action, entityType: 'leader_support_request', entityId: requestId, ...change });
+}
+
 /** One line of a request's history; the dispatcher turns it into notifications and webhooks. */
 export async function writeEvent(
   trx: LeaderSupportDb,
@@ -60,6 +71,20 @@ export async function writeEvent(
     .execute();
 }
 
+/** A message on a request in the actor's name: a public reply or an internal note. */
+export async function writeMessage(
+  trx: LeaderSupportDb,
+  requestId: string,
+  actor: Actor,
+  visibility: Visibility,
+  body: string,
+): Promise<void> {
+  await trx
+    .insertInto('ls_messages')
+    .values({ request_id: requestId, author_user_id: actor.userId, author_name: actor.displayName, visibility, body })
+    .execute();
+}
+
 /**
  * The request locked for the change, refused as stale when someone changed it after `revision` was
  * read (the message says what to do).
@@ -77,6 +102,21 @@ export async function lockRequest(trx: LeaderSupportDb, id: string, revision: nu
     });
   }
   return row;
+}
+
+/** The request locked as `lockRequest` does, refused unless it is open; `notOpen` words the refusal where a command says more. */
+export async function lockOpenRequest(
+  trx: LeaderSupportDb,
+  id: string,
+  revision: number | null,
+  notOpen: (label: string) => { nb: string; en: string } = (l) => ({ nb: `${l} er ikke åpen.`, en: `${l} is not open.` }),
+): Promise<RequestRow> {
+  const locked = await lockRequest(trx, id, revision);
+  if (!isOpen(locked.status)) {
+    const message = notOpen(label(locked));
+    throw conflict(message.nb, message.en);
+  }
+  return locked;
 }
 
 /** Stores a change to a request, moving its revision on. */

@@ -5,7 +5,7 @@ import type { LeaderSupportDb, Priority } from '../leader-support.tables.js';
 import { deskConfig } from './desk-config.js';
 import { requesterOn } from './requester.js';
 import { dueTimes } from './service-levels.js';
-import { audit, forbidden, invalid, isUuid, mustBeSignedIn, todayInNorway, writeEvent } from './shared.js';
+import { auditRequest, forbidden, invalid, isUuid, mustBeSignedIn, todayInNorway, writeEvent } from './shared.js';
 
 type Problem = { in: 'body'; path: string; problem: string };
 
@@ -139,10 +139,7 @@ export async function submitRequest(
     }
     if (solvedBy)
       await writeEvent(trx, context, row.id, 'closed', { selfService: true, articleId: solvedBy.id, articleTitle: solvedBy.title });
-    await audit(trx, context, {
-      action: 'create',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, 'create', {
       after: {
         number: Number(row.number),
         category: category.key,

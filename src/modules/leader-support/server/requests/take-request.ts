@@ -1,14 +1,12 @@
-import type { WriteContext } from '../../../../kernel/index.js';
+import { conflict, forbidden, type WriteContext } from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import {
   assertGroupMember,
-  audit,
-  conflict,
-  forbidden,
+  auditRequest,
   isGroupMember,
   isOpen,
   label,
-  lockRequest,
+  lockOpenRequest,
   mustBeSignedIn,
   updateRequest,
   writeEvent,
@@ -67,12 +65,7 @@ export async function takeRequest(db: LeaderSupportDb, context: WriteContext, ro
       );
     }
     await writeEvent(trx, context, row.id, 'taken', { assigneeUserId: actor.userId, assigneeName: actor.displayName });
-    await audit(trx, context, {
-      action: 'take',
-      entityType: 'leader_support_request',
-      entityId: row.id,
-      after: { assigneeUserId: actor.userId },
-    });
+    await auditRequest(trx, context, row.id, 'take', { after: { assigneeUserId: actor.userId } });
   });
 }
 
@@ -86,8 +79,7 @@ export async function assignRequest(
   const actor = mustBeSignedIn(context);
   await assertGroupMember(db, actor, row, { nb: 'fordele', en: 'assign' });
   await db.transaction().execute(async (trx) => {
-    const locked = await lockRequest(trx, row.id, input.revision);
-    if (!isOpen(locked.status)) throw conflict(`${label(locked)} er ikke åpen.`, `${label(locked)} is not open.`);
+    const locked = await lockOpenRequest(trx, row.id, input.revision);
     let name: string | null = null;
     if (input.assigneeUserId !== null) {
       const member = await trx
@@ -108,10 +100,7 @@ export async function assignRequest(
     }
     await updateRequest(trx, row.id, { assignee_user_id: input.assigneeUserId });
     await writeEvent(trx, context, row.id, 'assigned', { assigneeUserId: input.assigneeUserId, assigneeName: name });
-    await audit(trx, context, {
-      action: 'assign',
-      entityType: 'leader_support_request',
-      entityId: row.id,
+    await auditRequest(trx, context, row.id, 'assign', {
       before: { assigneeUserId: locked.assignee_user_id },
       after: { assigneeUserId: input.assigneeUserId },
     });

@@ -1,19 +1,17 @@
-import { can, type Actor, type WriteContext } from '../../../../kernel/index.js';
+import { can, conflict, forbidden, type Actor, type WriteContext } from '../../../../kernel/index.js';
 import type { TransitionBody } from '../../leader-support.schemas.js';
-import { resumeAfterPause } from './service-levels.js';
+import { resumeWithSettings } from './service-levels.js';
 import type { Updateable } from 'kysely';
 import type { LeaderSupportDb, LeaderSupportTables, RequestStatus } from '../leader-support.tables.js';
 import {
-  audit,
-  conflict,
-  forbidden,
+  auditRequest,
   isGroupMember,
   label,
   lockRequest,
   mustBeSignedIn,
-  selectSettings,
   updateRequest,
   writeEvent,
+  writeMessage,
   type RequestRow,
 } from './shared.js';
 
@@ -101,7 +99,7 @@ export async function transitionRequest(
     const to = moves[action].to;
     const changes: Updateable<LeaderSupportTables['ls_requests']> = { status: to };
     // Leaving «waiting» moves the deadlines on by the open time that passed while paused.
-    if (status === 'waiting') Object.assign(changes, resumeAfterPause(await selectSettings(trx), locked, now));
+    if (status === 'waiting') Object.assign(changes, await resumeWithSettings(trx, locked, now));
     if (to === 'waiting') changes.paused_at = now;
     if (to === 'resolved') {
       changes.resolved_at = now;
@@ -121,10 +119,7 @@ export async function transitionRequest(
 
     const note = input.note?.trim();
     if (note) {
-      await trx
-        .insertInto('ls_messages')
-        .values({ request_id: row.id, author_user_id: actor.userId, author_name: actor.displayName, visibility: 'public', body: note })
-        .execute();
+      await writeMessage(trx, row.id, actor, 'public', note);
     }
     if (to === 'resolved' && locked.requester_user_id) {
       await trx
@@ -143,12 +138,6 @@ export async function transitionRequest(
       delete: 'deleted',
     }[action];
     await writeEvent(trx, context, row.id, eventType, { from: status, to, note: note ?? null });
-    await audit(trx, context, {
-      action,
-      entityType: 'leader_support_request',
-      entityId: row.id,
-      before: { status },
-      after: { status: to },
-    });
+    await auditRequest(trx, context, row.id, action, { before: { status }, after: { status: to } });
   });
 }
