@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  assertRevision as assertRevisionOf,
+  forbidden,
+} from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { keyFromTitle } from './article-text.js';
-import { assertRevision as assertRevisionOf, forbidden } from '../../../../kernel/index.js';
 export { forbidden };
 
 // What the knowledge-base commands share: errors users can act on, the audit, keys and categories.

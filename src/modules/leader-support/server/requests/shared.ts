@@ -7,10 +7,13 @@ import {
   type KernelTables,
   type WriteContext,
   isUuid,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
 } from '../../../../kernel/index.js';
 import type { BusinessCalendar } from '../sla/business-time.js';
 import type { LeaderSupportDb, LeaderSupportTables, Visibility } from '../leader-support.tables.js';
-import { conflict, forbidden, invalid, notFound } from '../../../../kernel/index.js';
 export { conflict, forbidden, invalid, notFound };
 
 export { isUuid };

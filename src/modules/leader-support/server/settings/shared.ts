@@ -1,8 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  capitalise,
+  conflict,
+  invalid,
+  notFound,
+} from '../../../../kernel/index.js';
 import type { LeaderSupportDb } from '../leader-support.tables.js';
 import { localDate } from '../sla/business-time.js';
-import { capitalise, conflict, invalid, notFound } from '../../../../kernel/index.js';
 export { assertRevision, cleanText } from '../../../../kernel/index.js';
 export { conflict, invalid, notFound };
 

@@ -1,5 +1,19 @@
 import type { Kysely } from 'kysely';
-import { recordAudit, sortByNorwegian, type AuditEntry, type KernelTables, type WriteContext } from '../../../../kernel/index.js';
+import {
+  recordAudit,
+  sortByNorwegian,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  assertRevision as assertRevisionOf,
+  capitalise,
+  conflict,
+  freeKeyFrom,
+  invalid,
+  keyInUse,
+  notFound,
+  slugify,
+} from '../../../../kernel/index.js';
 import {
   addDays,
   asPeriod,
@@ -13,16 +27,6 @@ import {
 } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { isUuid } from '../records.queries.js';
-import {
-  assertRevision as assertRevisionOf,
-  capitalise,
-  conflict,
-  freeKeyFrom,
-  invalid,
-  keyInUse,
-  notFound,
-  slugify,
-} from '../../../../kernel/index.js';
 export { capitalise, cleanText } from '../../../../kernel/index.js';
 export { conflict, freeKeyFrom, invalid, notFound, slugify };
 

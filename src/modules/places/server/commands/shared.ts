@@ -1,9 +1,22 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
+import {
+  AppError,
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  capitalise,
+  conflict,
+  freeKeyFrom,
+  invalid,
+  keyInUse,
+  notFound,
+  slugify,
+} from '../../../../kernel/index.js';
 import { asPeriod, coversPeriod, describePeriod, holdsOn, norwegianDate, overlaps, type Period } from '../dated.js';
 import type { PlacesDb } from '../places.tables.js';
 import { assertMayEditInArea, type AreaOwner, type OrganisationDb } from '../../../organisation/index.js';
-import { capitalise, conflict, freeKeyFrom, invalid, keyInUse, notFound, slugify } from '../../../../kernel/index.js';
 export { assertRevision, capitalise, cleanText } from '../../../../kernel/index.js';
 export { conflict, invalid, notFound, slugify };
 

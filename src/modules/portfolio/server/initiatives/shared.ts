@@ -1,7 +1,17 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid, todayInNorway } from '../../../../kernel/index.js';
+import {
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  todayInNorway,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+} from '../../../../kernel/index.js';
 import type { PortfolioDb } from '../portfolio.tables.js';
-import { conflict, forbidden, invalid, notFound } from '../../../../kernel/index.js';
 export { conflict, forbidden, invalid, notFound };
 
 export { isUuid, todayInNorway };

@@ -1,8 +1,17 @@
 import { sql, type Kysely } from 'kysely';
-import { recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid, todayInNorway } from '../../../../kernel/index.js';
+import {
+  recordAudit,
+  type AuditEntry,
+  type KernelTables,
+  type WriteContext,
+  isUuid,
+  todayInNorway,
+  forbidden,
+  invalid,
+  notFound,
+} from '../../../../kernel/index.js';
 import type { OrganisationTables } from '../../../organisation/index.js';
 import type { SteeringBudgetTables, SteeringTables } from '../steering.tables.js';
-import { forbidden, invalid, notFound } from '../../../../kernel/index.js';
 export { forbidden, invalid, notFound };
 
 export { isUuid, todayInNorway };

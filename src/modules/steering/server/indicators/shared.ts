@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid } from '../../../../kernel/index.js';
+import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext, isUuid, invalid } from '../../../../kernel/index.js';
 import type { SteeringDb } from '../steering.tables.js';
-import { invalid } from '../../../../kernel/index.js';
 export { invalid };
 
 export { isUuid };
