@@ -120,7 +120,7 @@ export {
   type Period,
 } from './values/period.js';
 export { freeKeyFrom, keyInUse, slugify } from './values/slug.js';
-export { capitalise, cleanText } from './values/text.js';
+export { capitalise, cleanText, counted } from './values/text.js';
 export { startRepeating, type RepeatingHandle } from './values/repeating.js';
 export {
   classifyAddress,

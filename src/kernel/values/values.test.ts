@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUuid, todayInNorway } from './values.js';
+import { counted } from './text.js';
 
 describe('isUuid', () => {
   it('accepts a uuid in either case and refuses anything else', () => {
@@ -15,5 +16,16 @@ describe('todayInNorway', () => {
     expect(todayInNorway(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
     expect(todayInNorway(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(todayInNorway(new Date('2026-12-31T22:30:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('counted', () => {
+  it('puts the noun in the singular for one and the plural otherwise, with the number formatted', () => {
+    expect(counted('nb', 1, 'nivå', 'nivåer')).toBe('1 nivå');
+    expect(counted('nb', 2, 'nivå', 'nivåer')).toBe('2 nivåer');
+    expect(counted('nb', 0, 'endring', 'endringer')).toBe('0 endringer');
+    expect(counted('nb', 1600, 'årsverk', 'årsverk')).toBe('1\u00a0600 årsverk');
+    expect(counted('en', 1, 'level', 'levels')).toBe('1 level');
+    expect(counted('en', 1.6, 'post', 'posts')).toBe('1.6 posts');
   });
 });

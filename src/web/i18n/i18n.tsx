@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, nb, type MessageKey, type Messages } from './messages';
+import { fillText } from './plural';
 
 export type Language = 'nb' | 'en';
 export type { MessageKey };
@@ -25,9 +26,7 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[language][key];
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return fillText(dictionaries[language][key], vars, locales[language]);
 }
 
 /** The stored choice, else bokmål: the municipality's default language. */

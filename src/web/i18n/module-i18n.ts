@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { locales, useI18n, type Language } from './i18n';
+import { fillText } from './plural';
 
 /** A text from the server in both languages. */
 export interface Localised {
@@ -7,10 +8,9 @@ export interface Localised {
   en: string;
 }
 
-/** `{name}` in a dictionary text replaced by `vars.name`. */
-export function fill(text: string, vars?: Record<string, string | number>): string {
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+/** `{name}` in a dictionary text replaced by `vars.name`; `{count, plural, one {…} other {…}}` chosen for the language (plural.ts). */
+export function fill(text: string, vars?: Record<string, string | number>, locale: string = locales.nb): string {
+  return fillText(text, vars, locale);
 }
 
 /** A date string YYYY-MM-DD read as a calendar day (no time zone shift): format it in UTC. */
@@ -55,7 +55,7 @@ export function createModuleI18n<Key extends string>(dictionaries: Record<Langua
       const kroner = new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK', maximumFractionDigits: 0 });
       const asDate = (value: string) => new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
       return {
-        t: (key: Key, vars?: Record<string, string | number>) => fill(dictionaries[language][key], vars),
+        t: (key: Key, vars?: Record<string, string | number>) => fill(dictionaries[language][key], vars, locale),
         language,
         locale,
         /** 1. januar 2020 (a date or a timestamp, in Norwegian time) */

@@ -36,7 +36,7 @@ export function usePlacesI18n() {
     const numberFormat = new Intl.NumberFormat(locale);
     const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-    const t: PlacesTranslate = (key, vars) => fill(dictionaries[language][key], vars);
+    const t: PlacesTranslate = (key, vars) => fill(dictionaries[language][key], vars, locales[language]);
     return {
       t,
       language,
