@@ -1,5 +1,6 @@
 // The org chart's layout, each candidate on the same trees (docs/decisions/0015-org-chart-layout.md):
-//   - d3-hierarchy's tidy tree with stacked leaves (src/modules/organisation/web/chart/tidy-layout.ts, in use)
+//   - d3-hierarchy's tidy tree with stacked leaves (src/modules/organisation/web/chart/tidy-layout.ts, in use),
+//     with the cross lines routed through the gaps between boxes (chart/cross-lines.ts)
 //   - elkjs `layered` on the hierarchy only, and on the hierarchy plus the professional and
 //     coordination lines (the only way elkjs routes those around boxes: it lays them out too)
 // on a synthetic organisation of 500 units (eight under each, as test/browser/measure-chart.ts)
@@ -12,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { crossLinePath } from '../src/modules/organisation/web/chart/cross-lines.js';
+import { routeCrossLines } from '../src/modules/organisation/web/chart/cross-lines.js';
 import { layoutTree, nodeSize } from '../src/modules/organisation/web/chart/tidy-layout.js';
 import type { BenchRow } from './bench-organisation.js';
 
@@ -129,7 +130,9 @@ function boxesCrossed(boxes: Box[], lines: Box[][]): number {
 async function d3Layout(tree: Tree): Promise<Placed> {
   const layout = layoutTree({ requestId: 0, parents: tree.parents });
   const boxes = Array.from(layout.x, (x, i) => ({ x, y: layout.y[i]! }));
-  const lines = tree.lines.map(([from, to]) => crossLinePath(boxes[from]!, boxes[to]!).points);
+  // The cross lines routed through the gaps (chart/cross-lines.ts), as the chart does after each layout.
+  const toggles = Array.from(tree.parents, (_, i) => tree.parents.includes(i));
+  const lines = routeCrossLines(boxes, tree.lines, layout, toggles).map((line) => line.points);
   return { boxes, width: layout.width, height: layout.height, lines };
 }
 

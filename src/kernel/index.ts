@@ -88,6 +88,7 @@ export { SerialisedJson, sendSerialised, serialisedOnce } from './http/serialise
 export type { KnutepunktModule, ModuleContext } from './module.js';
 export { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormulaText, type LocalisedText } from './import/csv.js';
 export { unpackedZipSize } from './import/zip.js';
+export { cellIntent, clearMarker, type CellIntent } from './import/empty-cells.js';
 export {
   readXlsxUpload,
   XlsxUploadError,

@@ -11,7 +11,7 @@ type SyntheticUnit = {
   parentId: string | null;
   classification: string;
   nameKnown: boolean;
-  leader: { positionId: string; title: string; personName: string | null } | null;
+  leader: { positionId: string; title: string; personName: string | null; personId: string | null } | null;
   positions: number;
   source: string | null;
 };
@@ -41,6 +41,7 @@ export function syntheticUnits(count: number): SyntheticUnit[] {
         positionId: `10000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
         title: `leder for enhet ${i}`,
         personName: i % 3 === 0 ? `Person ${i}` : null,
+        personId: i % 3 === 0 ? `20000000-0000-4000-8000-${String(i).padStart(12, '0')}` : null,
       },
       positions: 1 + (i % 4),
       source: null,

@@ -53,7 +53,7 @@ async function unitIdByName(page: Page, name: string): Promise<{ id: string; rev
 }
 
 describe('[ORGANISATION_EDITOR][ORG_CHART]', () => {
-  it('shows the chart as of today, finds a unit, focuses a subtree, pans and zooms by keyboard, and exports SVG and PDF', async () => {
+  it('shows the chart as of today, finds a unit despite a typo, focuses a subtree, pans and zooms by keyboard, and exports SVG, PNG and PDF', async () => {
     const { page } = await b.newPage();
     await openOrganisation(page);
     const chart = page.getByRole('group', { name: 'Organisasjonskart' });
@@ -62,9 +62,10 @@ describe('[ORGANISATION_EDITOR][ORG_CHART]', () => {
     expect(await chart.locator('a[aria-label^="Kommunale akutte døgnplasser (KAD),"]').count()).toBe(0);
     await expectNoAxeViolations(page, 'org chart');
 
-    // Search: the unit is revealed (its ancestors expanded), highlighted and focused.
-    await page.getByLabel('Finn enhet i kartet').fill('legevakt');
+    // Search, with a letter missing: the unit is revealed (its ancestors expanded), highlighted and focused.
+    await page.getByLabel('Finn enhet i kartet').fill('legevkt');
     await page.getByRole('button', { name: 'Finn', exact: true }).click();
+    await poll(() => page.getByText('Ingen enheter heter akkurat «legevkt». Kanskje du mente en av disse?').isVisible()).toBe(true);
     await page
       .getByRole('list', { name: 'Treff' })
       .getByRole('button', { name: /^Legevakt/ })
@@ -94,13 +95,42 @@ describe('[ORGANISATION_EDITOR][ORG_CHART]', () => {
     expect(svg).not.toContain('tabindex');
     expect(svg.match(/stroke: ?rgb/g)?.length ?? 0).toBeGreaterThan(shown);
 
-    // And as PDF: jspdf and svg2pdf.js, loaded only now, work under the Content-Security-Policy.
+    // The title, the date and the scope are on it.
+    expect(svg).toMatch(/Laget \d+\. \w+ \d{4} · Utsnitt: Legevakt · 3 nivåer · \d+ av \d+ enheter/);
+
+    // As a picture for a slide: PNG, 16:9 at twice 1920 × 1080.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Last ned som bilde til presentasjon (PNG)' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/^organisasjonskart-.+-\d{4}-\d{2}-\d{2}\.png$/);
+    const pngBytes = await fs.readFile((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual([3840, 2160]);
+    expect(pngBytes.length).toBeGreaterThan(20_000);
+
+    // And as PDF on A4 landscape: our own writer (no library), the title in the file's text.
+    await page.getByLabel('Papirstørrelse for PDF').selectOption('a4');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned som PDF' }).click()]);
-    expect(pdf.suggestedFilename()).toMatch(/^organisasjonskart-.+-\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect((await fs.readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.suggestedFilename()).toMatch(/^organisasjonskart-.+-\d{4}-\d{2}-\d{2}-a4\.pdf$/);
+    const pdfText = (await fs.readFile((await pdf.path())!)).toString('latin1');
+    expect(pdfText.slice(0, 5)).toBe('%PDF-');
+    expect(pdfText).toContain('/MediaBox [0 0 841.89 595.28]');
+    expect(pdfText).toMatch(/\(Organisasjonskart for Legevakt per \d+\. \w+ \d{4}\) Tj/);
+    await poll(() => page.getByText('Kartet er lastet ned.').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Vis hele organisasjonen' }).click();
     await poll(() => page.getByText(/Viser \d+ av 168 enheter\./).isVisible()).toBe(true);
+
+    // The whole organisation on A3: too wide for one page, so tiles and a page map on page 1.
+    await page.getByLabel('Papirstørrelse for PDF').selectOption('a3');
+    const [large] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned som PDF' }).click()]);
+    const largeText = (await fs.readFile((await large.path())!)).toString('latin1');
+    const pages = Number(/\/Type \/Pages \/Kids \[[^\]]*\] \/Count (\d+)/.exec(largeText)?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    expect(largeText.match(/\/MediaBox \[0 0 1190.55 841.89\]/g)).toHaveLength(pages);
+    expect(largeText).toContain(`(Side 1 av ${pages}) Tj`);
+    expect(largeText).toContain('(Sideoversikt: kartet er delt p\\345');
 
     // The chart itself takes keyboard: + zooms in, the arrows pan.
     const zoom = page.locator('.kp-orgchart__zoom');
@@ -124,6 +154,23 @@ describe('[ORGANISATION_EDITOR][ORG_CHART]', () => {
       .poll(() => chart.getByRole('button', { name: 'Skjul underenhetene til Helsetjenester' }).getAttribute('aria-expanded'))
       .toBe('true');
     await expectNoAxeViolations(page, 'org chart, expanded and searched');
+
+    // People mode, by keyboard: the leaders' names, vacancies and the count of other positions.
+    const peopleSwitch = page.getByRole('switch', { name: /^Vis personer/ });
+    await peopleSwitch.focus();
+    await page.keyboard.press('Space');
+    await poll(() => peopleSwitch.isChecked()).toBe(true);
+    await poll(() => chart.locator('a[data-person-id]').count()).toBeGreaterThan(0);
+    expect(await chart.locator('a[aria-label^="Rådmannens lederteam,"]').getAttribute('aria-label')).toMatch(
+      /rådmann \(Elisabeth Enger\), (\d+ andre stillinger|1 annen stilling|ingen andre stillinger)$/,
+    );
+    await expectNoAxeViolations(page, 'org chart, people mode');
+    // The person opens their card.
+    const person = chart.getByRole('link', { name: 'Åpne personkortet til Elisabeth Enger' });
+    await person.focus();
+    await page.keyboard.press('Enter');
+    await poll(() => new URL(page.url()).pathname).toMatch(/^\/organisasjon\/personer\/[0-9a-f-]{36}$/);
+    await poll(() => h1(page)).toBe('Elisabeth Enger');
   });
 
   it('the tree grid shows the same units and works by keyboard as the treegrid pattern says', async () => {

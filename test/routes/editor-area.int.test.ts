@@ -20,11 +20,14 @@ const openToAreaEditors: Record<string, string> = {
   'POST /api/organisation/imports':
     'the upload only stores a dry run: it runs the same commands in a transaction rolled back, so every row outside the area is listed as a problem and the file cannot be applied',
   'POST /api/organisation/imports/:id/plan': 'runs the dry run again, changing nothing (as the upload)',
-  'POST /api/organisation/scenarios': 'a draft changes nothing; applying one needs organisation:configure, and runs the same commands',
+  'POST /api/organisation/scenarios': 'a draft changes nothing; applying one needs organisation:approve, and runs the same commands',
+  'POST /api/organisation/scenarios/:id/submit': 'submitting a draft for approval changes nothing in the organisation (as creating one)',
+  'POST /api/organisation/scenarios/:id/withdraw': 'taking a submitted scenario back to draft changes nothing (as creating one)',
   'PATCH /api/organisation/scenarios/:id': 'a draft changes nothing (as creating one)',
   'POST /api/organisation/scenarios/:id/discard': 'a draft changes nothing (as creating one)',
   'POST /api/organisation/scenarios/:id/changes': 'a draft changes nothing (as creating one)',
   'DELETE /api/organisation/scenarios/:id/changes/:changeId': 'a draft changes nothing (as creating one)',
+  'POST /api/organisation/bulk-changes': 'drafts a scenario from a selection of units, changing nothing (as creating one)',
 };
 
 interface Call {
@@ -135,6 +138,10 @@ describe('[ORGANISATION_EDITOR][EDITOR_AREA] every write route of the organisati
         payload: { revision: homeCareRow.revision, validFrom: day, name: 'Annet navn' },
       },
       'POST /api/organisation/units/:id/close': { params: { id: homeCare }, payload: { revision: homeCareRow.revision, validTo: day } },
+      'PUT /api/organisation/units/:id/budget': {
+        params: { id: homeCare },
+        payload: { revision: homeCareRow.revision, validFrom: day, budgetedFte: 10, source: 'Årsbudsjett' },
+      },
       'POST /api/organisation/positions': {
         payload: { title: 'rådgiver', unitId: homeCare, roleType: 'adviser', personnelResponsibility: false, validFrom: day },
       },
@@ -184,6 +191,7 @@ describe('[ORGANISATION_EDITOR][EDITOR_AREA] every write route of the organisati
       'PATCH /api/places/coverage/:id': { params: { id: coverage.id }, payload: { revision: coverage.revision, note: 'Ny merknad' } },
       'POST /api/places/locations': { payload: { siteId: site.id, unitId: homeCare, validFrom: '2090-01-01' } },
       'POST /api/places/imports': { query: '?dryRun=true', contentType: 'application/json', payload: placesFile },
+      'POST /api/places/imports/:id/apply': { params: { id: '7f1c3c52-3e4f-4d0a-9a57-5d1f0c2b9e11' }, payload: { revision: 1 } },
     };
 
     const routes = apiRoutes(t.knutepunkt).filter((r) => isWrite(r) && guarded.has(r.access));

@@ -19,6 +19,15 @@ describe('permissions', () => {
     }
   });
 
+  it('lets administrators and reorganisation approvers approve scenarios, not organisation editors', async () => {
+    expect(await can(actor(['administrator']), 'organisation:approve')).toBe(true);
+    expect(await can(actor(['reorganisation_approver']), 'organisation:approve')).toBe(true);
+    expect(await can(actor(['reorganisation_approver']), 'organisation:write')).toBe(false);
+    for (const role of ['organisation_editor', 'leader', 'employee', 'analyst', 'portfolio_board_member'] as const) {
+      expect(await can(actor([role]), 'organisation:approve'), role).toBe(false);
+    }
+  });
+
   it('ignores unknown role names', () => {
     expect(permissionsOf(['superuser'])).toEqual([]);
   });

@@ -13,6 +13,7 @@ export const roles = [
   'second_line_agent',
   'analyst',
   'portfolio_board_member',
+  'reorganisation_approver',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -23,6 +24,7 @@ export const permissions = [
   'organisation:read',
   'organisation:write',
   'organisation:configure',
+  'organisation:approve',
   'places:read',
   'places:write',
   'leader_support:submit',
@@ -48,6 +50,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   second_line_agent: [...everyone, 'leader_support:handle', 'leader_support:report'],
   analyst: [...everyone, 'steering:write', 'leader_support:report'],
   portfolio_board_member: [...everyone, 'portfolio:decide'],
+  // Approves and applies reorganisation scenarios that others drafted (organisation/server/scenario-approval.ts).
+  reorganisation_approver: [...everyone, 'organisation:approve'],
 };
 
 export function isRole(value: string): value is Role {

@@ -16,6 +16,7 @@ export const roleNames = [
   'second_line_agent',
   'analyst',
   'portfolio_board_member',
+  'reorganisation_approver',
 ] as const;
 export const RoleName = Type.Union([
   Type.Literal('administrator'),
@@ -26,6 +27,7 @@ export const RoleName = Type.Union([
   Type.Literal('second_line_agent'),
   Type.Literal('analyst'),
   Type.Literal('portfolio_board_member'),
+  Type.Literal('reorganisation_approver'),
 ]);
 export type RoleName = Static<typeof RoleName>;
 

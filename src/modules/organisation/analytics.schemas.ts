@@ -77,6 +77,12 @@ export const AdministrationShare = Type.Object({
   share: Share,
   /** Positions held by at least one person: with FTE of people as the basis, the share covers only these. */
   filledPositions: Type.Integer(),
+  /**
+   * Whether the share describes the organisation: its basis covers at least nine in ten positions
+   * (people recorded, or the posts' FTE). Otherwise it describes a sample (the demo's few people)
+   * and the page says so instead of showing it as the share.
+   */
+  representative: Type.Boolean(),
   note: LocalisedText,
 });
 export type AdministrationShare = Static<typeof AdministrationShare>;

@@ -118,6 +118,9 @@ async function expectRefused(uploadFile: () => Promise<Answer<ImportView>>, stat
 
 /** What a parsed sheet or CSV file holds, as records (the values the file gave). */
 const valuesOf = (rows: ParsedRow[] | undefined) => (rows ?? []).map((r) => r.values);
+/** A record as its spreadsheet row reads back: an empty cell leaves a value as it is, so it is not given. */
+const givenOf = (records: object[]) =>
+  records.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))));
 
 describe('[ORGANISATION_READER][EXPORT]', () => {
   it('exports the organisation on a date as the documented JSON format, with a Norwegian file name', async () => {
@@ -155,14 +158,14 @@ describe('[ORGANISATION_READER][EXPORT]', () => {
     const workbook = await readXlsxFile(xlsx.raw, 'export.xlsx');
     expect(workbook.problems).toEqual([]);
     for (const entity of ['units', 'positions', 'people', 'assignments', 'lines'] as const) {
-      expect(valuesOf(workbook.sections[entity]), entity).toEqual(json[entity]);
+      expect(valuesOf(workbook.sections[entity]), entity).toEqual(givenOf(json[entity]));
       const file = await send<string>(employee, 'GET', `/api/organisation/export?date=2020-01-01&format=csv&entity=${entity}`);
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(file.raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       const parsed = readCsvFile(file.raw, 'export.csv', entity);
       expect(parsed.problems).toEqual([]);
-      expect(valuesOf(parsed.sections[entity]), entity).toEqual(json[entity]);
+      expect(valuesOf(parsed.sections[entity]), entity).toEqual(givenOf(json[entity]));
     }
     const units = await send<string>(employee, 'GET', '/api/organisation/export?date=2020-01-01&format=csv&entity=units');
     expect(units.headers['content-disposition']).toBe('attachment; filename="organisasjon-2020-01-01-enheter.csv"');
@@ -341,6 +344,35 @@ describe('[ORGANISATION_EDITOR][IMPORT_CSV]', () => {
     expect(first!.fields).toContainEqual({ field: 'personnelResponsibility', before: null, after: 'false' });
     // The quoted line break keeps the record on one spreadsheet row.
     expect(second).toMatchObject({ row: 3, label: 'visma-stilling-2' });
+  });
+
+  it('sets a position’s FTE and cost centre from their columns, and a file without them leaves them as they are', async () => {
+    const first = await csv('key;fte;costCentre\nkommunalsjef-skole;1;2100\n', 'positions', '&validFrom=2026-02-01');
+    expect(first.body.plan.problems).toEqual([]);
+    expect(first.body.plan.changes[0]!.fields).toEqual([
+      { field: 'fte', before: null, after: '1' },
+      { field: 'costCentre', before: null, after: '2100' },
+    ]);
+    expect((await apply(first.body)).status).toBe(200);
+    const exported = (await exportJson('2026-02-01')).positions.find((p) => p.key === 'kommunalsjef-skole')!;
+    expect(exported).toMatchObject({ fte: 1, costCentre: '2100' });
+    expect((await exportJson('2026-01-31')).positions.find((p) => p.key === 'kommunalsjef-skole')).toMatchObject({
+      fte: null,
+      costCentre: null,
+    });
+
+    // Only the note: FTE and cost centre stay.
+    const second = await csv('key;note\nkommunalsjef-skole;Merknad\n', 'positions', '&validFrom=2026-03-01');
+    expect(second.body.plan.changes[0]!.fields.map((f) => f.field)).toEqual(['note']);
+    expect((await apply(second.body)).status).toBe(200);
+    expect((await exportJson('2026-03-01')).positions.find((p) => p.key === 'kommunalsjef-skole')).toMatchObject({
+      fte: 1,
+      costCentre: '2100',
+      note: 'Merknad',
+    });
+    // An empty cell leaves it; «(tøm)» clears it (one rule with places: kernel/import/empty-cells.ts).
+    const third = await csv('key;costCentre\nkommunalsjef-skole;(tøm)\n', 'positions', '&validFrom=2026-04-01');
+    expect(third.body.plan.changes[0]!.fields).toEqual([{ field: 'costCentre', before: '2100', after: null }]);
   });
 
   it('changes a unit from the import date as a new version, and a second apply of the same content changes nothing', async () => {

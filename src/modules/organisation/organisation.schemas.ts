@@ -49,7 +49,13 @@ export const TreeUnit = Type.Object({
   classification: Classification,
   nameKnown: Type.Boolean(),
   leader: Type.Union([
-    Type.Object({ positionId: Type.String(), title: Type.String(), personName: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Object({
+      positionId: Type.String(),
+      title: Type.String(),
+      personName: Type.Union([Type.String(), Type.Null()]),
+      /** The holder's person card (the chart's people mode links to it). */
+      personId: Type.Union([Type.String(), Type.Null()]),
+    }),
     Type.Null(),
   ]),
   positions: Type.Integer({ description: 'Positions in the unit itself' }),

@@ -18,6 +18,12 @@ const District = Type.Integer({ minimum: 1, maximum: 99 });
 const Districts = Type.Array(District, { maxItems: 99, uniqueItems: true });
 const AssignmentFte = Type.Number({ minimum: 0.01, maximum: 1, description: 'Share of a full-time post, 0–1' });
 const PostFte = Type.Number({ minimum: 0.01, maximum: 1000, description: 'The post’s size in FTE' });
+const CostCentre = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '\\S',
+  description: 'The cost centre (ansvar) the post is paid from',
+});
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -90,6 +96,7 @@ const positionFields = {
   personnelResponsibility: Type.Boolean(),
   professionallyIndependent: Type.Boolean(),
   fte: nullable(PostFte),
+  costCentre: nullable(CostCentre),
   source: OptionalText(1000),
   note: OptionalText(4000),
 };
@@ -100,6 +107,7 @@ export const CreatePositionBody = Type.Object(
     ...positionFields,
     professionallyIndependent: Type.Optional(positionFields.professionallyIndependent),
     fte: Type.Optional(positionFields.fte),
+    costCentre: Type.Optional(positionFields.costCentre),
     validFrom: ValidFrom,
     validTo: Type.Optional(nullable(ValidTo)),
   },
@@ -137,6 +145,14 @@ export const AssignPersonBody = Type.Object(
     validFrom: ValidFrom,
     validTo: Type.Optional(nullable(ValidTo)),
     source: OptionalText(1000),
+    fteOverrideReason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        pattern: '\\S',
+        description: 'Why the person may hold more than 100 % FTE on some day of the period; without it such an assignment is refused',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -205,6 +221,7 @@ export const UnitPosition = Type.Object({
   personnelResponsibility: Type.Boolean(),
   professionallyIndependent: Type.Boolean(),
   fte: nullable(Type.Number()),
+  costCentre: nullable(Type.String()),
   holders: Type.Array(Holder),
   vacant: Type.Boolean(),
 });
@@ -260,6 +277,7 @@ export const PositionHistoryEntry = Type.Object({
   personnelResponsibility: Type.Boolean(),
   professionallyIndependent: Type.Boolean(),
   fte: nullable(Type.Number()),
+  costCentre: nullable(Type.String()),
 });
 
 export const PositionDetail = Type.Object({
@@ -275,6 +293,7 @@ export const PositionDetail = Type.Object({
   personnelResponsibility: Type.Boolean(),
   professionallyIndependent: Type.Boolean(),
   fte: nullable(Type.Number()),
+  costCentre: nullable(Type.String()),
   source: nullable(Type.String()),
   note: nullable(Type.String()),
   holders: Type.Array(Holder),

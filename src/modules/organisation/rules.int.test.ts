@@ -3,6 +3,7 @@ import { compareNorwegian } from '../../kernel/index.js';
 import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
 import type { LevelException, LevelExceptions, RuleFinding, RuleSettings, RulesReport } from './rules.schemas.js';
 import { todayInNorway } from './server/organisation.queries.js';
+import type { OrganisationDb } from './server/organisation.tables.js';
 
 const t = useTestApp();
 
@@ -43,9 +44,9 @@ function putSetting(user: SignedIn, roleType: string, payload: unknown) {
 }
 
 describe('[EMPLOYEE][READ_RULES_REPORT]', () => {
-  it('reports the two spans of control the sources leave open on 1 January 2020, and nothing else', async () => {
+  it('reports the span of control the sources leave open on 1 January 2020, shows the one they decide as accepted, and nothing else', async () => {
     const user = await t.signInAs(['employee']);
-    const { date, findings, summary } = await report(user, '2020-01-01');
+    const { date, findings, summary, accepted } = await report(user, '2020-01-01');
     expect(date).toBe('2020-01-01');
 
     // Reviewed in dataset/README.md, «Funn i regelrapporten».
@@ -56,33 +57,43 @@ describe('[EMPLOYEE][READ_RULES_REPORT]', () => {
         keys: ['position:direktor-by-og-stedsutvikling-og-kultur', 'unit:dir-by-og-stedsutvikling-og-kultur'],
         details: { span: 14, threshold: 12, roleType: 'director' },
       },
+    ]);
+    // The schools under kommunalsjef for skole are the organisation 002 p. 30 proposes: accepted, with the reason.
+    expect(accepted!.map((a) => ({ rule: a.finding.rule, keys: keysOf(a.finding), reason: a.reason }))).toEqual([
       {
         rule: 'span_of_control',
-        severity: 'warning',
         keys: ['position:kommunalsjef-skole', 'unit:omrade-skole'],
-        details: { span: 35, threshold: 20, roleType: 'service_area_head' },
+        reason: expect.stringContaining('002 s. 30'),
+      },
+      {
+        rule: 'level_inconsistent',
+        keys: expect.arrayContaining(['unit:pilot-lokalt-knutepunkt']),
+        reason: expect.stringContaining('direktør for arbeid og inkludering'),
       },
     ]);
-    expect(findings[1]!.message).toEqual({
+    expect(accepted![0]!.finding.message).toEqual({
       nb: 'Lederspennet til «kommunalsjef for skole» er 35 direkte personalmessige rapporter; grensen for kommunalsjefer er 20.',
       en: 'The span of control of “kommunalsjef for skole” is 35 direct personnel reports; the threshold for service area heads is 20.',
     });
     expect(summary.errors).toBe(0);
-    expect(summary.warnings).toBe(2);
+    expect(summary.warnings).toBe(1);
     expect(summary.byRule).toMatchObject({
-      span_of_control: 2,
+      span_of_control: 1,
       level_inconsistent: 0,
+      leader_line_off_unit_chain: 0,
+      person_fte_over_100: 0,
+      rule_exception_stale: 0,
       personnel_line_missing: 0,
       personnel_line_cycle: 0,
       unit_without_leader: 0,
     });
-    expect(Object.values(summary.byRule).reduce((a, b) => a + b, 0)).toBe(2);
+    expect(Object.values(summary.byRule).reduce((a, b) => a + b, 0)).toBe(1);
 
     // The entities carry the ids the organisation tree links to.
     const tree = (
       await t.knutepunkt.app.inject({ url: '/api/organisation/tree?date=2020-01-01', headers: { cookie: user.cookie } })
     ).json() as { units: { id: string; key: string }[] };
-    const skole = findings[1]!.entities.find((e) => e.type === 'unit')!;
+    const skole = accepted![0]!.finding.entities.find((e) => e.type === 'unit')!;
     expect(tree.units.find((u) => u.key === 'omrade-skole')?.id).toBe(skole.id);
   });
 
@@ -121,14 +132,16 @@ describe('[ADMINISTRATOR][EDIT_SPAN_THRESHOLD]', () => {
     const raised = await putSetting(admin, 'service_area_head', { maxSpan: 35, revision: 1 });
     expect(raised.statusCode, raised.body).toBe(200);
     expect(raised.json()).toEqual({ roleType: 'service_area_head', maxSpan: 35, revision: 2 });
-    expect((await report(admin, '2020-01-01')).findings.map((f) => f.entities[0]!.key)).toEqual([
-      'direktor-by-og-stedsutvikling-og-kultur',
+    // At 35 the school span is within the threshold, so its exception excuses nothing any more: stale.
+    expect((await report(admin, '2020-01-01')).findings.map((f) => [f.rule, f.entities[0]!.key])).toEqual([
+      ['span_of_control', 'direktor-by-og-stedsutvikling-og-kultur'],
+      ['rule_exception_stale', 'omrade-skole'],
     ]);
 
     const lowered = await putSetting(admin, 'chief_executive', { maxSpan: 8, revision: 1 });
     expect(lowered.statusCode).toBe(200);
     const after = await report(admin, '2020-01-01');
-    expect(after.findings.map((f) => [f.entities[0]!.key, f.details])).toEqual([
+    expect(after.findings.filter((f) => f.rule === 'span_of_control').map((f) => [f.entities[0]!.key, f.details])).toEqual([
       ['direktor-by-og-stedsutvikling-og-kultur', { span: 14, threshold: 12, roleType: 'director' }],
       ['radmann', { span: 9, threshold: 8, roleType: 'chief_executive' }],
     ]);
@@ -165,7 +178,7 @@ describe('[ADMINISTRATOR][EDIT_SPAN_THRESHOLD]', () => {
     // Back to the starting settings for the tests that follow.
     expect((await putSetting(admin, 'service_area_head', { maxSpan: 20, revision: 2 })).statusCode).toBe(200);
     expect((await putSetting(admin, 'chief_executive', { maxSpan: 12, revision: 2 })).statusCode).toBe(200);
-    expect((await report(admin, '2020-01-01')).findings).toHaveLength(2);
+    expect((await report(admin, '2020-01-01')).findings).toHaveLength(1);
   });
 
   it('refuses thresholds that are not whole positive numbers, unknown role types and unknown fields', async () => {
@@ -251,18 +264,13 @@ function endException(user: SignedIn, id: string, payload: unknown) {
 }
 
 describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
-  it('lists the five exceptions of the dataset, sorted by unit name, with their reasons', async () => {
+  it('lists the two exceptions of the dataset, sorted by unit name, with their rules and reasons, none stale', async () => {
     const user = await t.signInAs(['employee']);
     const exceptions = await levelExceptions(user, '2020-01-01');
-    expect(exceptions.map((e) => e.unit.key).sort()).toEqual(
-      [
-        'pilot-lokalt-knutepunkt',
-        'stab-digital-transformasjon',
-        'stabsomrade-kommunikasjon',
-        'stabsomrade-oppfolging-og-analyse',
-        'stabsomrade-plan-og-strategi',
-      ].sort(),
-    );
+    expect(exceptions.map((e) => [e.unit.key, e.rule, e.stale])).toEqual([
+      ['pilot-lokalt-knutepunkt', 'level_inconsistent', false],
+      ['omrade-skole', 'span_of_control', false],
+    ]);
     const names = exceptions.map((e) => e.unit.name!);
     expect([...names].sort(compareNorwegian)).toEqual(names);
     expect(exceptions.find((e) => e.unit.key === 'pilot-lokalt-knutepunkt')).toMatchObject({
@@ -323,13 +331,20 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
     expect((await levelExceptions(admin, '2021-06-01')).map((e) => e.id)).toContain(exception.id);
 
     expect(await auditEntries('org_level_exception')).toEqual([
-      { action: 'end', entity_id: hub.id, actor_user_id: admin.userId, before: { validTo: null }, after: { validTo: '2021-01-01' } },
+      {
+        action: 'end',
+        entity_id: hub.id,
+        actor_user_id: admin.userId,
+        before: { rule: 'level_inconsistent', unitId: hub.unit.id, validTo: null },
+        after: { validTo: '2021-01-01' },
+      },
       {
         action: 'create',
         entity_id: exception.id,
         actor_user_id: admin.userId,
         before: null,
         after: {
+          rule: 'level_inconsistent',
           unitId: hub.unit.id,
           unitKey: 'pilot-lokalt-knutepunkt',
           reason: 'Piloten videreføres med direkte linje til direktøren.',
@@ -344,7 +359,7 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
   it('refuses unknown units, blank reasons, days the unit does not exist and a second exception in force, with clear messages and no change', async () => {
     const admin = await t.signInAs(['administrator']);
     const exceptions = await levelExceptions(admin, '2020-01-01');
-    const kommunikasjon = exceptions.find((e) => e.unit.key === 'stabsomrade-kommunikasjon')!;
+    const kommunikasjon = exceptions.find((e) => e.unit.key === 'pilot-lokalt-knutepunkt')!;
     const auditBefore = await t.auditCount();
 
     const unknown = await createException(admin, {
@@ -369,13 +384,21 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
 
     const notYet = await createException(admin, { unitId: kommunikasjon.unit.id, reason: 'Test', validFrom: '2019-06-01' });
     expect(notYet.statusCode).toBe(400);
-    expect(notYet.json().error.message).toBe('Enheten finnes ikke 1.6.2019. Et nivåunntak kan bare starte en dag enheten finnes.');
+    expect(notYet.json().error.message).toBe('Enheten finnes ikke 1.6.2019. Et unntak kan bare starte en dag enheten finnes.');
 
-    const twice = await createException(admin, { unitId: kommunikasjon.unit.id, reason: 'Test', validFrom: '2022-01-01' });
+    const skole = exceptions.find((e) => e.unit.key === 'omrade-skole')!;
+    const twice = await createException(admin, { unitId: skole.unit.id, rule: 'span_of_control', reason: 'Test', validFrom: '2022-01-01' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe(
-      'Enheten «Kommunikasjon» har allerede et nivåunntak som gjelder fra 1.1.2020. Avslutt det først.',
+      'Enheten «Skole» har allerede et unntak fra grensen for lederspenn som gjelder fra 1.1.2020. Avslutt det først.',
     );
+
+    // Checked against the rule: the school area's level and its leader's line follow the rules.
+    for (const rule of ['level_inconsistent', 'leader_line_off_unit_chain']) {
+      const needless = await createException(admin, { unitId: skole.unit.id, rule, reason: 'Test', validFrom: '2022-01-01' });
+      expect(needless.statusCode, rule).toBe(400);
+      expect(needless.json().error.message).toMatch(/^Enheten «Skole» følger .* 1\.1\.2022, så det er ingenting å gjøre unntak fra\.$/);
+    }
 
     for (const payload of [
       { unitId: 'not-a-uuid', reason: 'Test', validFrom: '2020-01-01' },
@@ -394,7 +417,7 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
   it('refuses an end on or before the start, a second end and unknown exceptions, and changes nothing', async () => {
     const admin = await t.signInAs(['administrator']);
     const exceptions = await levelExceptions(admin, '2020-01-01');
-    const plan = exceptions.find((e) => e.unit.key === 'stabsomrade-plan-og-strategi')!;
+    const plan = exceptions.find((e) => e.unit.key === 'omrade-skole')!;
     const auditBefore = await t.auditCount();
 
     const before = await endException(admin, plan.id, { validTo: '2019-12-31' });
@@ -411,7 +434,48 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
     expect((await endException(admin, plan.id, { validTo: '2020-06-01' })).statusCode).toBe(200);
     const again = await endException(admin, plan.id, { validTo: '2020-07-01' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toBe('Nivåunntaket er allerede avsluttet (gjelder ikke fra 1.6.2020).');
+    expect(again.json().error.message).toBe('Unntaket er allerede avsluttet (gjelder ikke fra 1.6.2020).');
     expect((await levelExceptions(admin, '2020-06-01')).map((e) => e.id)).not.toContain(plan.id);
+  });
+});
+
+describe('[ORGANISATION_EDITOR][CHANGE_UNIT] the rules follow the move', () => {
+  it('flags a leader whose personnel line stayed with the old parent’s leader, and an exception the move made stale', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const employee = await t.signInAs(['employee']);
+    const idOf = async (table: 'org_units' | 'org_positions', key: string) =>
+      (await (t.database.db as unknown as OrganisationDb).selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow())
+        .id;
+    async function move(key: string, parentKey: string, moveLeaderLine: boolean) {
+      const id = await idOf('org_units', key);
+      const detail = await t.knutepunkt.app.inject({ url: `/api/organisation/units/${id}?date=2035-01-01`, headers: editor.headers });
+      const moved = await t.knutepunkt.app.inject({
+        method: 'PATCH',
+        url: `/api/organisation/units/${id}`,
+        headers: editor.headers,
+        payload: {
+          revision: (detail.json() as { revision: number }).revision,
+          validFrom: '2035-01-01',
+          parentId: await idOf('org_units', parentKey),
+          moveLeaderLine,
+        },
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    await move('skole-borresen', 'omrade-helsetjenester', false);
+    await move('pilot-lokalt-knutepunkt', 'omrade-arbeid-og-velferd', true);
+    const { findings } = await report(employee, '2035-01-01');
+    expect(findings.filter((f) => f.rule === 'leader_line_off_unit_chain').map(keysOf)).toEqual([
+      [
+        'unit:skole-borresen',
+        'position:leder-skole-borresen',
+        'position:kommunalsjef-skole',
+        'position:kommunalsjef-helsetjenester',
+        'line:personnel:leder-skole-borresen->kommunalsjef-skole',
+      ],
+    ]);
+    expect(findings.filter((f) => f.rule === 'rule_exception_stale').map(keysOf)).toEqual([['unit:pilot-lokalt-knutepunkt']]);
+    const listed = await levelExceptions(employee, '2035-01-01');
+    expect(listed.find((e) => e.unit.key === 'pilot-lokalt-knutepunkt')).toMatchObject({ stale: true });
   });
 });

@@ -16,9 +16,17 @@ export const ruleIds = [
   'independent_position_professional_line',
   'span_of_control',
   'level_inconsistent',
+  'leader_line_off_unit_chain',
+  'person_fte_over_100',
+  'rule_exception_stale',
   'unit_without_leader',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
+
+/** The rules a person judges, so an exception with a reason may excuse a unit from them. */
+export const exceptedRuleIds = ['level_inconsistent', 'span_of_control', 'leader_line_off_unit_chain'] as const;
+export type ExceptedRuleId = (typeof exceptedRuleIds)[number];
+export const ExceptedRuleIdSchema = Type.Enum(exceptedRuleIds);
 
 /** Role types whose span of control has a threshold (the leader types). */
 export const spanRoleTypes = [
@@ -37,9 +45,9 @@ export const RuleMessage = Type.Object({ nb: Type.String(), en: Type.String() })
 export type RuleMessage = Static<typeof RuleMessage>;
 
 export const RuleEntity = Type.Object({
-  type: Type.Union([Type.Literal('unit'), Type.Literal('position'), Type.Literal('line')]),
+  type: Type.Union([Type.Literal('unit'), Type.Literal('position'), Type.Literal('line'), Type.Literal('person')]),
   id: Type.String(),
-  /** The unit's or position's key; for a line `type:fromKey->toKey`. */
+  /** The unit's or position's key; for a line `type:fromKey->toKey`; for a person their id. */
   key: Type.String(),
   name: Type.String(),
 });
@@ -55,9 +63,20 @@ export const RuleFinding = Type.Object({
 });
 export type RuleFinding = Static<typeof RuleFinding>;
 
+/** A finding a person has accepted: an exception or an FTE override says why. */
+export const AcceptedFinding = Type.Object({
+  finding: RuleFinding,
+  reason: Type.String(),
+  /** The exception that excuses it; absent for an FTE override (stored on the assignment). */
+  exceptionId: Type.Optional(Type.String()),
+});
+export type AcceptedFinding = Static<typeof AcceptedFinding>;
+
 export const RulesReport = Type.Object({
   date: IsoDate,
   findings: Type.Array(RuleFinding),
+  /** Findings excused by an exception or an override: shown, not counted. */
+  accepted: Type.Optional(Type.Array(AcceptedFinding)),
   summary: Type.Object({
     errors: Type.Integer(),
     warnings: Type.Integer(),
@@ -85,8 +104,10 @@ export const UpdateRuleSettingBody = Type.Object(
 );
 export type UpdateRuleSettingBody = Static<typeof UpdateRuleSettingBody>;
 
+/** An exception for one rule on one unit (the level exceptions were the first kind). */
 export const LevelException = Type.Object({
   id: Type.String(),
+  rule: ExceptedRuleIdSchema,
   unit: Type.Object({
     id: Type.String(),
     key: Type.String(),
@@ -97,8 +118,11 @@ export const LevelException = Type.Object({
   source: Type.Union([Type.String(), Type.Null()]),
   validFrom: IsoDate,
   validTo: Type.Union([IsoDate, Type.Null()]),
+  /** In force but excusing nothing on the date asked for: the situation it excused is gone. */
+  stale: Type.Optional(Type.Boolean()),
 });
 export type LevelException = Static<typeof LevelException>;
+export type RuleException = LevelException;
 
 export const LevelExceptions = Type.Object({ date: IsoDate, exceptions: Type.Array(LevelException) });
 export type LevelExceptions = Static<typeof LevelExceptions>;
@@ -109,6 +133,7 @@ const Reason = Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' });
 export const CreateLevelExceptionBody = Type.Object(
   {
     unitId: Type.String({ format: 'uuid' }),
+    rule: Type.Optional(ExceptedRuleIdSchema),
     reason: Reason,
     source: Type.Optional(Type.String({ maxLength: 500 })),
     validFrom: IsoDate,

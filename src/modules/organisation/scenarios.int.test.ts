@@ -55,6 +55,18 @@ async function changeCounter(): Promise<number> {
 
 const auditEntries = (entityType: string) => t.auditCount(entityType);
 
+const transition = (user: SignedIn, id: string, action: string, payload: Record<string, unknown>) =>
+  inject({ method: 'POST', url: `/api/organisation/scenarios/${id}/${action}`, headers: user.headers, payload });
+
+/** Takes a draft through submission (by `submitter`) and approval (by `approver`); the approved scenario. */
+async function submitAndApprove(submitter: SignedIn, approver: SignedIn, scenario: Scenario): Promise<Scenario> {
+  const submitted = await transition(submitter, scenario.id, 'submit', { revision: scenario.revision });
+  expect(submitted.statusCode, submitted.body).toBe(200);
+  const approved = await transition(approver, scenario.id, 'approve', { revision: (submitted.json() as Scenario).revision });
+  expect(approved.statusCode, approved.body).toBe(200);
+  return approved.json() as Scenario;
+}
+
 describe('[ORGANISATION_EDITOR][DRAFT_SCENARIO]', () => {
   it('drafts a merger of two director areas and compares it with the organisation as it stands', async () => {
     const editor = await t.signInAs(['organisation_editor']);
@@ -94,13 +106,13 @@ describe('[ORGANISATION_EDITOR][DRAFT_SCENARIO]', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         'Enheten «Folkehelse, helse og miljø» avvikles.',
-        'Enheten «Forebyggende tjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg».',
-        'Enheten «Helsetjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg».',
-        'Enheten «Arbeid og velferd» flyttes fra «Arbeid og inkludering» til «Helse og omsorg».',
+        'Enheten «Forebyggende tjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg», med 6 underliggende enheter.',
+        'Enheten «Helsetjenester» flyttes fra «Folkehelse, helse og miljø» til «Helse og omsorg», med 12 underliggende enheter.',
+        'Enheten «Arbeid og velferd» flyttes fra «Arbeid og inkludering» til «Helse og omsorg», med 5 underliggende enheter.',
         'Enheten «Omsorg» får nytt navn: «Helse og omsorg».',
         'Stillingen «direktør for folkehelse, helse og miljø» i «Folkehelse, helse og miljø» avvikles.',
-        '«kommunalsjef for arbeid og velferd» rapporterer personalmessig til «direktør for omsorg» i stedet for «direktør for arbeid og inkludering».',
-        '«kommunalsjef for helsetjenester» rapporterer personalmessig til «direktør for omsorg» i stedet for «direktør for folkehelse, helse og miljø».',
+        '«kommunalsjef for arbeid og velferd» rapporterer personalmessig til «direktør for omsorg (Helse og omsorg)» i stedet for «direktør for arbeid og inkludering».',
+        '«kommunalsjef for helsetjenester» rapporterer personalmessig til «direktør for omsorg (Helse og omsorg)» i stedet for «direktør for folkehelse, helse og miljø».',
       ]),
     );
     expect(comparison.differences.find((d) => d.kind === 'unit_closed')!.message.en).toBe(
@@ -320,7 +332,9 @@ describe('[EMPLOYEE][SCENARIOS]', () => {
 describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
   it('writes the merger as dated versions: the day before shows eight director areas, the effective date seven', async () => {
     const admin = await t.signInAs(['administrator']);
-    const scenario = await createScenario(admin, { name: 'Sju direktører', effectiveDate: '2021-01-01', changes: mergeScenario });
+    const approver = await t.signInAs(['reorganisation_approver']);
+    const drafted = await createScenario(admin, { name: 'Sju direktører', effectiveDate: '2021-01-01', changes: mergeScenario });
+    const scenario = await submitAndApprove(admin, approver, drafted);
     const unitAuditsBefore = await auditEntries('organisation_unit');
 
     const stale = await inject({
@@ -332,15 +346,10 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('stale');
 
-    const response = await inject({
-      method: 'POST',
-      url: `/api/organisation/scenarios/${scenario.id}/apply`,
-      headers: admin.headers,
-      payload: { revision: 1 },
-    });
+    const response = await transition(approver, scenario.id, 'apply', { revision: scenario.revision });
     expect(response.statusCode, response.body).toBe(200);
     const applied = response.json() as AppliedScenario;
-    expect(applied.scenario).toMatchObject({ status: 'applied', revision: 2, problems: [] });
+    expect(applied.scenario).toMatchObject({ status: 'applied', revision: scenario.revision + 1, problems: [] });
     expect(applied.scenario.appliedAt).not.toBeNull();
     expect(applied.steps).toBeGreaterThan(5);
 
@@ -386,23 +395,20 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     ).json() as ScenarioComparison;
     expect(history.comparison.differences.map((d) => d.message.nb)).toContain('Enheten «Folkehelse, helse og miljø» avvikles.');
 
-    const again = await inject({
-      method: 'POST',
-      url: `/api/organisation/scenarios/${scenario.id}/apply`,
-      headers: admin.headers,
-      payload: { revision: 2 },
-    });
+    const again = await transition(approver, scenario.id, 'apply', { revision: applied.scenario.revision });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details.reason).toBe('not_draft');
+    expect(again.json().error.details.reason).toBe('not_approved');
   });
 
-  it('refuses, changing nothing, when the organisation was edited after the draft; a rebase lets it through', async () => {
+  it('refuses apply when the organisation changed after submission (the frozen comparison no longer holds); sent back, rebased and resubmitted it goes through', async () => {
     const admin = await t.signInAs(['administrator']);
-    const scenario = await createScenario(admin, {
+    const approver = await t.signInAs(['reorganisation_approver']);
+    const drafted = await createScenario(admin, {
       name: 'Nytt navn på skole',
       effectiveDate: '2022-01-01',
       changes: [{ type: 'rename_unit', unitKey: 'omrade-skole', name: 'Grunnskole' }],
     });
+    const scenario = await submitAndApprove(admin, approver, drafted);
 
     // Someone edits the organisation in the meantime.
     const db = t.database.db as unknown as OrganisationDb;
@@ -418,18 +424,22 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
       );
 
     const listed = (
-      await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: approver.cookie } })
     ).json() as Scenario;
-    expect(listed.baseChanged).toBe(true);
+    expect(listed).toMatchObject({ status: 'approved', baseChanged: true });
+    expect(listed.actions).not.toContain('apply');
+    // The approver still sees what was submitted, told that it no longer holds.
+    const frozen = (
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}/compare`, headers: { cookie: approver.cookie } })
+    ).json() as ScenarioComparison;
+    expect(frozen.frozenAt).not.toBeNull();
+    expect(frozen.scenario.baseChanged).toBe(true);
+    expect(frozen.blockers.map((b) => b.reason)).toEqual(['base_changed']);
+    expect(frozen.summary).toEqual([{ kind: 'unit_renamed', count: 1, units: ['Grunnskole'] }]);
 
     const counter = await changeCounter();
     const scenarioAudits = await auditEntries('organisation_scenario');
-    const refused = await inject({
-      method: 'POST',
-      url: `/api/organisation/scenarios/${scenario.id}/apply`,
-      headers: admin.headers,
-      payload: { revision: 1 },
-    });
+    const refused = await transition(approver, scenario.id, 'apply', { revision: scenario.revision });
     expect(refused.statusCode).toBe(409);
     const error = refused.json().error as {
       code: string;
@@ -438,37 +448,40 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     };
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('Organisasjonen er endret siden scenariet');
+    expect(error.message).toContain('1 endring ');
+    expect(error.message).not.toMatch(/rebase/i);
     expect(error.details.reason).toBe('base_changed');
     expect(error.details.edits).toEqual([expect.objectContaining({ entityType: 'organisation_unit', entityId: school.id })]);
 
     expect(await changeCounter()).toBe(counter);
     expect(await auditEntries('organisation_scenario')).toBe(scenarioAudits);
     expect((await tree(admin, '2022-01-01')).find((u) => u.key === 'omrade-skole')!.name).toBe('Skole');
-    const still = (
-      await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })
-    ).json() as Scenario;
-    expect(still).toMatchObject({ status: 'draft', revision: 1 });
 
+    // Send back (a comment is required), rebase, submit and approve again.
+    expect((await transition(approver, scenario.id, 'return', { revision: scenario.revision })).statusCode).toBe(400);
+    const returned = await transition(approver, scenario.id, 'return', {
+      revision: scenario.revision,
+      comment: 'Barnehage har fått nytt navn; sammenlign på nytt.',
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json()).toMatchObject({ status: 'draft', submittedBy: null, approvedBy: null });
     const rebased = await inject({
       method: 'PATCH',
       url: `/api/organisation/scenarios/${scenario.id}`,
       headers: admin.headers,
-      payload: { revision: 1, rebase: true },
+      payload: { revision: (returned.json() as Scenario).revision, rebase: true },
     });
-    expect(rebased.json()).toMatchObject({ baseChanged: false, revision: 2 });
-    const applied = await inject({
-      method: 'POST',
-      url: `/api/organisation/scenarios/${scenario.id}/apply`,
-      headers: admin.headers,
-      payload: { revision: 2 },
-    });
+    expect(rebased.json()).toMatchObject({ baseChanged: false });
+    const again = await submitAndApprove(admin, approver, rebased.json() as Scenario);
+    const applied = await transition(approver, scenario.id, 'apply', { revision: again.revision });
     expect(applied.statusCode, applied.body).toBe(200);
     expect((await tree(admin, '2022-01-01')).find((u) => u.key === 'omrade-skole')!.name).toBe('Grunnskole');
     expect((await tree(admin, '2021-12-31')).find((u) => u.key === 'omrade-skole')!.name).toBe('Skole');
   });
 
-  it('refuses a scenario with rule errors or unresolved changes, and one the commands refuse, changing nothing', async () => {
+  it('refuses to submit what the comparison refuses (same reasons), and undoes everything when a command refuses at apply', async () => {
     const admin = await t.signInAs(['administrator']);
+    const approver = await t.signInAs(['reorganisation_approver']);
     const attempts: { changes: ScenarioChange[]; reason: string }[] = [
       {
         changes: [{ type: 'add_line', lineType: 'personnel', fromPositionKey: 'kommunalsjef-skole', toPositionKey: 'direktor-omsorg' }],
@@ -483,15 +496,15 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
         effectiveDate: '2023-01-01',
         changes: attempt.changes,
       });
+      const compared = (
+        await inject({ url: `/api/organisation/scenarios/${scenario.id}/compare`, headers: { cookie: admin.cookie } })
+      ).json() as ScenarioComparison;
+      expect(compared.blockers[0]!.reason).toBe(attempt.reason);
       const counter = await changeCounter();
-      const response = await inject({
-        method: 'POST',
-        url: `/api/organisation/scenarios/${scenario.id}/apply`,
-        headers: admin.headers,
-        payload: { revision: 1 },
-      });
+      const response = await transition(admin, scenario.id, 'submit', { revision: 1 });
       expect(response.statusCode, attempt.reason).toBe(409);
       expect(response.json().error.details.reason).toBe(attempt.reason);
+      expect(response.json().error.message).toBe(compared.blockers[0]!.message.nb);
       expect(await changeCounter()).toBe(counter);
     }
 
@@ -502,8 +515,16 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
       (await db.selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
     const personId = await ids('org_people', 'elisabeth-enger');
     const positionId = await ids('org_positions', 'direktor-omsorg');
-    await db.transaction().execute((trx) => assignPerson(trx, systemContext, { personId, positionId, fte: 0.2, validFrom: '2024-01-01' }));
-    const scenario = await createScenario(admin, {
+    await db.transaction().execute((trx) =>
+      assignPerson(trx, systemContext, {
+        personId,
+        positionId,
+        fte: 0.2,
+        validFrom: '2024-01-01',
+        fteOverrideReason: 'Planlagt tillegg',
+      }),
+    );
+    const drafted = await createScenario(admin, {
       name: 'Plassering som kolliderer',
       effectiveDate: '2023-01-01',
       changes: [
@@ -511,13 +532,9 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
         { type: 'assign_person', personKey: 'elisabeth-enger', positionKey: 'direktor-omsorg', fte: 0.2 },
       ],
     });
+    const scenario = await submitAndApprove(admin, approver, drafted);
     const counter = await changeCounter();
-    const refused = await inject({
-      method: 'POST',
-      url: `/api/organisation/scenarios/${scenario.id}/apply`,
-      headers: admin.headers,
-      payload: { revision: 1 },
-    });
+    const refused = await transition(approver, scenario.id, 'apply', { revision: scenario.revision });
     expect(refused.statusCode, refused.body).toBe(409);
     const error = refused.json().error as { message: string; details: { reason: string; changeIndex: number; step: string } };
     expect(error.details).toMatchObject({ reason: 'command_refused', changeIndex: 1, step: 'assignPerson' });
@@ -526,8 +543,183 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     expect(await changeCounter()).toBe(counter);
     expect((await tree(admin, '2023-01-01')).find((u) => u.key === 'omrade-barnehage')!.name).not.toBe('Barnehage og oppvekst');
     expect((await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })).json()).toMatchObject({
-      status: 'draft',
-      revision: 1,
+      status: 'approved',
+      revision: scenario.revision,
     });
+  });
+});
+
+describe('[ORGANISATION_EDITOR][APPROVAL]', () => {
+  it('takes a scenario from draft to applied: the editor submits, a director approves and applies, each step audited', async () => {
+    const editor = await t.signInAs(['organisation_editor'], 'Eva Redaktør');
+    const director = await t.signInAs([], 'Dina Direktør');
+    await t.placeUser(director.userId, 'Dina Direktør', 'direktor-administrasjon');
+    const scenario = await createScenario(editor, {
+      name: 'Nytt navn på arbeid og velferd',
+      effectiveDate: '2024-03-01',
+      changes: [{ type: 'rename_unit', unitKey: 'omrade-arbeid-og-velferd', name: 'Arbeid, velferd og inkludering' }],
+    });
+    expect(scenario).toMatchObject({ createdBy: { id: editor.userId, name: 'Eva Redaktør' }, draftedByYou: true });
+    expect(scenario.actions).toEqual(expect.arrayContaining(['edit', 'submit']));
+    const audits = await auditEntries('organisation_scenario');
+
+    // The editor cannot approve or apply at all: the route needs organisation:approve.
+    expect((await transition(editor, scenario.id, 'apply', { revision: 1 })).statusCode).toBe(403);
+    // Nor can anything be approved or applied before it is submitted.
+    const early = await transition(director, scenario.id, 'approve', { revision: 1 });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error.details.reason).toBe('not_submitted');
+
+    const submitted = await transition(editor, scenario.id, 'submit', { revision: 1, comment: 'Klar for godkjenning.' });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const s1 = submitted.json() as Scenario;
+    expect(s1).toMatchObject({ status: 'submitted', submittedBy: { id: editor.userId }, revision: 2 });
+    // Submitted is frozen: no edits.
+    const edit = await inject({
+      method: 'PATCH',
+      url: `/api/organisation/scenarios/${scenario.id}`,
+      headers: editor.headers,
+      payload: { revision: 2, name: 'Annet navn' },
+    });
+    expect(edit.statusCode).toBe(409);
+
+    // The director reads it (the role follows the position) and sees what was submitted.
+    const read = await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: director.cookie } });
+    expect(read.statusCode, read.body).toBe(200);
+    expect((read.json() as Scenario).actions).toEqual(expect.arrayContaining(['approve', 'return', 'reject', 'comment']));
+    const compare = (
+      await inject({ url: `/api/organisation/scenarios/${scenario.id}/compare`, headers: { cookie: director.cookie } })
+    ).json() as ScenarioComparison;
+    expect(compare.frozenAt).toBe(s1.submittedAt);
+    expect(compare.blockers).toEqual([]);
+    expect(compare.summary).toEqual([{ kind: 'unit_renamed', count: 1, units: ['Arbeid, velferd og inkludering'] }]);
+
+    const commented = await inject({
+      method: 'POST',
+      url: `/api/organisation/scenarios/${scenario.id}/comments`,
+      headers: director.headers,
+      payload: { text: 'Ser bra ut.' },
+    });
+    expect(commented.statusCode, commented.body).toBe(201);
+
+    // Apply before approval is refused.
+    const unapproved = await transition(director, scenario.id, 'apply', { revision: 2 });
+    expect(unapproved.statusCode).toBe(409);
+    expect(unapproved.json().error.details.reason).toBe('not_approved');
+
+    // Two approvals on the same read: the second is stale.
+    const approved = await transition(director, scenario.id, 'approve', { revision: 2 });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { id: director.userId, name: 'Dina Direktør' }, revision: 3 });
+    const twice = await transition(director, scenario.id, 'approve', { revision: 2 });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('stale');
+
+    const applied = await transition(director, scenario.id, 'apply', { revision: 3 });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const done = (applied.json() as AppliedScenario).scenario;
+    expect(done).toMatchObject({ status: 'applied', appliedBy: { id: director.userId } });
+    expect(done.comments.map((c) => [c.authorName, c.text, c.action])).toEqual([
+      ['Eva Redaktør', 'Klar for godkjenning.', 'submit'],
+      ['Dina Direktør', 'Ser bra ut.', null],
+    ]);
+    expect((await tree(editor, '2024-03-01')).find((u) => u.key === 'omrade-arbeid-og-velferd')!.name).toBe(
+      'Arbeid, velferd og inkludering',
+    );
+    // submit, comment, approve, apply.
+    expect(await auditEntries('organisation_scenario')).toBe(audits + 4);
+  });
+
+  it('refuses approval of your own submission and apply by the one who drafted it', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const approver = await t.signInAs(['reorganisation_approver']);
+    const scenario = await createScenario(admin, {
+      name: 'Egen godkjenning',
+      effectiveDate: '2024-05-01',
+      changes: [{ type: 'rename_unit', unitKey: 'omrade-rus-og-psykisk-helse', name: 'Psykisk helse og rus' }],
+    });
+    const submitted = await transition(admin, scenario.id, 'submit', { revision: 1 });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const own = await transition(admin, scenario.id, 'approve', { revision: 2 });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toContain('du har laget eller sendt inn selv');
+
+    const approved = await transition(approver, scenario.id, 'approve', { revision: 2 });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const counter = await changeCounter();
+    const byDrafter = await transition(admin, scenario.id, 'apply', { revision: 3 });
+    expect(byDrafter.statusCode).toBe(403);
+    expect(byDrafter.json().error.message).toContain('du har laget selv');
+    expect(await changeCounter()).toBe(counter);
+    expect((await inject({ url: `/api/organisation/scenarios/${scenario.id}`, headers: { cookie: admin.cookie } })).json()).toMatchObject({
+      status: 'approved',
+      revision: 3,
+      draftedByYou: true,
+    });
+
+    // Withdrawn by the editors, rejected by an approver with a reason: a rejected scenario is closed.
+    const withdrawn = await transition(admin, scenario.id, 'withdraw', { revision: 3 });
+    expect(withdrawn.json()).toMatchObject({ status: 'draft', approvedBy: null });
+    await transition(admin, scenario.id, 'submit', { revision: 4 });
+    const rejected = await transition(approver, scenario.id, 'reject', { revision: 5, comment: 'Ikke nå.' });
+    expect(rejected.json()).toMatchObject({ status: 'rejected' });
+    expect((await transition(admin, scenario.id, 'submit', { revision: 6 })).statusCode).toBe(409);
+  });
+});
+
+describe('[ORGANISATION_EDITOR][SAME_DAY_UNDO]', () => {
+  it('applies a scenario whose change and reversal fall on the same day as no change, and the rest as compared', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const approver = await t.signInAs(['reorganisation_approver']);
+    const undo: ScenarioChange[] = [
+      { type: 'move_unit', unitKey: 'omrade-kultur-og-frivillighet', parentKey: 'dir-utdanning' },
+      { type: 'rename_unit', unitKey: 'stabsomrade-kommunikasjon', name: 'Kommunikasjon og samfunnskontakt' },
+      { type: 'move_unit', unitKey: 'omrade-kultur-og-frivillighet', parentKey: 'dir-by-og-stedsutvikling-og-kultur' },
+      { type: 'rename_unit', unitKey: 'stabsomrade-kommunikasjon', name: 'Kommunikasjon' },
+    ];
+    const db = t.database.db as unknown as OrganisationDb;
+    const versionsOf = (key: string) =>
+      db
+        .selectFrom('org_unit_versions as v')
+        .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+        .select(['v.name', 'v.valid_from', 'v.valid_to'])
+        .where('u.key', '=', key)
+        .orderBy('v.valid_from')
+        .execute();
+    const before = {
+      culture: await versionsOf('omrade-kultur-og-frivillighet'),
+      communication: await versionsOf('stabsomrade-kommunikasjon'),
+    };
+    expect(before.communication.at(-1)!.name).toBe('Kommunikasjon');
+
+    // Only the reversal: nothing to change, and both the comparison and submission say so.
+    const nothing = await createScenario(admin, { name: 'Fram og tilbake', effectiveDate: '2026-12-07', changes: undo });
+    expect(nothing.problems).toEqual([]);
+    const compared = (
+      await inject({ url: `/api/organisation/scenarios/${nothing.id}/compare`, headers: { cookie: admin.cookie } })
+    ).json() as ScenarioComparison;
+    expect(compared.comparison.differences).toEqual([]);
+    expect(compared.blockers.map((b) => b.reason)).toEqual(['no_changes']);
+    expect((await transition(admin, nothing.id, 'submit', { revision: 1 })).json().error.details.reason).toBe('no_changes');
+
+    // With one real change: the comparison shows only it, and apply writes only it.
+    const drafted = await createScenario(admin, {
+      name: 'Fram og tilbake, og ett nytt navn',
+      effectiveDate: '2026-12-07',
+      changes: [...undo, { type: 'rename_unit', unitKey: 'stabsomrade-plan-og-strategi', name: 'Plan, strategi og analyse' }],
+    });
+    const withOne = (
+      await inject({ url: `/api/organisation/scenarios/${drafted.id}/compare`, headers: { cookie: admin.cookie } })
+    ).json() as ScenarioComparison;
+    expect(withOne.problems).toEqual([]);
+    expect(withOne.blockers).toEqual([]);
+    expect(withOne.comparison.differences.map((d) => d.kind)).toEqual(['unit_renamed']);
+    const scenario = await submitAndApprove(admin, approver, drafted);
+    const applied = await transition(approver, scenario.id, 'apply', { revision: scenario.revision });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect((applied.json() as AppliedScenario).steps).toBe(1);
+    expect(await versionsOf('omrade-kultur-og-frivillighet')).toEqual(before.culture);
+    expect(await versionsOf('stabsomrade-kommunikasjon')).toEqual(before.communication);
+    expect((await tree(admin, '2026-12-07')).find((u) => u.key === 'stabsomrade-plan-og-strategi')!.name).toBe('Plan, strategi og analyse');
   });
 });

@@ -141,8 +141,32 @@ export const scenarioChangeTypes = [
 /** A stored change always has an id, so it can be removed. */
 export type StoredChange = ScenarioChange & { id: string };
 
-export const scenarioStatuses = ['draft', 'applied', 'discarded'] as const;
+/**
+ * draft → submitted → approved → applied; submitted or approved → draft (withdrawn by the editors,
+ * or sent back by the approver with a comment); submitted → rejected; draft → discarded.
+ */
+export const scenarioStatuses = ['draft', 'submitted', 'approved', 'applied', 'rejected', 'discarded'] as const;
 export const ScenarioStatus = Type.Enum(scenarioStatuses);
+export type ScenarioStatus = Static<typeof ScenarioStatus>;
+
+/** What the caller may do with a scenario now (the server refuses the rest). */
+export const scenarioActions = ['edit', 'submit', 'withdraw', 'return', 'approve', 'reject', 'apply', 'comment'] as const;
+export const ScenarioAction = Type.Enum(scenarioActions);
+export type ScenarioAction = Static<typeof ScenarioAction>;
+
+const UserRef = Type.Object({ id: Type.String(), name: Type.String() });
+const OptionalUserRef = Type.Union([UserRef, Type.Null()]);
+
+export const ScenarioComment = Type.Object({
+  id: Type.String(),
+  author: OptionalUserRef,
+  authorName: Type.String(),
+  text: Type.String(),
+  /** The transition the comment came with (send back needs one), or null for a plain comment. */
+  action: Type.Union([Type.Enum(['submit', 'withdraw', 'return', 'approve', 'reject', 'apply'] as const), Type.Null()]),
+  createdAt: Type.String(),
+});
+export type ScenarioComment = Static<typeof ScenarioComment>;
 
 const scenarioSummaryProperties = {
   id: Type.String(),
@@ -167,6 +191,17 @@ export const Scenario = Type.Object({
   changes: Type.Array(ScenarioChange),
   /** Changes that do not fit the organisation as of the effective date (unknown keys and the like). */
   problems: Type.Array(ScenarioProblem),
+  createdBy: OptionalUserRef,
+  submittedBy: OptionalUserRef,
+  submittedAt: Type.Union([Type.String(), Type.Null()]),
+  approvedBy: OptionalUserRef,
+  approvedAt: Type.Union([Type.String(), Type.Null()]),
+  appliedBy: OptionalUserRef,
+  comments: Type.Array(ScenarioComment),
+  /** What the caller may do now. */
+  actions: Type.Array(ScenarioAction),
+  /** The caller drafted it: they may take it to submitted, never approve or apply it. */
+  draftedByYou: Type.Boolean(),
 });
 export type Scenario = Static<typeof Scenario>;
 
@@ -214,6 +249,25 @@ export type AddChangeBody = Static<typeof AddChangeBody>;
 
 export const ScenarioRevisionBody = Type.Object({ revision: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export type ScenarioRevisionBody = Static<typeof ScenarioRevisionBody>;
+
+const CommentText = Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' });
+
+/** Submit, withdraw or approve: the revision read, and an optional comment. */
+export const ScenarioTransitionBody = Type.Object(
+  { revision: Type.Integer({ minimum: 1 }), comment: Type.Optional(CommentText) },
+  { additionalProperties: false },
+);
+export type ScenarioTransitionBody = Static<typeof ScenarioTransitionBody>;
+
+/** Send back or reject: the comment says why, so it is required. */
+export const ScenarioCommentedTransitionBody = Type.Object(
+  { revision: Type.Integer({ minimum: 1 }), comment: CommentText },
+  { additionalProperties: false },
+);
+export type ScenarioCommentedTransitionBody = Static<typeof ScenarioCommentedTransitionBody>;
+
+export const ScenarioCommentBody = Type.Object({ text: CommentText }, { additionalProperties: false });
+export type ScenarioCommentBody = Static<typeof ScenarioCommentBody>;
 
 export const ScenarioParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export const ScenarioChangeParams = Type.Object(
@@ -269,9 +323,25 @@ export const Comparison = Type.Object({
 });
 export type Comparison = Static<typeof Comparison>;
 
+/** Why a scenario cannot be submitted or applied now: the same list for the comparison and for apply. */
+export const ScenarioBlocker = Type.Object({
+  reason: Type.Enum(['base_changed', 'problems', 'rule_errors', 'no_changes'] as const),
+  message: LocalisedText,
+});
+export type ScenarioBlocker = Static<typeof ScenarioBlocker>;
+
+/** What applying changes, per kind of difference, with the units it names. */
+export const ChangeSummary = Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer(), units: Type.Array(Type.String()) }));
+export type ChangeSummary = Static<typeof ChangeSummary>;
+
 export const ScenarioComparison = Type.Object({
   scenario: Type.Object({ id: Type.String(), name: Type.String(), effectiveDate: IsoDate, baseChanged: Type.Boolean() }),
   problems: Type.Array(ScenarioProblem),
+  /** When the comparison was frozen (at submission); null: worked out now. */
+  frozenAt: Type.Union([Type.String(), Type.Null()]),
+  /** What stops the scenario being submitted or applied now; apply refuses exactly these. */
+  blockers: Type.Array(ScenarioBlocker),
+  summary: ChangeSummary,
   comparison: Comparison,
   /** The figures on both sides; per unit and per leader through GET /api/organisation/analytics (?scenario=…). */
   before: AnalyticsSummary,

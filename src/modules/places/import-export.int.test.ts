@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type SignedIn } from '../../../test/helpers/test-app.js';
-import { placesImportMaxBytes, type ImportProblem, type ImportReport, type PlacesFile } from './import-export.schemas.js';
+import {
+  placesImportMaxBytes,
+  type ImportProblem,
+  type ImportReport,
+  type PlacesFile,
+  type PlacesImportView,
+} from './import-export.schemas.js';
 import type { ServiceCatalogue, ServiceDetail } from './places.schemas.js';
 
 const t = useTestApp();
@@ -44,6 +50,24 @@ async function upload(body: Buffer | string, type: string, query = '', user: Sig
   return { status: response.statusCode, body: response.json(), raw: response.rawPayload, headers: response.headers };
 }
 
+/** Carries out a stored dry run (the confirm step). */
+async function applyDryRun(view: Pick<PlacesImportView, 'id' | 'revision'>, user: SignedIn = editor): Promise<Answer> {
+  const response = await t.knutepunkt.app.inject({
+    method: 'POST',
+    url: `/api/places/imports/${view.id}/apply`,
+    headers: { ...user.headers, 'accept-language': 'nb' },
+    payload: { revision: view.revision },
+  });
+  return { status: response.statusCode, body: response.json(), raw: response.rawPayload, headers: response.headers };
+}
+
+/** Both steps: the dry run, then its apply (the answer of the apply, or of a refused upload). */
+async function importFile(body: Buffer | string, type: string, query = ''): Promise<Answer> {
+  const dry = await upload(body, type, query);
+  if (dry.status !== 201) return dry;
+  return applyDryRun(dry.body as PlacesImportView);
+}
+
 const json = (file: unknown) => JSON.stringify(file);
 
 /** How many rows each places table has. */
@@ -74,8 +98,9 @@ async function expectProblem(
   const counts = await placesCounts();
   const audits = await t.auditCount();
   const dry = await upload(body, type, `?dryRun=true${query ? `&${query}` : ''}`);
-  expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-  const report = dry.body as ImportReport;
+  expect(dry.status, JSON.stringify(dry.body)).toBe(201);
+  const report = dry.body as PlacesImportView;
+  expect(report.canApply).toBe(false);
   expect(report.applied).toBe(false);
   const { message, ...where } = wanted;
   const found = report.problems.find(
@@ -86,12 +111,11 @@ async function expectProblem(
   expect(found, JSON.stringify(report.problems)).toBeDefined();
   expect(found!.message.en.length).toBeGreaterThan(0);
 
-  const apply = await upload(body, type, query ? `?${query}` : '');
-  expect(apply.status, JSON.stringify(apply.body)).toBe(400);
-  const error = (apply.body as { error: { code: string; message: string; details: ImportReport } }).error;
-  expect(error.code).toBe('invalid');
-  expect(error.message).toMatch(/Ingenting er endret/);
-  expect(error.details.problems).toEqual(report.problems);
+  const apply = await applyDryRun(report);
+  expect(apply.status, JSON.stringify(apply.body)).toBe(409);
+  const error = (apply.body as { error: { code: string; message: string } }).error;
+  expect(error.code).toBe('conflict');
+  expect(error.message).toMatch(/kan ikke importeres/);
   expect(await placesCounts()).toEqual(counts);
   expect(await t.auditCount()).toBe(audits);
   return report.problems;
@@ -175,7 +199,7 @@ describe('[PLACES_IMPORT][ROUND_TRIP]', () => {
     const audits = await t.auditCount();
     const file = (await exportAs(`date=${date}`)).raw;
     const dry = await upload(file, 'application/json', '?dryRun=true');
-    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(201);
     const report = dry.body as ImportReport;
     expect(report.problems).toEqual([]);
     expect(report.changes).toEqual([]);
@@ -183,19 +207,19 @@ describe('[PLACES_IMPORT][ROUND_TRIP]', () => {
     expect(report.counts.services.unchanged).toBe(report.counts.services.rows);
     expect(report.counts.coverage.rows).toBeGreaterThan(0);
 
-    const applied = await upload(file, 'application/json');
+    const applied = await applyDryRun(dry.body as PlacesImportView);
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect((applied.body as ImportReport).applied).toBe(true);
     expect((applied.body as ImportReport).changes).toEqual([]);
 
     for (const entity of ['districts', 'hubs', 'sites', 'services', 'coverage']) {
       const csv = (await exportAs(`date=${date}&format=csv&entity=${entity}`)).raw;
-      const answer = await upload(csv, 'text/csv', `?entity=${entity}&validFrom=${date}`);
+      const answer = await importFile(csv, 'text/csv', `?entity=${entity}&validFrom=${date}`);
       expect(answer.status, `${entity}: ${JSON.stringify(answer.body)}`).toBe(200);
       expect((answer.body as ImportReport).changes, entity).toEqual([]);
     }
     const xlsx = (await exportAs(`date=${date}&format=xlsx`)).raw;
-    const fromXlsx = await upload(xlsx, xlsxType, `?validFrom=${date}`);
+    const fromXlsx = await importFile(xlsx, xlsxType, `?validFrom=${date}`);
     expect(fromXlsx.status, JSON.stringify(fromXlsx.body)).toBe(200);
     expect((fromXlsx.body as ImportReport).changes).toEqual([]);
     expect((fromXlsx.body as ImportReport).counts.districts.unchanged).toBe(10);
@@ -235,16 +259,17 @@ describe('[PLACES_IMPORT][APPLY]', () => {
     const counts = await placesCounts();
     const audits = await t.auditCount();
     const dry = await upload(json(file), 'application/json', '?dryRun=true');
-    expect(dry.status).toBe(200);
+    expect(dry.status).toBe(201);
     expect((dry.body as ImportReport).counts.services.created).toBe(1);
     expect((dry.body as ImportReport).counts.coverage.created).toBe(2);
     expect(await serviceIdByKey('import-fysio')).toBeUndefined();
     expect(await t.auditCount()).toBe(audits);
 
-    const applied = await upload(json(file), 'application/json');
+    const applied = await applyDryRun(dry.body as PlacesImportView);
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect((applied.body as ImportReport).applied).toBe(true);
-    expect(await t.auditCount()).toBe(audits + 3);
+    // A service, two coverage rows, and the apply itself.
+    expect(await t.auditCount()).toBe(audits + 4);
     expect((await placesCounts()).places_coverage).toBe(counts.places_coverage! + 2);
 
     const id = await serviceIdByKey('import-fysio');
@@ -254,9 +279,9 @@ describe('[PLACES_IMPORT][APPLY]', () => {
     expect(service.coverage[0]!.displayName).toBe('Fysioterapi for barn for kommunedel 1 og 2');
     expect(service.coverage[0]!.weeklyTimes).toEqual([{ weekday: 2, from: '09:00', to: '12:00' }]);
 
-    const again = await upload(json(file), 'application/json');
+    const again = await importFile(json(file), 'application/json');
     expect((again.body as ImportReport).changes).toEqual([]);
-    expect(await t.auditCount()).toBe(audits + 3);
+    expect(await t.auditCount()).toBe(audits + 4);
   });
 
   it('adds a district, its hub and a site in the hub’s cluster from one workbook with Norwegian sheet names', async () => {
@@ -279,7 +304,7 @@ describe('[PLACES_IMPORT][APPLY]', () => {
     ]);
     sheet('Notater', [['ignored']]);
     const body = Buffer.from(await workbook.xlsx.writeBuffer());
-    const answer = await upload(body, xlsxType, '?validFrom=2024-01-01');
+    const answer = await importFile(body, xlsxType, '?validFrom=2024-01-01');
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     const report = answer.body as ImportReport;
     expect([report.counts.districts.created, report.counts.hubs.created, report.counts.sites.created]).toEqual([1, 1, 1]);
@@ -304,16 +329,23 @@ describe('[PLACES_IMPORT][APPLY]', () => {
       },
     ]);
     // The same workbook again changes nothing.
-    expect(((await upload(body, xlsxType, '?validFrom=2024-01-01')).body as ImportReport).changes).toEqual([]);
+    expect(((await importFile(body, xlsxType, '?validFrom=2024-01-01')).body as ImportReport).changes).toEqual([]);
   });
 
   it('changes an existing service from the import date as a new version', async () => {
     const file = (await exportAs(`date=${date}`)).body as PlacesFile;
     const service = { ...file.services.find((s) => s.key === 'servicetorg')!, contact: 'Ring 32 04 00 00' };
-    const answer = await upload(json({ services: [service] }), 'application/json', '?validFrom=2021-01-01');
+    const answer = await importFile(json({ services: [service] }), 'application/json', '?validFrom=2021-01-01');
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect((answer.body as ImportReport).changes).toEqual([
-      { entity: 'services', row: 1, key: 'servicetorg', action: 'change', columns: ['contact'] },
+    expect((answer.body as ImportReport).changes).toMatchObject([
+      {
+        entity: 'services',
+        row: 1,
+        key: 'servicetorg',
+        action: 'change',
+        columns: ['contact'],
+        fields: [{ column: 'contact', before: null, after: 'Ring 32 04 00 00' }],
+      },
     ]);
     const id = await serviceIdByKey('servicetorg');
     const read = async (on: string) =>
@@ -327,7 +359,7 @@ describe('[PLACES_IMPORT][APPLY]', () => {
       'key;name;unitKey;proximityClass;targetGroups;description',
       'import-csv-tjeneste;Åpen barnehage;bibliotek-og-moteplass;every_district;barn | foreldre;"Lek; sang og prat"',
     ].join('\r\n');
-    const answer = await upload(Buffer.from(BOM + csv, 'utf8'), 'text/csv; charset=utf-8', `?entity=services&validFrom=${date}`);
+    const answer = await importFile(Buffer.from(BOM + csv, 'utf8'), 'text/csv; charset=utf-8', `?entity=services&validFrom=${date}`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect((answer.body as ImportReport).counts.services.created).toBe(1);
     const service = (
@@ -337,7 +369,7 @@ describe('[PLACES_IMPORT][APPLY]', () => {
 
     // The same with , and no byte order mark.
     const comma = 'key,name,unitKey,proximityClass\r\nimport-csv-komma,Leksehjelp,bibliotek-og-moteplass,central\r\n';
-    const second = await upload(comma, 'text/csv', `?entity=services&validFrom=${date}`);
+    const second = await importFile(comma, 'text/csv', `?entity=services&validFrom=${date}`);
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(await serviceIdByKey('import-csv-komma')).toBeDefined();
   });
@@ -474,5 +506,186 @@ describe('[PLACES_IMPORT][BAD_FILES]', () => {
     await expectRefusedFile(Buffer.alloc(placesImportMaxBytes + 1, 0x61), 'text/csv', 'entity=services', 413, /for stor/);
     const rows = Array.from({ length: 20_001 }, (_, i) => `k${i};N;u;central`).join('\n');
     await expectRefusedFile(`${header}\n${rows}\n`, 'text/csv', 'entity=services', 413, /20001 rader/);
+  });
+});
+
+const districtOn = async (number: number, on: string) =>
+  ((await exportAs(`date=${on}`)).body as PlacesFile).districts.find((d) => d.number === number)!;
+
+describe('[PLACES_IMPORT][EMPTY_CELLS] a missing column or an empty cell leaves a value as it is', () => {
+  it('a 3-column district file changes the short name and keeps population, sources, notes and the coordinator', async () => {
+    // A coordinator and a note first: a position that holds from before the import date and on.
+    const positionKeys = async (on: string) =>
+      new Set(
+        (
+          (await t.knutepunkt.app.inject({ url: `/api/organisation/export?date=${on}`, headers: editor.headers })).json() as {
+            positions: { key: string }[];
+          }
+        ).positions.map((p) => p.key),
+      );
+    const [early, late] = await Promise.all([positionKeys('2020-06-01'), positionKeys('2099-01-01')]);
+    const coordinator = [...early].find((key) => late.has(key))!;
+    const start = await districtOn(4, '2020-06-01');
+    const note = 'Nærutvalget møtes i biblioteket';
+    const set = await importFile(
+      json({ districts: [{ number: 4, name: start.name, note, localCoordinatorPositionKey: coordinator }] }),
+      'application/json',
+      '?validFrom=2020-06-01',
+    );
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const before = await districtOn(4, '2020-07-01');
+    expect(before).toMatchObject({ note, localCoordinatorPositionKey: coordinator });
+    expect(before.population).not.toBeNull();
+    expect(before.populationSource).not.toBeNull();
+    expect(before.source).not.toBeNull();
+
+    const csv = `number;name;shortName\r\n4;${before.name};Kd. 4\r\n`;
+    const dry = await upload(csv, 'text/csv', '?entity=districts&validFrom=2021-01-01');
+    expect(dry.status, JSON.stringify(dry.body)).toBe(201);
+    const view = dry.body as PlacesImportView;
+    expect(view.changes).toEqual([
+      {
+        entity: 'districts',
+        row: 2,
+        key: '4',
+        action: 'change',
+        columns: ['shortName'],
+        fields: [{ column: 'shortName', before: before.shortName, after: 'Kd. 4' }],
+        left: expect.arrayContaining([
+          'population',
+          'populationYear',
+          'populationSource',
+          'localCoordinatorPositionKey',
+          'source',
+          'note',
+        ]) as string[],
+      },
+    ]);
+    expect((await applyDryRun(view)).status).toBe(200);
+    expect(await districtOn(4, '2021-06-01')).toEqual({ ...before, shortName: 'Kd. 4', validFrom: '2021-01-01' });
+  });
+
+  it('an empty cell (or JSON null) leaves a value; «(tøm)» clears it, shown as cleared in the dry run', async () => {
+    const before = await districtOn(5, '2021-06-01');
+    expect(before.population).not.toBeNull();
+    expect(before.populationSource).not.toBeNull();
+    const nulls = await upload(
+      json({ districts: [{ number: 5, name: before.name, population: null, populationSource: '' }] }),
+      'application/json',
+      '?validFrom=2021-01-01',
+    );
+    expect((nulls.body as PlacesImportView).changes).toEqual([]);
+
+    const csv = `number;name;population;populationSource\r\n5;${before.name};;(tøm)\r\n`;
+    const dry = await upload(csv, 'text/csv', '?entity=districts&validFrom=2021-01-01');
+    expect(dry.status, JSON.stringify(dry.body)).toBe(201);
+    const [change] = (dry.body as PlacesImportView).changes;
+    expect(change!.fields).toEqual([{ column: 'populationSource', before: before.populationSource, after: null }]);
+    expect(change!.left).toContain('population');
+    expect((await applyDryRun(dry.body as PlacesImportView)).status).toBe(200);
+    expect(await districtOn(5, '2021-06-01')).toEqual({ ...before, populationSource: null, validFrom: '2021-01-01' });
+
+    // A value that must be there cannot be cleared.
+    await expectProblem(`number;name\r\n5;(tøm)\r\n`, 'text/csv', 'entity=districts', {
+      entity: 'districts',
+      row: 2,
+      column: 'name',
+      message: /kan ikke tømmes/,
+    });
+  });
+});
+
+describe('[PLACES_IMPORT][CONFIRM] dry run first, then the confirm step', () => {
+  const noteFile = (number: number, name: string, note: string) => json({ districts: [{ number, name, note }] });
+  const query = '?validFrom=2022-01-01';
+
+  it('an upload never applies; dryRun=false, an unknown dry run, a wrong revision are refused; the apply is once', async () => {
+    const district = await districtOn(6, '2022-06-01');
+    const counts = await placesCounts();
+    const audits = await t.auditCount();
+    const plain = await upload(noteFile(6, district.name, 'Ny merknad'), 'application/json', query);
+    expect(plain.status, JSON.stringify(plain.body)).toBe(201);
+    const view = plain.body as PlacesImportView;
+    expect(view).toMatchObject({ status: 'planned', applied: false, canApply: true, baseChanged: false });
+    expect(view.fileHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(view.changes[0]!.fields).toEqual([{ column: 'note', before: district.note, after: 'Ny merknad' }]);
+
+    const refused = await upload(noteFile(6, district.name, 'Ny merknad'), 'application/json', `${query}&dryRun=false`);
+    expect(refused.status).toBe(400);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/to steg/);
+    expect((await applyDryRun({ id: '7f1c3c52-3e4f-4d0a-9a57-5d1f0c2b9e11', revision: 1 })).status).toBe(404);
+    expect((await applyDryRun({ id: view.id, revision: 2 })).status).toBe(409);
+    expect((await applyDryRun(view, employee)).status).toBe(403);
+    expect(await placesCounts()).toEqual(counts);
+    expect(await t.auditCount()).toBe(audits);
+    expect((await districtOn(6, '2022-06-01')).note).toBe(district.note);
+
+    const applied = await applyDryRun(view);
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body).toMatchObject({ status: 'applied', applied: true, canApply: false });
+    expect((await districtOn(6, '2022-06-01')).note).toBe('Ny merknad');
+    // The district's new version, and the apply.
+    expect(await t.auditCount()).toBe(audits + 2);
+    const twice = await applyDryRun(view);
+    expect(twice.status).toBe(409);
+    expect((twice.body as { error: { message: string } }).error.message).toMatch(/allerede gjennomført/);
+    const read = await t.knutepunkt.app.inject({ url: `/api/places/imports/${view.id}`, headers: editor.headers });
+    expect(read.json()).toMatchObject({ id: view.id, status: 'applied' });
+  });
+
+  it('an editor limited to an area may not apply a dry run, not even one another editor made', async () => {
+    const admin = await t.signInAs(['administrator']);
+    const limited = await t.signInAs(['organisation_editor']);
+    const skole = (await t.database.db
+      .selectFrom('org_units' as never)
+      .select('id' as never)
+      .where('key' as never, '=', 'omrade-skole' as never)
+      .executeTakeFirstOrThrow()) as { id: string };
+    const set = await t.knutepunkt.app.inject({
+      method: 'PUT',
+      url: `/api/organisation/editor-areas/${limited.userId}`,
+      headers: admin.headers,
+      payload: { unitIds: [skole.id] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const district = await districtOn(9, '2022-06-01');
+    const view = (await upload(noteFile(9, district.name, 'Fra en annen'), 'application/json', query)).body as PlacesImportView;
+    expect(view.canApply).toBe(true);
+    const audits = await t.auditCount();
+    const refused = await applyDryRun(view, limited);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403);
+    expect((refused.body as { error: { message: string } }).error.message).toContain('«Skole»');
+    expect(await t.auditCount()).toBe(audits);
+    expect((await districtOn(9, '2022-06-01')).note).toBe(district.note);
+  });
+
+  it('an apply after places changed since the dry run is refused and changes nothing', async () => {
+    const district = await districtOn(7, '2022-06-01');
+    const first = (await upload(noteFile(7, district.name, 'Merknad A'), 'application/json', query)).body as PlacesImportView;
+    expect(first.canApply).toBe(true);
+    // Someone changes the same district in between.
+    const other = await importFile(noteFile(7, district.name, 'Endret i mellomtiden'), 'application/json', query);
+    expect(other.status, JSON.stringify(other.body)).toBe(200);
+    const read = (await t.knutepunkt.app.inject({ url: `/api/places/imports/${first.id}`, headers: editor.headers })).json();
+    expect(read).toMatchObject({ baseChanged: true, canApply: false });
+
+    const counts = await placesCounts();
+    const audits = await t.auditCount();
+    const refused = await applyDryRun(first);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    const error = (refused.body as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('stale');
+    expect(error.message).toMatch(/endret siden prøveimporten/);
+    expect(await placesCounts()).toEqual(counts);
+    expect(await t.auditCount()).toBe(audits);
+    expect((await districtOn(7, '2022-06-01')).note).toBe('Endret i mellomtiden');
+
+    // A new dry run of the same file shows the change from what is there now, and can be applied.
+    const again = await upload(noteFile(7, district.name, 'Merknad A'), 'application/json', query);
+    expect((again.body as PlacesImportView).changes[0]!.fields).toEqual([
+      { column: 'note', before: 'Endret i mellomtiden', after: 'Merknad A' },
+    ]);
+    expect((await applyDryRun(again.body as PlacesImportView)).status).toBe(200);
+    expect((await districtOn(7, '2022-06-01')).note).toBe('Merknad A');
   });
 });

@@ -182,7 +182,12 @@ export type PlacesExportQuery = Static<typeof PlacesExportQuery>;
 
 export const PlacesImportQuery = Type.Object(
   {
-    dryRun: Type.Optional(Type.Boolean({ description: 'true: check and report only, change nothing' })),
+    dryRun: Type.Optional(
+      Type.Boolean({
+        description:
+          'An upload is always a dry run (true, or left out); false is refused: apply the stored dry run with POST /api/places/imports/{id}/apply',
+      }),
+    ),
     entity: Type.Optional(PlacesEntity),
     validFrom: Type.Optional(IsoDate),
     fileName: Type.Optional(Type.String({ maxLength: 200 })),
@@ -206,16 +211,29 @@ export type ImportProblem = Static<typeof ImportProblem>;
 const Count = Type.Object({ rows: Type.Integer(), created: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer() });
 export type ImportCount = Static<typeof Count>;
 
+/** One column of a row: what is stored (`before`) and what the file makes it (`after`; null: cleared). */
+export const ImportFieldChange = Type.Object({
+  column: Type.String(),
+  before: nullable(Type.String()),
+  after: nullable(Type.String()),
+});
+export type ImportFieldChange = Static<typeof ImportFieldChange>;
+
 export const ImportChange = Type.Object({
   entity: PlacesEntity,
   row: Type.Integer(),
   key: Type.String(),
   action: Type.Union([Type.Literal('create'), Type.Literal('change')]),
+  /** The columns that change (or, for a new record, that the file gives). */
   columns: Type.Array(Type.String()),
+  /** Each of them: old → new; `after` null is a value the file clears («(tøm)»). */
+  fields: Type.Array(ImportFieldChange),
+  /** Columns the row does not give (not in the file, or an empty cell): left as they are. */
+  left: Type.Array(Type.String()),
 });
 export type ImportChange = Static<typeof ImportChange>;
 
-export const ImportReport = Type.Object({
+const importReportFields = {
   dryRun: Type.Boolean(),
   /** true: the changes were written (one transaction); false: nothing was changed. */
   applied: Type.Boolean(),
@@ -231,5 +249,32 @@ export const ImportReport = Type.Object({
   }),
   changes: Type.Array(ImportChange),
   problems: Type.Array(ImportProblem),
-});
+};
+export const ImportReport = Type.Object(importReportFields);
 export type ImportReport = Static<typeof ImportReport>;
+
+/**
+ * A stored dry run (places_imports) and, once applied, what was done: the report, and what the
+ * confirm step needs (the id, the revision to send back, whether it may be applied now).
+ */
+export const PlacesImportView = Type.Object({
+  ...importReportFields,
+  id: Type.String(),
+  revision: Type.Integer(),
+  status: Type.Union([Type.Literal('planned'), Type.Literal('applied')]),
+  /** SHA-256 of the uploaded file: the apply carries out the dry run of exactly this file. */
+  fileHash: Type.String(),
+  createdAt: Type.String(),
+  appliedAt: nullable(Type.String()),
+  /** Planned, without problems, something to change, and places unchanged since the dry run. */
+  canApply: Type.Boolean(),
+  /** Places were changed after the dry run: it must be run again before it can be applied. */
+  baseChanged: Type.Boolean(),
+});
+export type PlacesImportView = Static<typeof PlacesImportView>;
+
+export const PlacesImportIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export const PlacesImportApplyBody = Type.Object(
+  { revision: Type.Integer({ minimum: 1, description: 'The revision of the dry run that was read' }) },
+  { additionalProperties: false },
+);

@@ -118,6 +118,44 @@ describe('[ORGANISATION_EDITOR][IMPORT_EXPORT_PLACES]', () => {
   });
 });
 
+describe('[ORGANISATION_EDITOR][IMPORT_PLACES_KEEPS_DATA]', () => {
+  it('a district file with a few columns: the dry run names what changes, what is cleared and what is left; «Importer» confirms it', async () => {
+    type Districts = {
+      districts: { number: number; name: string; population: number | null; populationSource: string | null; shortName: string | null }[];
+    };
+    const district = async () =>
+      ((await b.knutepunkt.app.inject({ url: '/api/places/districts' })).json() as Districts).districts.find((d) => d.number === 8)!;
+    const before = await district();
+    expect(before.population).not.toBeNull();
+    expect(before.populationSource).not.toBeNull();
+
+    const { page } = await b.newPage();
+    await signIn(page, 'organisasjon');
+    await page.goto('/steder-og-tjenester/import-eksport');
+    await expect.poll(() => h1(page)).toBe('Import og eksport av steder og tjenester');
+    await expect.poll(() => page.getByText(/Skriv \(tøm\) i cellen for å tømme et felt/).isVisible()).toBe(true);
+    // No population column: left as it is; «(tøm)» clears the population source.
+    await tryCsv(page, 'kommunedel-8.csv', 'Kommunedeler', `number;name;shortName;populationSource\r\n8;${before.name};Kd. 8;(tøm)\r\n`);
+    const row = page.getByRole('table', { name: 'Endringer som blir gjort' }).getByRole('row').nth(1);
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 3)).toEqual(['Kommunedeler', '2', '8']);
+    expect(cells[3]).toBe('Endres');
+    expect(cells[4]).toContain('→ «Kd. 8»');
+    expect(cells[4]).toContain(`populationSource: «${before.populationSource}» → tømmes`);
+    expect(cells[5]).toMatch(/\bpopulation\b.*localCoordinatorPositionKey.*note/);
+    expect(await page.getByText('Ingen problemer. Se over endringene og velg «Importer».').isVisible()).toBe(true);
+    // Nothing is changed by the dry run.
+    expect(await district()).toEqual(before);
+    await expectNoAxeViolations(page, 'places import, dry run with old → new, cleared and left');
+
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => page.getByText('Importen er gjennomført: 0 nye og 1 endret.').isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Endringer som ble gjort' }).textContent()).toContain('→ «Kd. 8»');
+    await expectNoAxeViolations(page, 'places import, applied');
+    expect(await district()).toEqual({ ...before, shortName: 'Kd. 8', populationSource: null, revision: expect.any(Number) as number });
+  });
+});
+
 describe('[ORGANISATION_EDITOR][EDIT_DISTRICT_AND_HUB]', () => {
   it('changes a district’s short name and a hub’s success criteria, and citizens see them', async () => {
     const { page } = await b.newPage();

@@ -68,7 +68,13 @@ export const MergeInitiativeBody = Type.Object(
 export type MergeInitiativeBody = Static<typeof MergeInitiativeBody>;
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
-export const UnitOption = Type.Object({ id: Type.String(), name: Type.String(), level: Type.Integer() });
+/** A unit to choose; the parent's id gives the picker each unit's path, so two of the same name differ. */
+export const UnitOption = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  level: Type.Integer(),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+});
 export type UnitOption = Static<typeof UnitOption>;
 
 export const InitiativeOptions = Type.Object({

@@ -1,5 +1,5 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 
 /**
  * A table with a caption that scrolls sideways on a narrow screen, and says so in words when there
@@ -32,6 +32,8 @@ export function DataTable({
   className?: string;
 }) {
   const align = (column: number) => (numeric.includes(column) ? 'kp-data-table__num' : undefined);
+  const scroll = useRef<HTMLDivElement>(null);
+  const overflowing = useOverflowing(scroll, rows.length);
   if (rows.length === 0) {
     return (
       <Paragraph>
@@ -40,7 +42,8 @@ export function DataTable({
     );
   }
   return (
-    <div className="kp-table-scroll">
+    // A table wider than the screen scrolls; the keyboard can scroll it only if it can be focused (WCAG 2.1.1).
+    <div ref={scroll} className="kp-table-scroll" {...(overflowing ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}>
       <Table zebra data-size="sm" className={className}>
         <caption>{caption}</caption>
         <Table.Head>
@@ -72,4 +75,20 @@ export function DataTable({
       </Table>
     </div>
   );
+}
+
+/** Whether the element is wider inside than out (it scrolls sideways), followed as it resizes. */
+function useOverflowing(ref: RefObject<HTMLElement | null>, rowCount: number): boolean {
+  const [overflowing, setOverflowing] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const check = () => setOverflowing(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref, rowCount]);
+  return overflowing;
 }

@@ -16,6 +16,7 @@ export const nb = {
   'nav.audit': 'Revisjonslogg',
   'nav.users': 'Brukere',
   'nav.reassignments': 'Omfordeling',
+  'nav.people': 'Personer',
 
   'language.label': 'Språk',
 
@@ -94,6 +95,7 @@ export const nb = {
   'role.second_line_agent': 'Andrelinje i lederstøtte',
   'role.analyst': 'Analytiker',
   'role.portfolio_board_member': 'Medlem av porteføljestyret',
+  'role.reorganisation_approver': 'Godkjenner omorganiseringer',
 
   'audit.title': 'Revisjonslogg',
   'audit.intro': 'Revisjonsloggen viser hvem som har endret hva i Knutepunkt, og når.',
@@ -240,6 +242,7 @@ export const en: Messages = {
   'nav.audit': 'Audit log',
   'nav.users': 'Users',
   'nav.reassignments': 'Reassignment',
+  'nav.people': 'People',
 
   'language.label': 'Language',
 
@@ -318,6 +321,7 @@ export const en: Messages = {
   'role.second_line_agent': 'Second line, leader support',
   'role.analyst': 'Analyst',
   'role.portfolio_board_member': 'Portfolio board member',
+  'role.reorganisation_approver': 'Reorganisation approver',
 
   'audit.title': 'Audit log',
   'audit.intro': 'The audit log shows who changed what in Knutepunkt, and when.',

@@ -18,6 +18,7 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'analytiker', displayName: 'Demo Analytiker', role: 'analyst' },
   { username: 'portefolje', displayName: 'Demo Porteføljestyre', role: 'portfolio_board_member', followsPosition: true },
   { username: 'digitalagent', displayName: 'Demo Digitalagent', role: 'employee' },
+  { username: 'direktor', displayName: 'Demo Direktør', role: 'reorganisation_approver', followsPosition: true },
 ];
 
 /** Creates the demo accounts that do not exist yet. */

@@ -127,9 +127,22 @@ describe('[ANALYTICS][ADMINISTRATION_SHARE]', () => {
     expect(share.assignmentFte).toMatchObject({ service: 2, staffSupport: 1, administration: 1, total: 4 });
     expect(share.share).toBe(0.5);
     expect(share.positions).toMatchObject({ service: 4, staffSupport: 2, administration: 1, total: 7 });
-    // Five of seven positions are held: the note says the share covers only those.
+    // Five of seven positions are held: the note says the share covers only those, and it is no measure of the whole.
     expect(share.filledPositions).toBe(5);
     expect(share.note.nb).toContain('bare 5 av 7 stillinger');
+    expect(share.representative).toBe(false);
+  });
+
+  it('describes the organisation when nine in ten positions have their people recorded', () => {
+    const snapshot = smallOrganisation();
+    const held = new Set(snapshot.assignments.map((a) => a.positionId));
+    snapshot.assignments = [
+      ...snapshot.assignments,
+      ...snapshot.positions
+        .filter((p) => !held.has(p.id))
+        .map((p) => ({ id: `a-${p.id}`, personId: `x-${p.id}`, personName: 'X', positionId: p.id, fte: 1 })),
+    ];
+    expect(administrationShare(snapshot)).toMatchObject({ filledPositions: 7, representative: true });
   });
 
   it('says honestly that the share is unknown when FTE is 0, and still counts positions', () => {
@@ -174,7 +187,7 @@ describe('[ANALYTICS][BASELINES]', () => {
       baseline('Nedre Eiker', 2018, 30, 300),
       baseline('Svelvik', 2018, 20, 200),
     ];
-    const current = (share: number) => ({ ...administrationShare(smallOrganisation()), share });
+    const current = (share: number) => ({ ...administrationShare(smallOrganisation()), share, representative: true });
     const met = compareWithBaselines(baselines, current(0.09));
     expect(met.combinedShare).toBeCloseTo(0.1);
     expect(met.used.map((u) => `${u.name} ${u.year}`)).toEqual(['Drammen 2018', 'Nedre Eiker 2018', 'Svelvik 2018']);
@@ -187,5 +200,19 @@ describe('[ANALYTICS][BASELINES]', () => {
     const unknown = compareWithBaselines([baseline('Svelvik', 2018, 20, 200)], null);
     expect(unknown.goalMet).toBeNull();
     expect(unknown.message.nb).toContain('kan ikke sammenlignes');
+  });
+
+  it('says the sources give no baselines instead of judging the goal', () => {
+    const none = compareWithBaselines([], administrationShare(smallOrganisation()));
+    expect(none.message.nb).toContain('Kildene oppgir ikke');
+    expect(none.message.nb).toContain('Forslag til strategi for administrasjon og fellestjenester');
+  });
+
+  it('does not judge the goal on a share computed from a few people', () => {
+    const sample = administrationShare(smallOrganisation());
+    expect(sample.representative).toBe(false);
+    const comparison = compareWithBaselines([baseline('Svelvik', 2018, 20, 200)], sample);
+    expect(comparison).toMatchObject({ currentShare: null, goalMet: null });
+    expect(comparison.message.nb).toContain('hviler på for få stillinger');
   });
 });

@@ -36,6 +36,12 @@ function numberNb(value: number): string {
 }
 
 /**
+ * A share describes the organisation when its basis covers at least this part of the positions:
+ * some vacancies are normal, but below nine in ten the people (or posts) recorded are a sample.
+ */
+export const representativeCoverage = 0.9;
+
+/**
  * When only some positions have a person recorded, a share computed from people's FTE describes
  * those people, not the organisation (the built-in dataset names only the chief executive).
  */
@@ -260,12 +266,16 @@ export function administrationShare(snapshot: Snapshot): AdministrationShare {
   const byAssignments: Record<string, number> = {};
   const byPosts: Record<string, number> = {};
   const byPositions: Record<string, number> = {};
+  let positionsWithFte = 0;
   for (const p of snapshot.positions) {
     const cls = classOfUnit.get(p.unitId);
     if (!cls) continue;
     positionClass.set(p.id, cls);
     byPositions[cls] = (byPositions[cls] ?? 0) + 1;
-    if (p.fte !== null) byPosts[cls] = (byPosts[cls] ?? 0) + p.fte;
+    if (p.fte !== null) {
+      byPosts[cls] = (byPosts[cls] ?? 0) + p.fte;
+      positionsWithFte += 1;
+    }
   }
   for (const a of snapshot.assignments) {
     const cls = positionClass.get(a.positionId);
@@ -295,6 +305,7 @@ export function administrationShare(snapshot: Snapshot): AdministrationShare {
       basis: 'assignmentFte',
       share: assignmentFte.share,
       filledPositions,
+      representative: filledPositions >= representativeCoverage * positions.total,
       note: {
         nb: `Administrasjonsandelen er regnet av årsverkene til personer med tilsetting: ${numberNb(round2(assignmentFte.staffSupport + assignmentFte.administration))} av ${numberNb(assignmentFte.total)} årsverk (${percentNb(assignmentFte.share)}).${caveat ? ` ${caveat.nb}` : ''}`,
         en: `The administration share is computed from the FTE of assigned people: ${round2(assignmentFte.staffSupport + assignmentFte.administration)} of ${assignmentFte.total} FTE (${percentEn(assignmentFte.share)}).${caveat ? ` ${caveat.en}` : ''}`,
@@ -309,6 +320,7 @@ export function administrationShare(snapshot: Snapshot): AdministrationShare {
       basis: 'postFte',
       share: postFte.share,
       filledPositions,
+      representative: positionsWithFte >= representativeCoverage * positions.total,
       note: {
         nb: `Ingen personer har tilsetting, så andelen er regnet av stillingenes registrerte årsverk: ${numberNb(round2(postFte.staffSupport + postFte.administration))} av ${numberNb(postFte.total)} (${percentNb(postFte.share)}). ${positionsText.nb}`,
         en: `Nobody is assigned, so the share is computed from the posts' recorded FTE: ${round2(postFte.staffSupport + postFte.administration)} of ${postFte.total} (${percentEn(postFte.share)}). ${positionsText.en}`,
@@ -322,6 +334,7 @@ export function administrationShare(snapshot: Snapshot): AdministrationShare {
     basis: null,
     share: null,
     filledPositions,
+    representative: false,
     note: {
       nb: `Årsverk er 0: ingen personer har tilsetting og ingen stillinger har registrerte årsverk, så administrasjonsandelen kan ikke regnes ut. ${positionsText.nb}`,
       en: `FTE is 0: nobody is assigned and no post has recorded FTE, so the administration share cannot be computed. ${positionsText.en}`,
@@ -362,7 +375,8 @@ function figuresOf(snapshot: Snapshot): Analytics {
  * than Drammen, Nedre Eiker and Svelvik had together. Uses each municipality's latest year.
  */
 export function compareWithBaselines(baselines: Baseline[], current: AdministrationShare | null): BaselineComparison {
-  const currentShare = current?.share ?? null;
+  // A share that describes a sample (the demo's few people) is no measure of the goal.
+  const currentShare = current?.representative ? current.share : null;
   const caveat = current?.basis === 'assignmentFte' ? coverageCaveat(current.filledPositions, current.positions.total) : null;
   const latest = new Map<string, Baseline>();
   for (const b of baselines) {
@@ -379,8 +393,13 @@ export function compareWithBaselines(baselines: Baseline[], current: Administrat
   let message: { nb: string; en: string };
   if (combinedShare === null) {
     message = {
-      nb: 'Ingen utgangspunkt med årsverk er registrert for de tre tidligere kommunene (Drammen, Nedre Eiker og Svelvik), så målet kan ikke vurderes.',
-      en: 'No baseline with FTE is recorded for the three former municipalities (Drammen, Nedre Eiker and Svelvik), so the goal cannot be assessed.',
+      nb: 'Kildene oppgir ikke hvor mange årsverk Drammen, Nedre Eiker og Svelvik brukte på administrasjon. Målet om en mindre andel enn de tre hadde til sammen står i «Forslag til strategi for administrasjon og fellestjenester, Nye Drammen kommune», men tallene det bygger på, er ikke med i kildene. Til noen registrerer dem med kilde, kan målet ikke vurderes.',
+      en: 'The sources do not give how many FTE Drammen, Nedre Eiker and Svelvik spent on administration. The goal of a smaller share than the three had together is in "Forslag til strategi for administrasjon og fellestjenester, Nye Drammen kommune", but the figures behind it are not in the sources. Until someone records them with a source, the goal cannot be assessed.',
+    };
+  } else if (currentShare === null && current?.share !== null && current?.share !== undefined) {
+    message = {
+      nb: `De tre kommunene hadde til sammen ${percentNb(combinedShare)} (${names}). Andelen i dag kan ikke sammenlignes med den, fordi den hviler på for få stillinger. ${caveat?.nb ?? ''}`.trim(),
+      en: `The three municipalities together had ${percentEn(combinedShare)} (${names}). Today's share cannot be compared with it, because it rests on too few positions. ${caveat?.en ?? ''}`.trim(),
     };
   } else if (currentShare === null) {
     message = {

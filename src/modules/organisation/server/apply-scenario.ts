@@ -1,4 +1,4 @@
-import { AppError, isAppError, type WriteContext } from '../../../kernel/index.js';
+import { AppError, counted, isAppError, type WriteContext } from '../../../kernel/index.js';
 import type { ScenarioChange } from '../scenarios.schemas.js';
 import {
   addLine,
@@ -16,9 +16,10 @@ import {
   type CreateUnitInput,
 } from './commands/index.js';
 import { norwegianDate } from './dated-versions.js';
-import { auditScenario, lockDraft, scenarioAuditView, scenarioEntityType } from './edit-scenario.js';
+import { auditScenario, lockScenario, scenarioAuditView, scenarioEntityType } from './edit-scenario.js';
 import type { OrganisationDb } from './organisation.tables.js';
-import { checkScenarioRules, planScenario } from './plan-scenario.js';
+import { checkScenarioRules, planScenario, scenarioBlockers } from './plan-scenario.js';
+import { assertNotOwn } from './scenario-approval.js';
 import { isPlaceholder, type PlannedStep } from './scenario-changes.js';
 import {
   selectOrganisationBase,
@@ -30,10 +31,11 @@ import {
 } from './scenarios.queries.js';
 
 /**
- * Applies a draft scenario in one transaction: refused if the organisation changed since it was
- * drafted, if a change does not resolve, or if the result breaks a rule that holds today; otherwise
- * every change is written through the dated edit commands from the effective date, so the day
- * before still shows the old organisation. Any refusal on the way undoes everything.
+ * Applies an approved scenario in one transaction: refused to the one who drafted it, if the
+ * organisation changed since it was submitted, or for what its comparison shows as stopping it
+ * (scenarioBlockers: changes that do not resolve, rule errors it brings, nothing to change);
+ * otherwise every change is written through the dated edit commands from the effective date, so
+ * the day before still shows the old organisation. Any refusal on the way undoes everything.
  */
 export async function applyScenario(
   db: ScenarioDb,
@@ -44,7 +46,11 @@ export async function applyScenario(
   return db.transaction().execute(async (trx) => {
     // The counter is locked first: no edit to the organisation can slip in before we are done.
     const base = await selectOrganisationBase(trx, true);
-    const scenario = await lockDraft(trx, id, revision);
+    const scenario = await lockScenario(trx, id, revision, ['approved'], {
+      nb: 'kan ikke gjennomføres før det er sendt inn og godkjent',
+      en: 'cannot be applied until it is submitted and approved',
+    });
+    assertNotOwn(scenario, context, 'apply');
 
     if (base.revision !== scenario.baseRevision) {
       const edits = await selectOrganisationEditsSince(trx, scenario.baseAuditId);
@@ -52,8 +58,8 @@ export async function applyScenario(
       const who = latest ? ` (sist ${latest.actorName ? `av ${latest.actorName} ` : ''}${norwegianDate(latest.at.slice(0, 10))})` : '';
       throw new AppError('conflict', {
         message: {
-          nb: `Organisasjonen er endret siden scenariet «${scenario.name}» ble laget${edits.total > 0 ? `: ${edits.total} endringer${who}` : ''}. Se over endringene, sammenlign på nytt og ta i bruk dagens organisasjon som utgangspunkt (rebase) før du gjennomfører.`,
-          en: `The organisation has changed since the scenario "${scenario.name}" was drafted${edits.total > 0 ? `: ${edits.total} edits` : ''}. Review the edits, compare again and rebase the scenario on today's organisation before applying it.`,
+          nb: `Organisasjonen er endret siden scenariet «${scenario.name}» ble sendt inn${edits.total > 0 ? `: ${counted('nb', edits.total, 'endring', 'endringer')}${who}` : ''}. Send scenariet tilbake, se over endringene, ta dagens organisasjon som nytt utgangspunkt og send det inn på nytt.`,
+          en: `The organisation has changed since the scenario "${scenario.name}" was submitted${edits.total > 0 ? `: ${counted('en', edits.total, 'edit', 'edits')}` : ''}. Send it back, review the edits, take today's organisation as the new base and submit it again.`,
         },
         details: {
           reason: 'base_changed',
@@ -65,31 +71,17 @@ export async function applyScenario(
       });
     }
 
+    // Exactly what the comparison refuses, nothing more: the same list, checked on the same plan.
     const plan = await planScenario(trx, scenario);
-    if (plan.problems.length > 0) {
-      throw new AppError('conflict', {
-        message: {
-          nb: `${plan.problems.length} av endringene i scenariet passer ikke med organisasjonen per ${norwegianDate(scenario.effectiveDate)}. Rett dem før du gjennomfører.`,
-          en: `${plan.problems.length} of the scenario's changes do not fit the organisation as of ${scenario.effectiveDate}. Correct them before applying.`,
-        },
-        details: { reason: 'problems', problems: plan.problems },
-      });
-    }
-    const rules = checkScenarioRules(plan);
-    if (rules.newErrors.length > 0) {
-      throw new AppError('conflict', {
-        message: {
-          nb: `Scenariet gir ${rules.newErrors.length} regelbrudd (feil) som organisasjonen ikke har i dag. Rett dem før du gjennomfører.`,
-          en: `The scenario causes ${rules.newErrors.length} rule errors the organisation does not have today. Correct them before applying.`,
-        },
-        details: { reason: 'rule_errors', findings: rules.newErrors },
-      });
-    }
-    if (plan.steps.length === 0) {
-      throw new AppError('conflict', {
-        message: { nb: 'Scenariet endrer ingenting og kan ikke gjennomføres.', en: 'The scenario changes nothing and cannot be applied.' },
-        details: { reason: 'no_changes' },
-      });
+    const [blocker] = scenarioBlockers(scenario, plan, false);
+    if (blocker) {
+      const details =
+        blocker.reason === 'problems'
+          ? { problems: plan.problems }
+          : blocker.reason === 'rule_errors'
+            ? { findings: checkScenarioRules(plan).newErrors }
+            : {};
+      throw new AppError('conflict', { message: blocker.message, details: { reason: blocker.reason, ...details } });
     }
 
     await runSteps(trx, context, scenario, plan.steps);

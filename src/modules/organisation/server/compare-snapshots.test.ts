@@ -85,9 +85,9 @@ describe('[SCENARIO][COMPARE]', () => {
       'Enheten «Helse» får nytt navn: «Helse og omsorg».',
       'Enheten «Hjemmetjeneste øst» går fra nivå 3 til nivå 2.',
       'Stillingen «direktør for omsorg» i «Omsorg» avvikles.',
-      '«kommunalsjef hjemmetjenester» rapporterer personalmessig til «direktør for helse» i stedet for «direktør for omsorg».',
+      '«kommunalsjef hjemmetjenester» rapporterer personalmessig til «direktør for helse (Helse og omsorg)» i stedet for «direktør for omsorg».',
       // Moved up under the director, the unit's leader now reports to that director.
-      '«virksomhetsleder øst» rapporterer personalmessig til «direktør for helse» i stedet for «kommunalsjef hjemmetjenester».',
+      '«virksomhetsleder øst (Hjemmetjeneste øst)» rapporterer personalmessig til «direktør for helse (Helse og omsorg)» i stedet for «kommunalsjef hjemmetjenester».',
       'Kari Nordmann går ut av stillingen «direktør for omsorg».',
     ]);
     const english = describeDifferences(before, after).find((d) => d.kind === 'unit_moved' && d.subjectId === 'id-area-b')!;
@@ -149,11 +149,82 @@ describe('[SCENARIO][COMPARE]', () => {
     const comparison = compareSnapshots(before, after);
     expect(comparison.differences.map((d) => d.message.nb)).toEqual([
       'Stillingen «rådgiver» opprettes i «Administrasjon».',
-      '«rådgiver» får personalmessig linje til «direktør for administrasjon».',
-      '«virksomhetsleder øst» får faglig linje til «direktør for helse».',
-      'Ola Nordmann plasseres i stillingen «rådgiver».',
+      '«rådgiver (Administrasjon)» får personalmessig linje til «direktør for administrasjon».',
+      '«virksomhetsleder øst (Hjemmetjeneste øst)» får faglig linje til «direktør for helse».',
+      'Ola Nordmann plasseres i stillingen «rådgiver (Administrasjon)».',
     ]);
     // 0.6 of 1.6 FTE is now in staff/support.
     expect(comparison.administrationShare.after).toBeCloseTo(0.6 / 1.6);
+  });
+});
+
+describe('[SCENARIO][COMPARE] differences name their units', () => {
+  // Two units whose leaders share a title, as most unit leaders do.
+  function twoSchools(): Snapshot {
+    const base = organisation();
+    return {
+      ...base,
+      units: [
+        ...base.units,
+        unit('unit-b2', 'area-b', 'unit', 3, 'Hjemmetjeneste vest'),
+        unit('dept-b1', 'unit-b1', 'department', 4, 'Natt'),
+        unit('dept-b1b', 'dept-b1', 'staff_function', 5, 'Nattstab'),
+      ],
+      positions: [
+        ...base.positions.filter((p) => p.key !== 'lead-b1'),
+        position('lead-b1', 'unit-b1', 'unit_leader', 'virksomhetsleder'),
+        position('lead-b2', 'unit-b2', 'unit_leader', 'virksomhetsleder'),
+        position('lead-dept', 'dept-b1', 'department_leader', 'avdelingsleder'),
+      ],
+      assignments: [
+        ...base.assignments,
+        { id: 'as-2', personId: 'person-per', personName: 'Per Hansen', positionId: 'id-lead-b1', fte: 1 },
+      ],
+      lines: [...base.lines, personnel('lead-b2', 'head-b'), personnel('lead-dept', 'lead-b1')],
+    };
+  }
+
+  it('names the unit of every position whose title does not say it, in both languages', () => {
+    const before = twoSchools();
+    const { snapshot: after } = applyChanges(
+      before,
+      [
+        { type: 'move_unit', unitKey: 'dept-b1', parentKey: 'unit-b2' },
+        { type: 'add_line', lineType: 'professional', fromPositionKey: 'lead-b1', toPositionKey: 'lead-b2' },
+        { type: 'end_assignment', personKey: 'per', positionKey: 'lead-b1' },
+      ],
+      { people: [{ id: 'person-per', key: 'per', name: 'Per Hansen' }] },
+    );
+    const differences = describeDifferences(before, after);
+    expect(differences.map((d) => d.message.nb)).toEqual([
+      'Enheten «Natt» flyttes fra «Hjemmetjeneste øst» til «Hjemmetjeneste vest», med 1 underliggende enhet.',
+      '«avdelingsleder (Natt)» rapporterer personalmessig til «virksomhetsleder (Hjemmetjeneste vest)» i stedet for «virksomhetsleder (Hjemmetjeneste øst)».',
+      '«virksomhetsleder (Hjemmetjeneste øst)» får faglig linje til «virksomhetsleder (Hjemmetjeneste vest)».',
+      'Per Hansen går ut av stillingen «virksomhetsleder (Hjemmetjeneste øst)».',
+    ]);
+    expect(differences.map((d) => d.message.en)).toEqual([
+      'The unit "Natt" moves from "Hjemmetjeneste øst" to "Hjemmetjeneste vest", with 1 unit below it.',
+      '"avdelingsleder (Natt)" reports (personnel line) to "virksomhetsleder (Hjemmetjeneste vest)" instead of "virksomhetsleder (Hjemmetjeneste øst)".',
+      '"virksomhetsleder (Hjemmetjeneste øst)" gets a professional line to "virksomhetsleder (Hjemmetjeneste vest)".',
+      'Per Hansen leaves the position "virksomhetsleder (Hjemmetjeneste øst)".',
+    ]);
+  });
+
+  it('counts the units that move along, one and many, and names the unit of a retitled position', () => {
+    const before = twoSchools();
+    const { snapshot: after } = applyChanges(before, [
+      { type: 'move_unit', unitKey: 'area-b', parentKey: 'dir-a' },
+      { type: 'move_position', positionKey: 'lead-b2', unitKey: 'unit-b2', title: 'rektor' },
+    ]);
+    const differences = describeDifferences(before, after);
+    const moved = differences.find((d) => d.kind === 'unit_moved')!;
+    expect(moved.message).toEqual({
+      nb: 'Enheten «Hjemmetjenester» flyttes fra «Omsorg» til «Helse», med 4 underliggende enheter.',
+      en: 'The unit "Hjemmetjenester" moves from "Omsorg" to "Helse", with 4 units below it.',
+    });
+    expect(differences.find((d) => d.kind === 'position_retitled')!.message).toEqual({
+      nb: 'Stillingen «virksomhetsleder» i «Hjemmetjeneste vest» får ny tittel: «rektor».',
+      en: 'The position "virksomhetsleder" in "Hjemmetjeneste vest" is retitled "rektor".',
+    });
   });
 });

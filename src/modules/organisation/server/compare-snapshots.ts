@@ -1,7 +1,8 @@
-import { compareNorwegian } from '../../../kernel/index.js';
+import { compareNorwegian, counted } from '../../../kernel/index.js';
 import type { Analytics } from '../analytics.schemas.js';
 import type { Comparison, Difference } from '../scenarios.schemas.js';
 import { computeAnalytics } from './analytics.js';
+import { positionWithUnit } from './position-with-unit.js';
 import type { Snapshot, SnapshotLine, SnapshotPosition, SnapshotUnit } from './snapshot.js';
 
 const kindNb: Record<string, string> = {
@@ -62,6 +63,22 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
   const unitsAfter = new Map(after.units.map((u) => [u.id, u]));
   const unitName = (id: string | null, units: Map<string, SnapshotUnit>) => (id === null ? null : (units.get(id)?.name ?? null));
   const top = { nb: 'øverst (uten overordnet enhet)', en: 'the top (no parent unit)' };
+  const childrenAfter = new Map<string, string[]>();
+  for (const u of after.units) {
+    if (u.parentId === null) continue;
+    const siblings = childrenAfter.get(u.parentId);
+    if (siblings) siblings.push(u.id);
+    else childrenAfter.set(u.parentId, [u.id]);
+  }
+  const unitsBelow = (id: string): number => {
+    let count = 0;
+    const stack = [...(childrenAfter.get(id) ?? [])];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      count += 1;
+      stack.push(...(childrenAfter.get(next) ?? []));
+    }
+    return count;
+  };
 
   for (const unit of before.units) {
     if (!unitsAfter.has(unit.id)) add('unit_closed', unit.id, `Enheten «${unit.name}» avvikles.`, `The unit "${unit.name}" is closed.`);
@@ -80,11 +97,15 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
     }
     if (old.parentId !== unit.parentId) {
       const from = unitName(old.parentId, unitsBefore);
+      // The units that move along tell the reader how much the move takes with it.
+      const below = unitsBelow(unit.id);
+      const alongNb = below > 0 ? `, med ${counted('nb', below, 'underliggende enhet', 'underliggende enheter')}` : '';
+      const alongEn = below > 0 ? `, with ${counted('en', below, 'unit', 'units')} below it` : '';
       add(
         'unit_moved',
         unit.id,
-        `Enheten «${unit.name}» flyttes fra ${from ? `«${from}»` : top.nb} til ${parentAfter ? `«${parentAfter}»` : top.nb}.`,
-        `The unit "${unit.name}" moves from ${from ? `"${from}"` : top.en} to ${parentAfter ? `"${parentAfter}"` : top.en}.`,
+        `Enheten «${unit.name}» flyttes fra ${from ? `«${from}»` : top.nb} til ${parentAfter ? `«${parentAfter}»` : top.nb}${alongNb}.`,
+        `The unit "${unit.name}" moves from ${from ? `"${from}"` : top.en} to ${parentAfter ? `"${parentAfter}"` : top.en}${alongEn}.`,
       );
     }
     if (old.name !== unit.name)
@@ -156,12 +177,21 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
       add(
         'position_retitled',
         position.id,
-        `Stillingen «${old.title}» får ny tittel: «${position.title}».`,
-        `The position "${old.title}" is retitled "${position.title}".`,
+        `Stillingen «${old.title}» i «${where(position, unitsAfter)}» får ny tittel: «${position.title}».`,
+        `The position "${old.title}" in "${where(position, unitsAfter)}" is retitled "${position.title}".`,
       );
   }
 
-  const title = (id: string) => positionsAfter.get(id)?.title ?? positionsBefore.get(id)?.title ?? '?';
+  // A position named with its unit («virksomhetsleder (Aronsløkka skole)»): on the side it is read
+  // from, so an ended line names the units as they were and a new one as they will be.
+  const named = (id: string, positions: Map<string, SnapshotPosition>, units: Map<string, SnapshotUnit>) => {
+    const p = positions.get(id);
+    return p ? positionWithUnit(p.title, units.get(p.unitId)?.name) : '?';
+  };
+  const nameAfter = (id: string) =>
+    positionsAfter.has(id) ? named(id, positionsAfter, unitsAfter) : named(id, positionsBefore, unitsBefore);
+  const nameBefore = (id: string) =>
+    positionsBefore.has(id) ? named(id, positionsBefore, unitsBefore) : named(id, positionsAfter, unitsAfter);
   // A line that keeps its id and its ends is unchanged; that settles nearly all of them without
   // building a key per line (70 000 at 10×). The few left are matched by type and ends, so a line
   // ended and drawn again between the same positions is no difference.
@@ -191,8 +221,8 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
     add(
       'personnel_line_changed',
       l.fromPositionId,
-      `«${title(l.fromPositionId)}» rapporterer personalmessig til «${title(replacement.toPositionId)}» i stedet for «${title(l.toPositionId)}».`,
-      `"${title(l.fromPositionId)}" reports (personnel line) to "${title(replacement.toPositionId)}" instead of "${title(l.toPositionId)}".`,
+      `«${nameAfter(l.fromPositionId)}» rapporterer personalmessig til «${nameAfter(replacement.toPositionId)}» i stedet for «${nameBefore(l.toPositionId)}».`,
+      `"${nameAfter(l.fromPositionId)}" reports (personnel line) to "${nameAfter(replacement.toPositionId)}" instead of "${nameBefore(l.toPositionId)}".`,
     );
   }
   for (const l of ended) {
@@ -201,8 +231,8 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
     add(
       'line_ended',
       l.id,
-      `Den ${lineNb[l.type]} linjen fra «${title(l.fromPositionId)}» til «${title(l.toPositionId)}» opphører.`,
-      `The ${lineEn[l.type]} line from "${title(l.fromPositionId)}" to "${title(l.toPositionId)}" ends.`,
+      `Den ${lineNb[l.type]} linjen fra «${nameBefore(l.fromPositionId)}» til «${nameBefore(l.toPositionId)}» opphører.`,
+      `The ${lineEn[l.type]} line from "${nameBefore(l.fromPositionId)}" to "${nameBefore(l.toPositionId)}" ends.`,
     );
   }
   for (const l of added) {
@@ -210,8 +240,8 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
     add(
       'line_added',
       l.id,
-      `«${title(l.fromPositionId)}» får ${lineNb[l.type]} linje til «${title(l.toPositionId)}».`,
-      `"${title(l.fromPositionId)}" gets a ${lineEn[l.type]} line to "${title(l.toPositionId)}".`,
+      `«${nameAfter(l.fromPositionId)}» får ${lineNb[l.type]} linje til «${nameAfter(l.toPositionId)}».`,
+      `"${nameAfter(l.fromPositionId)}" gets a ${lineEn[l.type]} line to "${nameAfter(l.toPositionId)}".`,
     );
   }
 
@@ -230,8 +260,8 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
       add(
         'assignment_ended',
         a.id,
-        `${a.personName} går ut av stillingen «${title(a.positionId)}».`,
-        `${a.personName} leaves the position "${title(a.positionId)}".`,
+        `${a.personName} går ut av stillingen «${nameBefore(a.positionId)}».`,
+        `${a.personName} leaves the position "${nameBefore(a.positionId)}".`,
       );
     }
   }
@@ -240,8 +270,8 @@ export function describeDifferences(before: Snapshot, after: Snapshot): Differen
       add(
         'assignment_added',
         a.id,
-        `${a.personName} plasseres i stillingen «${title(a.positionId)}».`,
-        `${a.personName} is placed in the position "${title(a.positionId)}".`,
+        `${a.personName} plasseres i stillingen «${nameAfter(a.positionId)}».`,
+        `${a.personName} is placed in the position "${nameAfter(a.positionId)}".`,
       );
     }
   }

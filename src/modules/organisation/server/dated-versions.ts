@@ -100,7 +100,9 @@ export async function lockVersions(trx: OrganisationDb, table: VersionTable, own
 /**
  * Opens a new version from `date` with `changes` applied to the version that holds on that day:
  * that version is closed the day before `date` and the new one runs until it would have ended,
- * so later versions stay as they are. A version that starts on `date` itself is changed in place.
+ * so later versions stay as they are. A version that starts on `date` itself is replaced in place
+ * (a second edit on the same day is one edit, not a version of zero days); if that leaves it equal
+ * to the version before, the two become one again, so an edit and its reversal leave no trace.
  */
 export async function openVersionFrom(
   trx: OrganisationDb,
@@ -113,7 +115,7 @@ export async function openVersionFrom(
     const sets = Object.entries(changes).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
     const { rows } = await sql<VersionRow>`
       update ${sql.table(table)} set ${sql.join(sets)} where id = ${holding.id} returning *`.execute(trx);
-    return rows[0]!;
+    return mergeWithPrevious(trx, table, rows[0]!);
   }
   await sql`update ${sql.table(table)} set valid_to = ${date}::date where id = ${holding.id}`.execute(trx);
   const { id: _id, ...carried } = holding;
@@ -124,6 +126,28 @@ export async function openVersionFrom(
     values (${sql.join(columns.map((c) => values[c]))})
     returning *`.execute(trx);
   return rows[0]!;
+}
+
+/** Same content apart from id and period. */
+export function sameContent(a: VersionRow, b: VersionRow): boolean {
+  const skip = new Set(['id', 'valid_from', 'valid_to']);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !skip.has(k)));
+  return [...keys].every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+}
+
+/** Joins `version` to the one ending the day it starts when they say the same; returns the survivor. */
+async function mergeWithPrevious(trx: OrganisationDb, table: VersionTable, version: VersionRow): Promise<VersionRow> {
+  const owner = ownerColumn[table];
+  const { rows } = await sql<VersionRow>`
+    select * from ${sql.table(table)} where ${sql.ref(owner)} = ${version[owner] as string} and valid_to = ${version.valid_from}::date`.execute(
+    trx,
+  );
+  const previous = rows[0];
+  if (!previous || !sameContent(previous, version)) return version;
+  await sql`delete from ${sql.table(table)} where id = ${version.id}`.execute(trx);
+  const merged = await sql<VersionRow>`
+    update ${sql.table(table)} set valid_to = ${version.valid_to}::date where id = ${previous.id} returning *`.execute(trx);
+  return merged.rows[0]!;
 }
 
 /** Ends the version that holds on the day before `validTo` at `validTo`. */

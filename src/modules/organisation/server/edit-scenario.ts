@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError, recordAudit, type AuditEntry, type KernelTables, type WriteContext } from '../../../kernel/index.js';
-import type { AddChangeBody, ScenarioCreateBody, ScenarioUpdateBody, StoredChange } from '../scenarios.schemas.js';
+import type { AddChangeBody, ScenarioCreateBody, ScenarioStatus, ScenarioUpdateBody, StoredChange } from '../scenarios.schemas.js';
 import { withChangeIds } from './scenario-changes.js';
 import {
   insertScenario,
@@ -30,6 +30,8 @@ export function scenarioAuditView(row: ScenarioRow) {
     baseRevision: row.baseRevision,
     changes: row.changes,
     revision: row.revision,
+    submittedBy: row.submittedBy?.id ?? null,
+    approvedBy: row.approvedBy?.id ?? null,
   };
 }
 
@@ -37,8 +39,39 @@ export function scenarioNotFound(id: string): AppError {
   return new AppError('not_found', { message: { nb: `Fant ikke scenariet (id ${id}).`, en: `The scenario was not found (id ${id}).` } });
 }
 
+const statusNb: Record<ScenarioStatus, string> = {
+  draft: 'er et utkast',
+  submitted: 'er sendt til godkjenning',
+  approved: 'er godkjent',
+  applied: 'er allerede gjennomført',
+  rejected: 'er avvist',
+  discarded: 'er forkastet',
+};
+const statusEn: Record<ScenarioStatus, string> = {
+  draft: 'is a draft',
+  submitted: 'is submitted for approval',
+  approved: 'is approved',
+  applied: 'has already been applied',
+  rejected: 'has been rejected',
+  discarded: 'has been discarded',
+};
+
 /** The scenario, locked, at the revision the client read and still a draft. */
 export async function lockDraft(trx: ScenarioDb, id: string, revision: number): Promise<ScenarioRow> {
+  return lockScenario(trx, id, revision, ['draft'], { nb: 'kan ikke endres', en: 'cannot be changed' });
+}
+
+/**
+ * The scenario, locked, at the revision the client read and in one of `statuses`: a transition
+ * made on an older read (someone else moved it on in between) is refused as stale.
+ */
+export async function lockScenario(
+  trx: ScenarioDb,
+  id: string,
+  revision: number,
+  statuses: readonly ScenarioStatus[],
+  refused: { nb: string; en: string },
+): Promise<ScenarioRow> {
   const scenario = await selectScenario(trx, id, true);
   if (!scenario) throw scenarioNotFound(id);
   if (scenario.revision !== revision) {
@@ -50,15 +83,13 @@ export async function lockDraft(trx: ScenarioDb, id: string, revision: number): 
       details: { revision: scenario.revision },
     });
   }
-  if (scenario.status !== 'draft') {
-    const nb = scenario.status === 'applied' ? 'er allerede gjennomført' : 'er forkastet';
-    const en = scenario.status === 'applied' ? 'has already been applied' : 'has been discarded';
+  if (!statuses.includes(scenario.status)) {
     throw new AppError('conflict', {
       message: {
-        nb: `Scenariet «${scenario.name}» ${nb} og kan ikke endres.`,
-        en: `The scenario "${scenario.name}" ${en} and cannot be changed.`,
+        nb: `Scenariet «${scenario.name}» ${statusNb[scenario.status]} og ${refused.nb}.`,
+        en: `The scenario "${scenario.name}" ${statusEn[scenario.status]} and ${refused.en}.`,
       },
-      details: { reason: 'not_draft', status: scenario.status },
+      details: { reason: `not_${statuses[0]}`, status: scenario.status },
     });
   }
   return scenario;

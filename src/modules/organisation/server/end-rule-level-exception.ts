@@ -6,20 +6,20 @@ import { findLevelException, lockLevelException } from './rules.queries.js';
 import { norwegianDay } from './rules-dates.js';
 
 /**
- * Ends a level exception: from `validTo` (the first day it no longer holds) the level rule checks
- * the unit again. The history stays. An exception is ended once; ending it again is a conflict.
+ * Ends a rule exception: from `validTo` (the first day it no longer holds) its rule checks the
+ * unit again. The history stays. An exception is ended once; ending it again is a conflict.
  */
 export async function endLevelException(db: OrganisationDb, id: string, validTo: string, context: WriteContext): Promise<LevelException> {
   return db.transaction().execute(async (trx) => {
     const current = await lockLevelException(trx, id);
     if (!current) {
-      throw new AppError('not_found', { message: { nb: 'Fant ikke nivåunntaket.', en: 'The level exception was not found.' } });
+      throw new AppError('not_found', { message: { nb: 'Fant ikke unntaket.', en: 'The exception was not found.' } });
     }
     if (current.valid_to !== null) {
       throw new AppError('conflict', {
         message: {
-          nb: `Nivåunntaket er allerede avsluttet (gjelder ikke fra ${norwegianDay(current.valid_to)}).`,
-          en: `The level exception has already been ended (no longer in force from ${current.valid_to}).`,
+          nb: `Unntaket er allerede avsluttet (gjelder ikke fra ${norwegianDay(current.valid_to)}).`,
+          en: `The exception has already been ended (no longer in force from ${current.valid_to}).`,
         },
         details: { validTo: current.valid_to },
       });
@@ -38,7 +38,7 @@ export async function endLevelException(db: OrganisationDb, id: string, validTo:
       action: 'end',
       entityType: 'org_level_exception',
       entityId: id,
-      before: { validTo: null },
+      before: { rule: current.rule, unitId: current.unit_id, validTo: null },
       after: { validTo },
     });
     return (await findLevelException(trx, id, current.valid_from))!;

@@ -33,7 +33,8 @@ interface Dataset {
   people: { key: string; name: string; source: string }[];
   assignments: { personKey: string; positionKey: string; from: string; source: string }[];
   lines: { type: string; fromPositionKey: string; toPositionKey: string; source: string; note?: string }[];
-  levelExceptions: { unitKey: string; reason: string; source: string }[];
+  /** Rule exceptions (the name is older than the other rules): a level exception when `rule` is absent. */
+  levelExceptions: { unitKey: string; rule?: 'span_of_control' | 'leader_line_off_unit_chain'; reason: string; source: string }[];
 }
 
 /**
@@ -155,6 +156,7 @@ export async function loadOrganisationDataset(trx: OrganisationDb): Promise<void
       .values(
         data.levelExceptions.map((e) => ({
           unit_id: unitIds.get(e.unitKey)!,
+          rule: e.rule ?? 'level_inconsistent',
           reason: e.reason,
           source: e.source,
           valid_from: from,

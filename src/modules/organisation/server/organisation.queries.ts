@@ -50,6 +50,7 @@ export async function readUnitTree(db: OrganisationDb, date: string): Promise<Tr
     leader_position_id: string | null;
     leader_title: string | null;
     leader_person: string | null;
+    leader_person_id: string | null;
     positions: string | null;
   }>`
     -- Holders are looked up for the leader positions only, and the positions are not gathered into
@@ -65,12 +66,12 @@ export async function readUnitTree(db: OrganisationDb, date: string): Promise<Tr
       select pv.unit_id, count(*) as n from org_position_versions pv where ${validOn('pv', date)} group by pv.unit_id
     )
     select uv.unit_id as id, u.key, uv.name, uv.kind, uv.level, uv.parent_id, uv.classification, uv.name_known, uv.source,
-      leaders.position_id as leader_position_id, leaders.title as leader_title, holder.name as leader_person, counts.n as positions
+      leaders.position_id as leader_position_id, leaders.title as leader_title, holder.name as leader_person, holder.id as leader_person_id, counts.n as positions
     from org_unit_versions uv
     join org_units u on u.id = uv.unit_id
     left join leaders on leaders.unit_id = uv.unit_id
     left join lateral (
-      select pe.name
+      select pe.name, pe.id
       from org_assignments a
       join org_people pe on pe.id = a.person_id
       where a.position_id = leaders.position_id and ${validOn('a', date)}
@@ -90,7 +91,9 @@ export async function readUnitTree(db: OrganisationDb, date: string): Promise<Tr
     parentId: row.parent_id,
     classification: row.classification,
     nameKnown: row.name_known,
-    leader: row.leader_position_id ? { positionId: row.leader_position_id, title: row.leader_title!, personName: row.leader_person } : null,
+    leader: row.leader_position_id
+      ? { positionId: row.leader_position_id, title: row.leader_title!, personName: row.leader_person, personId: row.leader_person_id }
+      : null,
     positions: Number(row.positions ?? 0),
     source: row.source,
   }));

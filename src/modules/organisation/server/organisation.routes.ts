@@ -4,11 +4,14 @@ import { selectChartLines, selectUnitTree, todayInNorway } from './organisation.
 import type { OrganisationDb } from './organisation.tables.js';
 import { registerAccessRoutes } from './access.routes.js';
 import { registerAnalyticsRoutes } from './analytics.routes.js';
+import { registerPostRoutes } from './posts.routes.js';
 import { registerRecordRoutes } from './records.routes.js';
 import { registerRulesRoutes } from './rules.routes.js';
 import { registerScenarioRoutes } from './scenarios.routes.js';
+import { registerBulkChangeRoutes } from './bulk-change.routes.js';
 import { registerImportExportRoutes } from './import-export.routes.js';
 import { registerHrFeedRoutes } from './hr-feed/hr-feed.routes.js';
+import { registerPeopleRoutes } from './people.routes.js';
 import { registerUnitScope } from './unit-scope.js';
 
 const tags = ['organisation'];
@@ -59,10 +62,13 @@ export function registerOrganisationRoutes(app: App, { database, config }: Modul
   // Lets any module ask "is this user a leader of this unit or above?" through the kernel's can().
   registerUnitScope();
   registerRecordRoutes(app, db);
+  registerPostRoutes(app, db);
   registerAccessRoutes(app, db);
   registerRulesRoutes(app, db);
   registerAnalyticsRoutes(app, db);
   registerScenarioRoutes(app, db);
+  registerBulkChangeRoutes(app, db);
   registerImportExportRoutes(app, db);
   registerHrFeedRoutes(app, db, config.hrFeed);
+  registerPeopleRoutes(app, db);
 }

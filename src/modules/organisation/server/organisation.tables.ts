@@ -38,6 +38,8 @@ export interface OrganisationTables {
     personnel_responsibility: boolean;
     professionally_independent: boolean;
     fte: Numeric;
+    /** The cost centre (ansvar) the post is paid from, when recorded (migrations/0011_posts.sql). */
+    cost_centre: ColumnType<string | null, string | null | undefined, string | null>;
     source: string | null;
     note: string | null;
   };
@@ -59,6 +61,7 @@ export interface OrganisationTables {
     valid_to: DateColumn | null;
     source: string | null;
     revision: Generated<number>;
+    fte_override_reason: Generated<string | null>;
   };
   org_reporting_lines: {
     id: Generated<string>;
@@ -74,6 +77,7 @@ export interface OrganisationTables {
   org_level_exceptions: {
     id: Generated<string>;
     unit_id: string;
+    rule: Generated<string>;
     reason: string;
     source: string | null;
     valid_from: DateColumn;
@@ -82,6 +86,15 @@ export interface OrganisationTables {
   org_rule_settings: { role_type: string; max_span: number; revision: Generated<number> };
   org_user_people: { user_id: string; person_id: string };
   org_editor_areas: { user_id: string; unit_id: string };
+  org_unit_budgets: {
+    id: Generated<string>;
+    unit_id: string;
+    valid_from: DateColumn;
+    valid_to: DateColumn | null;
+    budgeted_fte: ColumnType<string, number | string, number | string>;
+    source: string;
+    note: string | null;
+  };
 }
 
 export type OrganisationDb = Kysely<KernelTables & OrganisationTables>;

@@ -1,6 +1,11 @@
+import { compareNorwegian, counted } from '../../../kernel/index.js';
 import type { ScenarioProblem } from '../analytics.schemas.js';
 import type { RuleFinding } from '../rules.schemas.js';
-import { addDays } from './dated-versions.js';
+import type { Analytics, AnalyticsSummary } from '../analytics.schemas.js';
+import type { ChangeSummary, Difference, ScenarioBlocker, ScenarioComparison } from '../scenarios.schemas.js';
+import { computeAnalytics } from './analytics.js';
+import { compareSnapshots } from './compare-snapshots.js';
+import { addDays, norwegianDate } from './dated-versions.js';
 import type { OrganisationDb } from './organisation.tables.js';
 import { checkRules } from './rules.js';
 import { createdKeysOf, personKeysOf, planChanges, type PlannedStep } from './scenario-changes.js';
@@ -62,5 +67,116 @@ export function checkScenarioRules(plan: ScenarioPlan): {
     currentFindings,
     newErrors: findings.filter((f) => f.severity === 'error' && !errorsBefore.has(findingKey(f))),
     resolvedErrors: currentFindings.filter((f) => f.severity === 'error' && !errorsAfter.has(findingKey(f))),
+  };
+}
+
+/**
+ * What stops a scenario being submitted or applied, in the order apply checks it. The comparison
+ * shows this list and apply refuses with its first entry, so apply refuses exactly what the
+ * comparison does (and applies whatever it accepts).
+ */
+export function scenarioBlockers(
+  scenario: Pick<ScenarioRow, 'name' | 'effectiveDate'>,
+  plan: ScenarioPlan,
+  baseChanged: boolean,
+): ScenarioBlocker[] {
+  const blockers: ScenarioBlocker[] = [];
+  if (baseChanged) {
+    blockers.push({
+      reason: 'base_changed',
+      message: {
+        nb: `Organisasjonen er endret siden scenariet «${scenario.name}» ble laget eller sendt inn. Se over endringene og ta dagens organisasjon som nytt utgangspunkt før scenariet sendes inn og gjennomføres.`,
+        en: `The organisation has changed since the scenario "${scenario.name}" was drafted or submitted. Review the edits and take today's organisation as the new base before it is submitted and applied.`,
+      },
+    });
+  }
+  if (plan.problems.length > 0) {
+    const n = plan.problems.length;
+    blockers.push({
+      reason: 'problems',
+      message: {
+        nb: `${counted('nb', n, 'endring', 'endringer')} i scenariet passer ikke med organisasjonen per ${norwegianDate(scenario.effectiveDate)}. Rett dem før scenariet sendes inn og gjennomføres.`,
+        en: `${counted('en', n, 'change', 'changes')} in the scenario do not fit the organisation as of ${scenario.effectiveDate}. Correct them before it is submitted and applied.`,
+      },
+    });
+  }
+  const rules = checkScenarioRules(plan);
+  if (rules.newErrors.length > 0) {
+    const n = rules.newErrors.length;
+    blockers.push({
+      reason: 'rule_errors',
+      message: {
+        nb: `Scenariet gir ${counted('nb', n, 'regelbrudd', 'regelbrudd')} (feil) som organisasjonen ikke har i dag. Rett dem før scenariet sendes inn og gjennomføres.`,
+        en: `The scenario causes ${counted('en', n, 'rule error', 'rule errors')} the organisation does not have today. Correct them before it is submitted and applied.`,
+      },
+    });
+  }
+  if (plan.steps.length === 0) {
+    blockers.push({
+      reason: 'no_changes',
+      message: {
+        nb: 'Scenariet endrer ingenting (endringer som oppheves samme dag, teller ikke) og kan ikke sendes inn eller gjennomføres.',
+        en: 'The scenario changes nothing (changes reversed on the same day do not count) and cannot be submitted or applied.',
+      },
+    });
+  }
+  return blockers;
+}
+
+const unitKinds = new Set([
+  'unit_created',
+  'unit_closed',
+  'unit_renamed',
+  'unit_moved',
+  'unit_level_changed',
+  'unit_kind_changed',
+  'unit_classification_changed',
+]);
+
+/** The differences per kind, counted, with the units they concern (a position's unit for position and line kinds). */
+export function summariseDifferences(differences: readonly Difference[], plan: Pick<ScenarioPlan, 'before' | 'after'>): ChangeSummary {
+  const unitName = new Map<string, string>();
+  for (const snapshot of [plan.before, plan.after]) for (const u of snapshot.units) unitName.set(u.id, u.name);
+  const positionUnit = new Map<string, string>();
+  for (const snapshot of [plan.before, plan.after]) for (const p of snapshot.positions) positionUnit.set(p.id, p.unitId);
+  const lineFrom = new Map<string, string>();
+  for (const snapshot of [plan.before, plan.after]) for (const l of snapshot.lines) lineFrom.set(l.id, l.fromPositionId);
+  const assignmentPosition = new Map<string, string>();
+  for (const snapshot of [plan.before, plan.after]) for (const a of snapshot.assignments) assignmentPosition.set(a.id, a.positionId);
+
+  const kinds = new Map<string, { count: number; units: Set<string> }>();
+  for (const difference of differences) {
+    const entry = kinds.get(difference.kind) ?? { count: 0, units: new Set<string>() };
+    entry.count += 1;
+    const id = difference.subjectId;
+    const unitId = unitKinds.has(difference.kind)
+      ? id
+      : (positionUnit.get(id) ?? positionUnit.get(lineFrom.get(id) ?? '') ?? positionUnit.get(assignmentPosition.get(id) ?? ''));
+    const name = unitId ? unitName.get(unitId) : undefined;
+    if (name) entry.units.add(name);
+    kinds.set(difference.kind, entry);
+  }
+  return [...kinds].map(([kind, { count, units }]) => ({ kind, count, units: [...units].sort(compareNorwegian) }));
+}
+
+function summaryOf({ date, totals, levels, layers, administrationShare }: Analytics): AnalyticsSummary {
+  return { date, totals, levels, layers, administrationShare };
+}
+
+/** The comparison as it stands now: what GET …/compare shows for a draft, and what submitting freezes. */
+export function comparePlan(scenario: ScenarioRow, plan: ScenarioPlan, baseChanged: boolean): ScenarioComparison {
+  const before = computeAnalytics(plan.before);
+  const after = computeAnalytics(plan.after);
+  const comparison = compareSnapshots(plan.before, plan.after, { before, after });
+  return {
+    scenario: { id: scenario.id, name: scenario.name, effectiveDate: scenario.effectiveDate, baseChanged },
+    problems: plan.problems,
+    frozenAt: null,
+    // An applied scenario is history: nothing stops it any more.
+    blockers: scenario.status === 'applied' ? [] : scenarioBlockers(scenario, plan, baseChanged),
+    summary: summariseDifferences(comparison.differences, plan),
+    comparison,
+    before: summaryOf(before),
+    after: summaryOf(after),
   };
 }

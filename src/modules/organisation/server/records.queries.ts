@@ -160,7 +160,15 @@ export async function selectUnitDetail(db: OrganisationDb, id: string, date: str
       .execute(),
     db
       .selectFrom('org_position_versions as pv')
-      .select(['pv.position_id', 'pv.title', 'pv.role_type', 'pv.personnel_responsibility', 'pv.professionally_independent', 'pv.fte'])
+      .select([
+        'pv.position_id',
+        'pv.title',
+        'pv.role_type',
+        'pv.personnel_responsibility',
+        'pv.professionally_independent',
+        'pv.fte',
+        'pv.cost_centre',
+      ])
       .where('pv.unit_id', '=', id)
       .where(validOn('pv', date))
       .execute(),
@@ -168,6 +176,7 @@ export async function selectUnitDetail(db: OrganisationDb, id: string, date: str
       .selectFrom('org_level_exceptions as e')
       .select(['e.reason', 'e.source'])
       .where('e.unit_id', '=', id)
+      .where('e.rule', '=', 'level_inconsistent')
       .where(validOn('e', date))
       .executeTakeFirst(),
   ]);
@@ -184,6 +193,7 @@ export async function selectUnitDetail(db: OrganisationDb, id: string, date: str
         personnelResponsibility: p.personnel_responsibility,
         professionallyIndependent: p.professionally_independent,
         fte: p.fte === null ? null : Number(p.fte),
+        costCentre: p.cost_centre,
         holders: held,
         vacant: held.length === 0,
       };
@@ -264,8 +274,10 @@ export async function selectPositionDetail(db: OrganisationDb, id: string, date:
       personnel_responsibility: boolean;
       professionally_independent: boolean;
       fte: string | null;
+      cost_centre: string | null;
     }>`
       select pv.valid_from, pv.valid_to, pv.title, pv.unit_id, pv.role_type, pv.personnel_responsibility, pv.professionally_independent, pv.fte,
+        pv.cost_centre,
         (select u.name from org_unit_versions u
           where u.unit_id = pv.unit_id and u.valid_from <= pv.valid_from and (u.valid_to is null or u.valid_to > pv.valid_from)
           limit 1) as unit_name
@@ -295,6 +307,7 @@ export async function selectPositionDetail(db: OrganisationDb, id: string, date:
     personnelResponsibility: position.personnel_responsibility,
     professionallyIndependent: position.professionally_independent,
     fte: position.fte === null ? null : Number(position.fte),
+    costCentre: position.cost_centre,
     source: position.source,
     note: position.note,
     holders: held,
@@ -311,6 +324,7 @@ export async function selectPositionDetail(db: OrganisationDb, id: string, date:
       personnelResponsibility: h.personnel_responsibility,
       professionallyIndependent: h.professionally_independent,
       fte: h.fte === null ? null : Number(h.fte),
+      costCentre: h.cost_centre,
     })),
   };
 }

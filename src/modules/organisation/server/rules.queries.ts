@@ -23,10 +23,20 @@ export function lockRuleSetting(db: OrganisationDb, roleType: string) {
     .executeTakeFirst();
 }
 
-const exceptionColumns = ['e.id', 'e.unit_id', 'u.key as unit_key', 'e.reason', 'e.source', 'e.valid_from', 'e.valid_to'] as const;
+const exceptionColumns = [
+  'e.id',
+  'e.rule',
+  'e.unit_id',
+  'u.key as unit_key',
+  'e.reason',
+  'e.source',
+  'e.valid_from',
+  'e.valid_to',
+] as const;
 
 type ExceptionRow = {
   id: string;
+  rule: string;
   unit_id: string;
   unit_key: string;
   unit_name: string | null;
@@ -39,6 +49,7 @@ type ExceptionRow = {
 function toLevelException(row: ExceptionRow): LevelException {
   return {
     id: row.id,
+    rule: row.rule as LevelException['rule'],
     unit: { id: row.unit_id, key: row.unit_key, name: row.unit_name },
     reason: row.reason,
     source: row.source,
@@ -75,7 +86,7 @@ export async function findLevelException(db: OrganisationDb, id: string, date: s
 export function lockLevelException(db: OrganisationDb, id: string) {
   return db
     .selectFrom('org_level_exceptions')
-    .select(['id', 'unit_id', 'reason', 'source', 'valid_from', 'valid_to'])
+    .select(['id', 'rule', 'unit_id', 'reason', 'source', 'valid_from', 'valid_to'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -100,12 +111,13 @@ export async function findUnitOn(
     .executeTakeFirst();
 }
 
-/** The unit's exceptions that still hold on or after `date`: a new open-ended one from `date` would overlap them. */
-export function selectExceptionsHoldingFrom(db: OrganisationDb, unitId: string, date: string) {
+/** The unit's exceptions for `rule` that still hold on or after `date`: a new open-ended one from `date` would overlap them. */
+export function selectExceptionsHoldingFrom(db: OrganisationDb, unitId: string, rule: string, date: string) {
   return db
     .selectFrom('org_level_exceptions')
     .select(['id', 'valid_from', 'valid_to'])
     .where('unit_id', '=', unitId)
+    .where('rule', '=', rule)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
     .orderBy('valid_from')
     .execute();

@@ -16,7 +16,7 @@ import { addLevelException } from './add-rule-level-exception.js';
 import { endLevelException } from './end-rule-level-exception.js';
 import { todayInNorway } from './organisation.queries.js';
 import type { OrganisationDb } from './organisation.tables.js';
-import { checkRules, summariseFindings } from './rules.js';
+import { checkRulesAccepted, summariseFindings } from './rules.js';
 import { selectLevelExceptions, selectRuleSettings } from './rules.queries.js';
 import { loadSnapshot } from './snapshot.js';
 import { updateRuleSetting } from './update-rule-setting.js';
@@ -37,8 +37,8 @@ export function registerRulesRoutes(app: App, db: OrganisationDb): void {
     },
     async (request) => {
       const date = request.query.date ?? todayInNorway();
-      const findings = checkRules(await loadSnapshot(db, date));
-      return { date, findings, summary: summariseFindings(findings) };
+      const { findings, accepted } = checkRulesAccepted(await loadSnapshot(db, date));
+      return { date, findings, accepted, summary: summariseFindings(findings) };
     },
   );
 
@@ -72,14 +72,20 @@ export function registerRulesRoutes(app: App, db: OrganisationDb): void {
       config: { access: 'organisation:read' },
       schema: {
         tags,
-        summary: 'The level exceptions in force on a date (default today)',
+        summary: 'The rule exceptions in force on a date (default today), each marked stale when it excuses nothing that day',
         querystring: AsOfQuery,
         response: { 200: LevelExceptions },
       },
     },
     async (request) => {
       const date = request.query.date ?? todayInNorway();
-      return { date, exceptions: await selectLevelExceptions(db, date) };
+      const [exceptions, snapshot] = [await selectLevelExceptions(db, date), await loadSnapshot(db, date)];
+      const stale = new Set(
+        checkRulesAccepted(snapshot)
+          .findings.filter((f) => f.rule === 'rule_exception_stale')
+          .map((f) => f.details?.exceptionId),
+      );
+      return { date, exceptions: exceptions.map((e) => ({ ...e, stale: stale.has(e.id) })) };
     },
   );
 
@@ -89,7 +95,8 @@ export function registerRulesRoutes(app: App, db: OrganisationDb): void {
       config: { access: 'organisation:configure' },
       schema: {
         tags,
-        summary: 'Record that a unit’s declared level is deliberate, with the reason (administrators)',
+        summary:
+          'Record that a unit is excused from a rule a person judges (level, span of control, leader line), with the reason (administrators); refused when the unit follows the rule',
         body: CreateLevelExceptionBody,
         response: { 201: LevelException },
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleIds } from '../rules.schemas.js';
-import { checkRules, summariseFindings, type RuleFinding } from './rules.js';
+import { checkRules, checkRulesAccepted, fteTotal, summariseFindings, type RuleFinding } from './rules.js';
 import type { Snapshot, SnapshotLine, SnapshotPosition, SnapshotUnit } from './snapshot.js';
 
 // A small organisation that breaks no rule; each test changes one thing. Ids equal keys for readability.
@@ -398,5 +398,88 @@ describe('checkRules', () => {
     expect(summary).toMatchObject({ errors: 1, warnings: 1 });
     expect(Object.keys(summary.byRule)).toEqual([...ruleIds]);
     expect(summary.byRule).toMatchObject({ personnel_line_missing: 1, level_inconsistent: 1, span_of_control: 0 });
+  });
+});
+
+describe('leader_line_off_unit_chain', () => {
+  it('holds when every unit leader reports to the leader of the nearest unit above that has one', () => {
+    expect(of(checkRules(base()), 'leader_line_off_unit_chain')).toEqual([]);
+  });
+
+  it('flags a leader whose personnel line stayed with the old parent’s leader after a move', () => {
+    const moved = change((s) => {
+      s.units = s.units.map((u) => (u.id === 'school' ? { ...u, parentId: 'dir', level: 2 } : u));
+    });
+    const [finding, ...rest] = of(checkRules(moved), 'leader_line_off_unit_chain');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ severity: 'warning', details: { expectedPositionId: 'director', actualPositionId: 'head' } });
+    expect(ids(finding)).toEqual(['unit:school', 'position:rector', 'position:head', 'position:director', 'line:personnel:rector->head']);
+    expect(finding!.message.nb).toContain('rapporterer personalmessig til «kommunalsjef for skole»');
+  });
+
+  it('is excused by an exception for the unit, shown as accepted with its reason', () => {
+    const moved = change((s) => {
+      s.units = s.units.map((u) => (u.id === 'school' ? { ...u, parentId: 'dir', level: 2 } : u));
+      s.levelExceptions.push({ unitId: 'school', rule: 'leader_line_off_unit_chain', reason: 'Midlertidig.' });
+    });
+    const { findings, accepted } = checkRulesAccepted(moved);
+    expect(of(findings, 'leader_line_off_unit_chain')).toEqual([]);
+    expect(accepted.map((a) => [a.finding.rule, a.reason])).toContainEqual(['leader_line_off_unit_chain', 'Midlertidig.']);
+  });
+});
+
+describe('rule_exception_stale', () => {
+  it('flags an exception that excuses nothing any more (the pilot hub moved under a kommunalsjef)', () => {
+    const moved = change((s) => {
+      s.units = s.units.map((u) => (u.id === 'hub' ? { ...u, parentId: 'area' } : u));
+      s.lines = s.lines.map((l) => (l.fromPositionId === 'hub-leader' ? line('hub-leader', 'head') : l));
+    });
+    const findings = checkRules(moved);
+    expect(of(findings, 'level_inconsistent')).toEqual([]);
+    const stale = of(findings, 'rule_exception_stale');
+    expect(stale.map((f) => [ids(f), f.details?.exceptedRule])).toEqual([[['unit:hub'], 'level_inconsistent']]);
+    expect(stale[0]!.message.nb).toContain('unnskylder ikke lenger noe');
+  });
+
+  it('does not flag an exception that still excuses its finding', () => {
+    expect(of(checkRules(base()), 'rule_exception_stale')).toEqual([]);
+  });
+});
+
+describe('person_fte_over_100', () => {
+  const twoPosts = (override?: string) =>
+    change((s) => {
+      s.assignments.push(
+        { id: 'a2', personId: 'p2', personName: 'Kari Nordmann', positionId: 'adviser', fte: 0.8 },
+        { id: 'a3', personId: 'p2', personName: 'Kari Nordmann', positionId: 'dept-leader', fte: 0.8, fteOverrideReason: override ?? null },
+      );
+    });
+
+  it('warns about a person at 0,8 + 0,8 = 160 % on the date', () => {
+    const [finding] = of(checkRules(twoPosts()), 'person_fte_over_100');
+    expect(finding).toMatchObject({ severity: 'warning', details: { personId: 'p2', ftePercent: 160 } });
+    expect(finding!.message.nb).toBe(
+      'Kari Nordmann har 160 % stilling: 80 % som «rådgiver (Forvaltning og fag)» og 80 % som «avdelingsleder (Nøsted skole)». Mer enn 100 % må godtas med en begrunnelse.',
+    );
+    expect(finding!.message.en).toContain('holds 160% FTE: 80% as');
+  });
+
+  it('shows an override as accepted, with its reason, instead of warning', () => {
+    const { findings, accepted } = checkRulesAccepted(twoPosts('Fungerer i to stillinger i overgangen.'));
+    expect(of(findings, 'person_fte_over_100')).toEqual([]);
+    expect(accepted.map((a) => [a.finding.rule, a.reason])).toEqual(
+      expect.arrayContaining([['person_fte_over_100', 'Fungerer i to stillinger i overgangen.']]),
+    );
+  });
+
+  it('adds FTE as whole percent, so 0,1 + 0,2 is 30 and 0,5 + 0,5 is not above 100', () => {
+    expect(fteTotal([0.1, 0.2])).toBe(30);
+    expect(fteTotal([0.5, 0.5])).toBe(100);
+    expect(
+      of(
+        checkRules(change((s) => s.assignments.push({ id: 'x', personId: 'p1', personName: 'E', positionId: 'director', fte: 0.01 }))),
+        'person_fte_over_100',
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -1,5 +1,13 @@
 import { compareNorwegian } from '../../../kernel/index.js';
-import { ruleIds, type RuleEntity, type RuleFinding, type RuleId, type RulesReport } from '../rules.schemas.js';
+import {
+  ruleIds,
+  type AcceptedFinding,
+  type ExceptedRuleId,
+  type RuleEntity,
+  type RuleFinding,
+  type RuleId,
+  type RulesReport,
+} from '../rules.schemas.js';
 import { leaderRoleTypes } from './organisation.queries.js';
 import type { Snapshot, SnapshotLine, SnapshotPosition, SnapshotUnit } from './snapshot.js';
 
@@ -12,17 +20,28 @@ export type { RuleFinding, RuleEntity, RuleId } from '../rules.schemas.js';
  * (a wide span of control, a level that does not follow from the chain of leaders).
  */
 export function checkRules(snapshot: Snapshot): RuleFinding[] {
+  return checkRulesAccepted(snapshot).findings;
+}
+
+/** The findings that count, and those an exception or an FTE override excuses (shown as accepted). */
+export interface CheckedRules {
+  findings: RuleFinding[];
+  accepted: AcceptedFinding[];
+}
+
+export function checkRulesAccepted(snapshot: Snapshot): CheckedRules {
   // A frozen snapshot comes from loadSnapshot's cache and stays the same while the organisation does.
   const known = checked.get(snapshot);
   if (known) return known;
-  const findings = findingsOf(snapshot);
-  if (Object.isFrozen(snapshot)) checked.set(snapshot, findings);
-  return findings;
+  const result = judge(indexSnapshot(snapshot), rawFindings(snapshot));
+  if (Object.isFrozen(snapshot)) checked.set(snapshot, result);
+  return result;
 }
 
-const checked = new WeakMap<Snapshot, RuleFinding[]>();
+const checked = new WeakMap<Snapshot, CheckedRules>();
 
-function findingsOf(snapshot: Snapshot): RuleFinding[] {
+/** Every finding as if there were no exceptions: what an exception is checked against. */
+export function rawFindings(snapshot: Snapshot): RuleFinding[] {
   const org = indexSnapshot(snapshot);
   const findings = [
     ...unitParentCycles(org),
@@ -33,10 +52,71 @@ function findingsOf(snapshot: Snapshot): RuleFinding[] {
     ...independentPositionsWithProfessionalLines(org),
     ...spansOfControl(org),
     ...inconsistentLevels(org),
+    ...leaderLinesOffUnitChain(org),
+    ...peopleOverFullTime(org),
     ...unitsWithoutLeader(org),
   ];
   return findings.sort(compareFindings);
 }
+
+/** Does this finding concern the unit an exception names? (Each excusable finding names one unit.) */
+export function excuses(exception: { unitId: string; rule?: ExceptedRuleId }, finding: RuleFinding): boolean {
+  return (
+    (exception.rule ?? 'level_inconsistent') === finding.rule &&
+    finding.entities.some((e) => e.type === 'unit' && e.id === exception.unitId)
+  );
+}
+
+/**
+ * Exceptions excuse the findings they name; an exception that excuses nothing on the date is
+ * stale (its reason is gone: the unit was moved, the span shrank). FTE overrides excuse the
+ * person's finding. One definition for the report, the scenarios and the settings page.
+ */
+function judge(org: Org, raw: RuleFinding[]): CheckedRules {
+  const exceptions = org.snapshot.levelExceptions;
+  const findings: RuleFinding[] = [];
+  const accepted: AcceptedFinding[] = [];
+  const used = new Set<(typeof exceptions)[number]>();
+  const overrides = new Map<string, string>();
+  for (const a of org.snapshot.assignments) if (a.fteOverrideReason) overrides.set(a.personId, a.fteOverrideReason);
+  for (const finding of raw) {
+    const exception = exceptions.find((e) => excuses(e, finding));
+    if (exception) {
+      used.add(exception);
+      accepted.push({ finding, reason: exception.reason, ...(exception.id ? { exceptionId: exception.id } : {}) });
+      continue;
+    }
+    const override = finding.rule === 'person_fte_over_100' ? overrides.get(String(finding.details?.personId)) : undefined;
+    if (override !== undefined) {
+      accepted.push({ finding, reason: override });
+      continue;
+    }
+    findings.push(finding);
+  }
+  for (const e of exceptions) {
+    const unit = org.unitById.get(e.unitId);
+    if (used.has(e) || !unit) continue;
+    const rule = ruleNames[e.rule ?? 'level_inconsistent'];
+    findings.push({
+      rule: 'rule_exception_stale',
+      severity: 'warning',
+      entities: [unitEntity(unit)],
+      message: {
+        nb: `Unntaket for ${nbQuote(unit.name)} fra regelen ${nbQuote(rule.nb)} unnskylder ikke lenger noe: enheten følger regelen. Avslutt unntaket, så sjekkes enheten som vanlig.`,
+        en: `The exception for ${enQuote(unit.name)} from the rule ${enQuote(rule.en)} no longer excuses anything: the unit follows the rule. End the exception so the unit is checked as usual.`,
+      },
+      details: { exceptionId: e.id ?? null, exceptedRule: e.rule ?? 'level_inconsistent', reason: e.reason },
+    });
+  }
+  return { findings: findings.sort(compareFindings), accepted };
+}
+
+/** The rules an exception can excuse, by name, for messages. */
+const ruleNames: Record<ExceptedRuleId, { nb: string; en: string }> = {
+  level_inconsistent: { nb: 'nivået følger lederlinjen', en: 'the level follows the line of leaders' },
+  span_of_control: { nb: 'lederspenn innenfor grensen', en: 'span of control within the threshold' },
+  leader_line_off_unit_chain: { nb: 'lederen rapporterer til lederen over', en: 'the leader reports to the leader above' },
+};
 
 /** Counts per severity and per rule; every rule is listed, so "0" shows that it was checked. */
 export function summariseFindings(findings: readonly RuleFinding[]): RulesReport['summary'] {
@@ -61,7 +141,6 @@ interface Org {
   /** The same lines, by the position reported to. */
   personnelTo: Map<string, SnapshotLine[]>;
   leaderOf: Map<string, SnapshotPosition>;
-  excepted: Set<string>;
 }
 
 function indexSnapshot(snapshot: Snapshot): Org {
@@ -107,7 +186,6 @@ function indexSnapshot(snapshot: Snapshot): Org {
     personnelFrom,
     personnelTo,
     leaderOf,
-    excepted: new Set(snapshot.levelExceptions.map((e) => e.unitId)),
   };
 }
 
@@ -481,7 +559,7 @@ function inconsistentLevels(org: Org): RuleFinding[] {
     return unit.level + 1;
   };
   for (const unit of org.units) {
-    if (unit.kind === 'staff_function' || org.excepted.has(unit.id)) continue;
+    if (unit.kind === 'staff_function') continue;
     const leader = org.leaderOf.get(unit.id);
     if (!leader || leader.roleType === 'chief_executive') continue;
     const lines = org.personnelFrom.get(leader.id) ?? [];
@@ -503,6 +581,94 @@ function inconsistentLevels(org: Org): RuleFinding[] {
     });
   }
   return findings;
+}
+
+/**
+ * A unit leader's personnel line goes to the leader of the unit chain above: the next unit up that
+ * has a leader (002 p. 18: each level reports to the level above). A move that leaves the line with
+ * the old parent's leader shows here. A leader without exactly one line is left to the line rules;
+ * staff functions have no leader of their own. An exception for the unit says it is deliberate.
+ */
+function leaderLinesOffUnitChain(org: Org): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const unit of org.units) {
+    if (unit.kind === 'staff_function') continue;
+    const leader = org.leaderOf.get(unit.id);
+    if (!leader || leader.roleType === 'chief_executive') continue;
+    const lines = org.personnelFrom.get(leader.id) ?? [];
+    if (lines.length !== 1) continue;
+    const expected = leaderAbove(org, unit);
+    if (!expected || expected.id === leader.id) continue;
+    const line = lines[0]!;
+    if (line.toPositionId === expected.id) continue;
+    const actual = org.positionById.get(line.toPositionId)!;
+    findings.push({
+      rule: 'leader_line_off_unit_chain',
+      severity: 'warning',
+      entities: [
+        unitEntity(unit),
+        positionEntity(org, leader),
+        positionEntity(org, actual),
+        positionEntity(org, expected),
+        lineEntity(org, line),
+      ],
+      message: {
+        nb: `Lederen ${nbQuote(positionName(org, leader))} for ${nbQuote(unit.name)} rapporterer personalmessig til ${nbQuote(positionName(org, actual))}, men enheten ligger under ${nbQuote(positionName(org, expected))}. Flytt personallinjen, eller registrer et unntak med begrunnelse hvis det er meningen.`,
+        en: `The leader ${enQuote(positionName(org, leader))} of ${enQuote(unit.name)} reports (personnel) to ${enQuote(positionName(org, actual))}, but the unit lies under ${enQuote(positionName(org, expected))}. Move the personnel line, or record an exception with a reason if this is intended.`,
+      },
+      details: { expectedPositionId: expected.id, actualPositionId: actual.id },
+    });
+  }
+  return findings;
+}
+
+/** The leader of the nearest unit above `unit` that has one; null at the top or in a loop. */
+function leaderAbove(org: Org, unit: SnapshotUnit): SnapshotPosition | null {
+  const seen = new Set([unit.id]);
+  let current = unit.parentId === null ? undefined : org.unitById.get(unit.parentId);
+  while (current && !seen.has(current.id)) {
+    const leader = org.leaderOf.get(current.id);
+    if (leader) return leader;
+    seen.add(current.id);
+    current = current.parentId === null ? undefined : org.unitById.get(current.parentId);
+  }
+  return null;
+}
+
+/**
+ * A person holds at most 100 % FTE on a day: 0,8 + 0,8 is a mistake, or a decision someone must
+ * accept with a reason (the override on the assignment; then it shows as accepted).
+ */
+function peopleOverFullTime(org: Org): RuleFinding[] {
+  const byPerson = new Map<string, Snapshot['assignments'][number][]>();
+  for (const a of org.snapshot.assignments) push(byPerson, a.personId, a);
+  const findings: RuleFinding[] = [];
+  for (const [personId, held] of byPerson) {
+    const total = fteTotal(held.map((a) => a.fte));
+    if (total <= 100) continue;
+    const parts = held
+      .map((a) => ({ a, p: org.positionById.get(a.positionId) }))
+      .sort((x, y) => compareKeys(x.p?.key ?? x.a.positionId, y.p?.key ?? y.a.positionId));
+    const name = held[0]!.personName;
+    const describe = (quote: (s: string) => string, as: string, and: (items: string[]) => string) =>
+      and(parts.map(({ a, p }) => `${Math.round(a.fte * 100)} % ${as} ${quote(p ? positionName(org, p) : a.positionId)}`));
+    findings.push({
+      rule: 'person_fte_over_100',
+      severity: 'warning',
+      entities: [{ type: 'person', id: personId, key: personId, name }, ...parts.flatMap(({ p }) => (p ? [positionEntity(org, p)] : []))],
+      message: {
+        nb: `${name} har ${total} % stilling: ${describe(nbQuote, 'som', (i) => joinList(i, 'og'))}. Mer enn 100 % må godtas med en begrunnelse.`,
+        en: `${name} holds ${total}% FTE: ${describe(enQuote, 'as', (i) => joinList(i, 'and')).replace(/ %/g, '%')}. More than 100% must be accepted with a reason.`,
+      },
+      details: { personId, ftePercent: total },
+    });
+  }
+  return findings;
+}
+
+/** A sum of FTE fractions as whole percent, without floating-point dust (0,8 + 0,8 = 160). */
+export function fteTotal(ftes: readonly number[]): number {
+  return ftes.reduce((sum, fte) => sum + Math.round(fte * 100), 0);
 }
 
 /** Every unit is led by someone. Staff functions are excepted: they are resources attached to a leader, not units of their own. */

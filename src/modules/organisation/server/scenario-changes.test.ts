@@ -337,3 +337,43 @@ describe('[SCENARIO][HELPERS]', () => {
     expect(createdKeysOf(changes)).toEqual({ unitKeys: ['b'], positionKeys: ['p'] });
   });
 });
+
+describe('[SCENARIO][SAME_DAY_UNDO]', () => {
+  it('collapses a change and its reversal on the same day to no change at all', () => {
+    const base = twoDirectors();
+    const { steps, problems, snapshot } = planChanges(
+      base,
+      [
+        { type: 'move_unit', unitKey: 'unit-b2', parentKey: 'area-a' },
+        { type: 'rename_unit', unitKey: 'unit-b1', name: 'Hjemmetjeneste nord' },
+        { type: 'move_unit', unitKey: 'unit-b2', parentKey: 'area-b' },
+        { type: 'rename_unit', unitKey: 'unit-b1', name: 'Hjemmetjeneste 1' },
+        { type: 'move_position', positionKey: 'adviser-b', unitKey: 'dir-a', title: 'Rådgiver' },
+        { type: 'move_position', positionKey: 'adviser-b', unitKey: 'dir-b', title: 'adviser-b' },
+        { type: 'end_assignment', personKey: 'kari', positionKey: 'director-b' },
+        { type: 'assign_person', personKey: 'kari', positionKey: 'director-b' },
+      ],
+      { people },
+    );
+    expect(problems).toEqual([]);
+    expect(steps).toEqual([]);
+    // The organisation after is the organisation before, ids included (no line or assignment ended and re-made).
+    const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(snapshot.lines)).toEqual(byId(base.lines));
+    expect(byId(snapshot.assignments)).toEqual(byId(base.assignments));
+    expect(snapshot.units).toEqual(base.units);
+    expect(snapshot.positions).toEqual(base.positions);
+  });
+
+  it('keeps what does change when only part of it is reversed', () => {
+    const { steps, problems } = planChanges(twoDirectors(), [
+      { type: 'rename_unit', unitKey: 'unit-b1', name: 'Hjemmetjeneste nord' },
+      { type: 'move_unit', unitKey: 'unit-b1', parentKey: 'area-a' },
+      { type: 'rename_unit', unitKey: 'unit-b1', name: 'Hjemmetjeneste 1' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(steps.map((s) => s.op)).toEqual(['changeUnit', 'endLine', 'addLine']);
+    expect(steps[0]).toMatchObject({ op: 'changeUnit', unitId: 'id-unit-b1', parentId: 'id-area-a' });
+    expect(steps[0]).not.toHaveProperty('name');
+  });
+});

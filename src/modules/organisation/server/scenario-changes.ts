@@ -698,7 +698,91 @@ export function planChanges(snapshot: Snapshot, changes: readonly ScenarioChange
       problems.push({ changeIndex, changeId: change.id ?? null, code: error.code, message: error.text });
     }
   });
-  return { steps, problems, snapshot: org.toSnapshot() };
+  const after = org.toSnapshot();
+  return { steps: collapseReversals(snapshot, after, steps), problems, snapshot: after };
+}
+
+/**
+ * A change and its reversal on the same day are no change: a value that ends the day as it began
+ * is not written (a rename and back, a move there and back), and a line or assignment ended and
+ * made again alike keeps the one that was there, id included. Applying writes only what differs,
+ * so the dated commands never see two versions on one day that cancel out. `after` is adjusted in place.
+ */
+function collapseReversals(before: Snapshot, after: Snapshot, steps: PlannedStep[]): PlannedStep[] {
+  const unitsBefore = new Map(before.units.map((u) => [u.id, u]));
+  const positionsBefore = new Map(before.positions.map((p) => [p.id, p]));
+  const kept: PlannedStep[] = [];
+  for (const step of steps) {
+    if (step.op === 'changeUnit') {
+      const was = unitsBefore.get(step.unitId);
+      const now = after.units.find((u) => u.id === step.unitId);
+      if (!was || !now) {
+        kept.push(step);
+        continue;
+      }
+      const net: PlannedStep = { op: 'changeUnit', unitId: step.unitId, changeIndex: step.changeIndex };
+      if (step.name !== undefined && now.name !== was.name) net.name = step.name;
+      if (step.parentId !== undefined && now.parentId !== was.parentId) net.parentId = step.parentId;
+      if (step.level !== undefined && now.level !== was.level) net.level = step.level;
+      if (net.name !== undefined || net.parentId !== undefined || net.level !== undefined) kept.push(net);
+      continue;
+    }
+    if (step.op === 'changePosition') {
+      const was = positionsBefore.get(step.positionId);
+      const now = after.positions.find((p) => p.id === step.positionId);
+      if (!was || !now) {
+        kept.push(step);
+        continue;
+      }
+      const net: PlannedStep = { op: 'changePosition', positionId: step.positionId, changeIndex: step.changeIndex };
+      if (step.unitId !== undefined && now.unitId !== was.unitId) net.unitId = step.unitId;
+      if (step.title !== undefined && now.title !== was.title) net.title = step.title;
+      if (net.unitId !== undefined || net.title !== undefined) kept.push(net);
+      continue;
+    }
+    kept.push(step);
+  }
+
+  // A line ended and made again with the same type and ends: the old one simply stays.
+  const linesBefore = new Map(before.lines.map((l) => [l.id, l]));
+  const lineKey = (l: { type: string; fromPositionId: string; toPositionId: string }) => `${l.type}|${l.fromPositionId}|${l.toPositionId}`;
+  const endedLines = new Map<string, string>();
+  for (const step of kept) {
+    const line = step.op === 'endLine' ? linesBefore.get(step.lineId) : undefined;
+    if (line) endedLines.set(lineKey(line), line.id);
+  }
+  const assignmentsBefore = new Map(before.assignments.map((a) => [a.id, a]));
+  const assignmentKey = (a: { personId: string; positionId: string; fte: number }) => `${a.personId}|${a.positionId}|${a.fte}`;
+  const endedAssignments = new Map<string, string>();
+  for (const step of kept) {
+    const assignment = step.op === 'endAssignment' ? assignmentsBefore.get(step.assignmentId) : undefined;
+    if (assignment) endedAssignments.set(assignmentKey(assignment), assignment.id);
+  }
+  const restored = new Map<string, string>();
+  for (const step of kept) {
+    if (step.op === 'addLine') {
+      const old = endedLines.get(lineKey(step));
+      if (old && !restored.has(old)) restored.set(step.lineId, old).set(old, step.lineId);
+    }
+    if (step.op === 'assignPerson') {
+      const old = endedAssignments.get(assignmentKey(step));
+      if (old && !restored.has(old)) restored.set(step.assignmentId, old).set(old, step.assignmentId);
+    }
+  }
+  if (restored.size === 0) return kept;
+  for (const line of after.lines) {
+    const old = restored.get(line.id);
+    if (old && linesBefore.has(old)) Object.assign(line, linesBefore.get(old));
+  }
+  for (const assignment of after.assignments) {
+    const old = restored.get(assignment.id);
+    if (old && assignmentsBefore.has(old)) Object.assign(assignment, assignmentsBefore.get(old));
+  }
+  return kept.filter((step) => {
+    if (step.op === 'endLine' || step.op === 'endAssignment') return !restored.has(step.op === 'endLine' ? step.lineId : step.assignmentId);
+    if (step.op === 'addLine' || step.op === 'assignPerson') return !restored.has(step.op === 'addLine' ? step.lineId : step.assignmentId);
+    return true;
+  });
 }
 
 /** The scenario's organisation in memory, and the changes that did not resolve. */

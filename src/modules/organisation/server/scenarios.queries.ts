@@ -1,7 +1,7 @@
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { ColumnType, ExpressionBuilder, Generated, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { KernelTables } from '../../../kernel/index.js';
-import type { StoredChange } from '../scenarios.schemas.js';
+import type { ScenarioStatus, StoredChange } from '../scenarios.schemas.js';
 import type { OrganisationDb, OrganisationTables } from './organisation.tables.js';
 
 /** Kysely types of migrations/0004_scenarios.sql. */
@@ -22,6 +22,20 @@ export interface ScenarioTables {
     updated_at: Generated<Date>;
     applied_at: Date | null;
     applied_by: string | null;
+    submitted_by: string | null;
+    submitted_at: Date | null;
+    submitted_comparison: ColumnType<unknown, string | null, string | null>;
+    approved_by: string | null;
+    approved_at: Date | null;
+  };
+  org_scenario_comments: {
+    id: Generated<string>;
+    scenario_id: string;
+    author_id: string | null;
+    author_name: string;
+    body: string;
+    action: string | null;
+    created_at: Generated<Date>;
   };
 }
 
@@ -35,7 +49,7 @@ export interface ScenarioRow {
   name: string;
   description: string;
   effectiveDate: string;
-  status: 'draft' | 'applied' | 'discarded';
+  status: ScenarioStatus;
   baseRevision: number;
   baseAuditId: number;
   changes: StoredChange[];
@@ -43,6 +57,17 @@ export interface ScenarioRow {
   createdAt: Date;
   updatedAt: Date;
   appliedAt: Date | null;
+  createdBy: UserRef | null;
+  submittedBy: UserRef | null;
+  submittedAt: Date | null;
+  approvedBy: UserRef | null;
+  approvedAt: Date | null;
+  appliedBy: UserRef | null;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
 }
 
 const columns = [
@@ -58,7 +83,25 @@ const columns = [
   'created_at',
   'updated_at',
   'applied_at',
+  'created_by',
+  'submitted_by',
+  'submitted_at',
+  'approved_by',
+  'approved_at',
+  'applied_by',
 ] as const;
+
+/** The columns, and the names of the users they point at (a user's name as it is now). */
+const withNames = (eb: ExpressionBuilder<KernelTables & ScenarioTables, 'org_scenarios'>) => {
+  const nameOf = (column: 'created_by' | 'submitted_by' | 'approved_by' | 'applied_by') =>
+    eb.selectFrom('users').select('users.display_name').whereRef('users.id', '=', `org_scenarios.${column}`);
+  return [
+    nameOf('created_by').as('created_by_name'),
+    nameOf('submitted_by').as('submitted_by_name'),
+    nameOf('approved_by').as('approved_by_name'),
+    nameOf('applied_by').as('applied_by_name'),
+  ];
+};
 
 type RawRow = {
   id: string;
@@ -73,7 +116,19 @@ type RawRow = {
   created_at: Date;
   updated_at: Date;
   applied_at: Date | null;
+  created_by: string | null;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  applied_by: string | null;
+  created_by_name?: string | null;
+  submitted_by_name?: string | null;
+  approved_by_name?: string | null;
+  applied_by_name?: string | null;
 };
+
+const ref = (id: string | null, name: string | null | undefined): UserRef | null => (id ? { id, name: name ?? '' } : null);
 
 function toRow(raw: RawRow): ScenarioRow {
   return {
@@ -89,21 +144,27 @@ function toRow(raw: RawRow): ScenarioRow {
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
     appliedAt: raw.applied_at,
+    createdBy: ref(raw.created_by, raw.created_by_name),
+    submittedBy: ref(raw.submitted_by, raw.submitted_by_name),
+    submittedAt: raw.submitted_at,
+    approvedBy: ref(raw.approved_by, raw.approved_by_name),
+    approvedAt: raw.approved_at,
+    appliedBy: ref(raw.applied_by, raw.applied_by_name),
   };
 }
 
 /** Scenarios, the most recently edited first. */
 export async function selectScenarios(db: ScenarioDb, status?: ScenarioRow['status']): Promise<ScenarioRow[]> {
-  let query = db.selectFrom('org_scenarios').select(columns).orderBy('updated_at', 'desc').orderBy('id');
+  let query = db.selectFrom('org_scenarios').select(columns).select(withNames).orderBy('updated_at', 'desc').orderBy('id');
   if (status) query = query.where('status', '=', status);
   return (await query.execute()).map(toRow);
 }
 
 /** One scenario; locked for the rest of the transaction when `lock` is set. */
 export async function selectScenario(db: ScenarioDb, id: string, lock = false): Promise<ScenarioRow | undefined> {
-  let query = db.selectFrom('org_scenarios').select(columns).where('id', '=', id);
-  if (lock) query = query.forUpdate();
-  const raw = await query.executeTakeFirst();
+  // Locked without the names' subselects: FOR UPDATE locks the scenario row only.
+  const query = db.selectFrom('org_scenarios').select(columns).where('id', '=', id);
+  const raw = lock ? await query.forUpdate().executeTakeFirst() : await query.select(withNames).executeTakeFirst();
   return raw ? toRow(raw) : undefined;
 }
 
@@ -146,6 +207,11 @@ export async function updateScenarioRow(
     base: OrganisationBase;
     status: ScenarioRow['status'];
     appliedBy: string | null;
+    /** Submitting: who, and the comparison frozen then. */
+    submitted: { by: string | null; comparison: unknown };
+    approvedBy: string | null;
+    /** Back to draft (withdrawn or sent back): the submission and approval no longer hold. */
+    clearSubmission: true;
   }>,
 ): Promise<ScenarioRow> {
   const raw = await db
@@ -158,6 +224,19 @@ export async function updateScenarioRow(
       ...(values.base !== undefined ? { base_revision: values.base.revision, base_audit_id: values.base.auditId } : {}),
       ...(values.status !== undefined ? { status: values.status } : {}),
       ...(values.status === 'applied' ? { applied_at: new Date(), applied_by: values.appliedBy ?? null } : {}),
+      ...(values.submitted
+        ? {
+            submitted_by: values.submitted.by,
+            submitted_at: new Date(),
+            submitted_comparison: JSON.stringify(values.submitted.comparison),
+            approved_by: null,
+            approved_at: null,
+          }
+        : {}),
+      ...(values.approvedBy !== undefined ? { approved_by: values.approvedBy, approved_at: new Date() } : {}),
+      ...(values.clearSubmission
+        ? { submitted_by: null, submitted_at: null, submitted_comparison: null, approved_by: null, approved_at: null }
+        : {}),
       revision: eb('revision', '+', 1),
       updated_at: new Date(),
     }))
@@ -165,6 +244,59 @@ export async function updateScenarioRow(
     .returning(columns)
     .executeTakeFirstOrThrow();
   return toRow(raw);
+}
+
+/** The comparison frozen when the scenario was submitted, if it is submitted or approved. */
+export async function selectSubmittedComparison(db: ScenarioDb, id: string): Promise<unknown> {
+  const row = await db.selectFrom('org_scenarios').select('submitted_comparison').where('id', '=', id).executeTakeFirst();
+  const value = row?.submitted_comparison ?? null;
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+export interface CommentRow {
+  id: string;
+  authorId: string | null;
+  authorName: string;
+  text: string;
+  action: string | null;
+  createdAt: Date;
+}
+
+/** A scenario's comments, oldest first. */
+export async function selectComments(db: ScenarioDb, scenarioId: string): Promise<CommentRow[]> {
+  const rows = await db
+    .selectFrom('org_scenario_comments')
+    .select(['id', 'author_id', 'author_name', 'body', 'action', 'created_at'])
+    .where('scenario_id', '=', scenarioId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    authorId: r.author_id,
+    authorName: r.author_name,
+    text: r.body,
+    action: r.action,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function insertComment(
+  db: ScenarioDb,
+  values: { scenarioId: string; authorId: string | null; authorName: string; text: string; action: string | null },
+): Promise<CommentRow> {
+  const r = await db
+    .insertInto('org_scenario_comments')
+    .values({
+      scenario_id: values.scenarioId,
+      author_id: values.authorId,
+      author_name: values.authorName,
+      body: values.text,
+      action: values.action,
+    })
+    .returning(['id', 'author_id', 'author_name', 'body', 'action', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return { id: r.id, authorId: r.author_id, authorName: r.author_name, text: r.body, action: r.action, createdAt: r.created_at };
 }
 
 /** Where the organisation stands: its change counter, and the last audit entry written so far. */

@@ -14,7 +14,11 @@ export interface Snapshot {
   positions: SnapshotPosition[];
   assignments: SnapshotAssignment[];
   lines: SnapshotLine[];
-  levelExceptions: { unitId: string; reason: string }[];
+  /**
+   * The rule exceptions in force (the name is older than the other rules): each excuses the unit's
+   * findings of `rule`, a level exception when `rule` is absent.
+   */
+  levelExceptions: { unitId: string; reason: string; rule?: ExceptedRule; id?: string }[];
   /** Span-of-control threshold per leader role type. */
   spanThresholds: Record<string, number>;
 }
@@ -49,7 +53,12 @@ export interface SnapshotAssignment {
   personName: string;
   positionId: string;
   fte: number;
+  /** Why this assignment may take the person above 100 % FTE, when someone accepted it. */
+  fteOverrideReason?: string | null;
 }
+
+/** The rules an exception can excuse: the ones a person judges. */
+export type ExceptedRule = 'level_inconsistent' | 'span_of_control' | 'leader_line_off_unit_chain';
 
 export interface SnapshotLine {
   id: string;
@@ -117,7 +126,7 @@ export async function readSnapshot(db: OrganisationDb, date: string): Promise<Sn
     professionallyIndependent: boolean,
     fte: number | null,
   ];
-  type AssignmentRow = [id: string, personId: string, personName: string, positionId: string, fte: number];
+  type AssignmentRow = [id: string, personId: string, personName: string, positionId: string, fte: number, override: string | null];
   type LineRow = [id: string, type: SnapshotLine['type'], fromPositionId: string, toPositionId: string];
   // One after another: the embedded database has one connection, and PostgreSQL's pool is better
   // left to the other requests.
@@ -133,7 +142,7 @@ export async function readSnapshot(db: OrganisationDb, date: string): Promise<Sn
   );
   const assignments = await rowsAsArrays<AssignmentRow>(
     db,
-    sql`a.id, a.person_id, pe.name, a.position_id, a.fte`,
+    sql`a.id, a.person_id, pe.name, a.position_id, a.fte, a.fte_override_reason`,
     sql`from org_assignments a join org_people pe on pe.id = a.person_id where ${validOn('a', date)}`,
   );
   const lines = await rowsAsArrays<LineRow>(
@@ -141,9 +150,9 @@ export async function readSnapshot(db: OrganisationDb, date: string): Promise<Sn
     sql`l.id, l.line_type, l.from_position_id, l.to_position_id`,
     sql`from org_reporting_lines l where ${validOn('l', date)}`,
   );
-  const exceptions = await rowsAsArrays<[unitId: string, reason: string]>(
+  const exceptions = await rowsAsArrays<[unitId: string, reason: string, rule: ExceptedRule, id: string]>(
     db,
-    sql`e.unit_id, e.reason`,
+    sql`e.unit_id, e.reason, e.rule, e.id`,
     sql`from org_level_exceptions e where ${validOn('e', date)}`,
   );
   const settings = await db.selectFrom('org_rule_settings').select(['role_type', 'max_span']).execute();
@@ -171,15 +180,18 @@ export async function readSnapshot(db: OrganisationDb, date: string): Promise<Sn
       professionallyIndependent,
       fte: fte === null ? null : Number(fte),
     })),
-    assignments: assignments.map(([id, personId, personName, positionId, fte]) => ({
+    assignments: assignments.map(([id, personId, personName, positionId, fte, override]) => ({
       id,
       personId,
       personName,
       positionId,
       fte: Number(fte),
+      ...(override ? { fteOverrideReason: override } : {}),
     })),
     lines: lines.map(([id, type, fromPositionId, toPositionId]) => ({ id, type, fromPositionId, toPositionId })),
-    levelExceptions: exceptions.map(([unitId, reason]) => ({ unitId, reason })),
+    levelExceptions: exceptions.map(([unitId, reason, rule, id]) =>
+      rule === 'level_inconsistent' ? { unitId, reason, id } : { unitId, reason, rule, id },
+    ),
     spanThresholds: Object.fromEntries(settings.map((s) => [s.role_type, s.max_span])),
   };
 }

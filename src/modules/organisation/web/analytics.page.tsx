@@ -66,7 +66,11 @@ export function KeyFigures({ data }: { data: Pick<AnalyticsResponse, 'totals' | 
     { term: t('analytics.headcount'), value: number(data.totals.headcount) },
     { term: t('analytics.fte'), value: number(data.totals.fte) },
     { term: t('analytics.layers'), value: number(data.layers.count) },
-    { term: t('analytics.adminShare'), value: percent(data.administrationShare.share) },
+    {
+      term: t('analytics.adminShare'),
+      // A share of a sample (the demo's few people) is not shown as the organisation's.
+      value: data.administrationShare.representative ? percent(data.administrationShare.share) : t('analytics.adminShareNoBasis'),
+    },
   ];
   return (
     <dl className="kp-stat-grid">
@@ -94,13 +98,15 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
   const comparison = data.baselineComparison;
   const shareCategories = [
     t('analytics.shareNowPositions'),
-    ...(admin.basis ? [t(admin.basis === 'assignmentFte' ? 'analytics.shareNowFte' : 'analytics.shareNowPostFte')] : []),
+    ...(admin.basis && admin.representative
+      ? [t(admin.basis === 'assignmentFte' ? 'analytics.shareNowFte' : 'analytics.shareNowPostFte')]
+      : []),
     ...data.baselines.map((baseline) => `${baseline.name} ${baseline.year}`),
     ...(comparison.combinedShare !== null ? [t('analytics.shareCombined')] : []),
   ];
   const shareValues = [
     admin.positions.share,
-    ...(admin.basis ? [admin.share] : []),
+    ...(admin.basis && admin.representative ? [admin.share] : []),
     ...data.baselines.map((baseline) => baseline.share),
     ...(comparison.combinedShare !== null ? [comparison.combinedShare] : []),
   ];
@@ -228,19 +234,29 @@ function AnalyticsContent({ data, scenario, dato }: { data: AnalyticsResponse; s
 
       <section aria-labelledby={`${ids}-admin`} className="kp-org-section">
         <SectionHeading id={`${ids}-admin`}>{t('analytics.adminHeading')}</SectionHeading>
-        <Paragraph>{pick(admin.note)}</Paragraph>
+        {admin.representative ? (
+          <Paragraph>{pick(admin.note)}</Paragraph>
+        ) : (
+          <Alert data-color="info">
+            <Paragraph>{t('analytics.adminShareSample')}</Paragraph>
+            <Paragraph>{pick(admin.note)}</Paragraph>
+          </Alert>
+        )}
         <Paragraph>
           <strong>{pick(comparison.message)}</strong>
         </Paragraph>
-        <BarChart
-          title={t('analytics.adminChart')}
-          description={t('analytics.adminChartDesc')}
-          table={{ heading: t('analytics.basis') }}
-          missing={t('common.notAvailable')}
-          categories={shareCategories}
-          series={[{ name: t('analytics.adminShare'), values: shareValues }]}
-          format={(value) => percent(value)}
-        />
+        {/* Only the count of positions and no baselines: nothing to set side by side. */}
+        {shareValues.length > 1 && (
+          <BarChart
+            title={t('analytics.adminChart')}
+            description={t('analytics.adminChartDesc')}
+            table={{ heading: t('analytics.basis') }}
+            missing={t('common.notAvailable')}
+            categories={shareCategories}
+            series={[{ name: t('analytics.adminShare'), values: shareValues }]}
+            format={(value) => percent(value)}
+          />
+        )}
         <BaselinesTable baselines={data.baselines} />
       </section>
     </>

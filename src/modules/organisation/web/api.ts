@@ -136,7 +136,7 @@ export const scenarioComparisonQuery = (id: string, revision: number) =>
 // Writes. Every one refreshes everything the module has read: a dated change can show up on any
 // page and any date.
 
-function useOrganisationMutation<TVariables, TResult>(request: (variables: TVariables) => Promise<TResult>) {
+export function useOrganisationMutation<TVariables, TResult>(request: (variables: TVariables) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,

@@ -1,6 +1,7 @@
 import { Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../web/data/client';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { fieldErrors } from '../../../web/components/write-error';
 import type { PositionDetail } from '../records.schemas';
@@ -23,6 +24,9 @@ export function AssignPersonForm({ position, date, onReload }: { position: Posit
   const [validFrom, setValidFrom] = useState(date);
   const [validTo, setValidTo] = useState('');
   const [tried, setTried] = useState(false);
+  // Offered once the server refuses the person above 100 % FTE: a reason accepts it (stored, audited).
+  const [overrideOffered, setOverrideOffered] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const people = useQuery(searchQuery(searched, date));
   const found = searched ? (people.data?.people ?? []) : [];
 
@@ -34,17 +38,23 @@ export function AssignPersonForm({ position, date, onReload }: { position: Posit
     fte: tried && !fteValid ? t('assign.fteInvalid') : server.fte,
     validFrom: tried && !isIsoDate(validFrom) ? t('edit.dateRequired') : server.validFrom,
     validTo: tried && validTo && (!isIsoDate(validTo) || validTo <= validFrom) ? t('assign.validToInvalid') : server.validTo,
+    override: tried && overrideOffered && !overrideReason.trim() ? t('assign.overrideRequired') : undefined,
   };
+  const overFullTime =
+    mutation.error instanceof ApiError && (mutation.error.details as { fteOverride?: boolean } | undefined)?.fteOverride === true;
+  if (overFullTime && !overrideOffered) setOverrideOffered(true);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     if (!choice || !fteValid || !isIsoDate(validFrom) || (validTo && (!isIsoDate(validTo) || validTo <= validFrom))) return;
+    if (overrideOffered && !overrideReason.trim()) return;
     mutation.mutate({
       positionId: position.id,
       fte: Math.round(fteNumber) / 100,
       validFrom,
       ...(validTo ? { validTo } : {}),
+      ...(overrideOffered ? { fteOverrideReason: overrideReason.trim() } : {}),
       ...(choice === newPerson ? { newPerson: { name: searched.trim() } } : { personId: choice }),
     });
   };
@@ -79,7 +89,13 @@ export function AssignPersonForm({ position, date, onReload }: { position: Posit
           onSubmit={submit}
           mutation={mutation}
           onReload={onReload}
-          fieldIds={{ personId: `${ids}-person`, fte: `${ids}-fte`, validFrom: `${ids}-from`, validTo: `${ids}-to` }}
+          fieldIds={{
+            personId: `${ids}-person`,
+            fte: `${ids}-fte`,
+            validFrom: `${ids}-from`,
+            validTo: `${ids}-to`,
+            fteOverrideReason: `${ids}-override`,
+          }}
           submitLabel={t('assign.submit')}
           success={mutation.isSuccess ? t('assign.saved', { date: formatDate(validFrom) }) : null}
         >
@@ -132,6 +148,19 @@ export function AssignPersonForm({ position, date, onReload }: { position: Posit
             onChange={(e) => setValidTo(e.target.value)}
             error={errors.validTo}
           />
+          {overrideOffered && (
+            <Textfield
+              id={`${ids}-override`}
+              label={t('assign.overrideReason')}
+              description={t('assign.overrideHelp')}
+              multiline
+              rows={3}
+              value={overrideReason}
+              onChange={(e) => setOverrideReason(e.target.value)}
+              error={errors.override}
+              required
+            />
+          )}
         </WriteForm>
       )}
     </section>

@@ -3,14 +3,17 @@ import { locales, useI18n, type Language } from '../../../web/i18n/i18n';
 import { calendarDay, fill, formatPeriod, type Localised } from '../../../web/i18n/module-i18n';
 import type { Classification, LineType, RoleType, UnitKind } from './types';
 import type { RuleId } from './vocabulary';
-import { orgEn, orgNb, type OrgKey, type OrgMessages } from './organisation.messages';
+import { orgEn, orgNb, type OrgKey as OrganisationKey } from './organisation.messages';
+import { peopleEn, peopleNb } from './messages/people.messages';
 
 export { todayInNorway } from '../../../web/components/format';
 
 // The organisation module's own dictionary, beside the shell's: the shell's language choice
 // applies, and (as in the shell) a key missing in one language is a type error.
 
-const dictionaries: Record<Language, OrgMessages> = { nb: orgNb, en: orgEn };
+// People first (messages/people.messages.ts) is joined here, beside the module's own.
+export type OrgKey = OrganisationKey | keyof typeof peopleNb;
+const dictionaries: Record<Language, Record<OrgKey, string>> = { nb: { ...orgNb, ...peopleNb }, en: { ...orgEn, ...peopleEn } };
 
 export type OrgTranslate = (key: OrgKey, vars?: Record<string, string | number>) => string;
 

@@ -8,10 +8,11 @@ import { overviewEn, overviewNb } from './messages/overview.messages';
 import { recordsEn, recordsNb } from './messages/records.messages';
 import { rulesEn, rulesNb } from './messages/rules.messages';
 import { scenariosEn, scenariosNb } from './messages/scenarios.messages';
+import { bulkEn, bulkNb } from './messages/bulk.messages';
 
-export const orgNb = { ...commonNb, ...overviewNb, ...recordsNb, ...rulesNb, ...analyticsNb, ...scenariosNb };
+export const orgNb = { ...commonNb, ...overviewNb, ...recordsNb, ...rulesNb, ...analyticsNb, ...scenariosNb, ...bulkNb };
 
 export type OrgKey = keyof typeof orgNb;
 export type OrgMessages = Record<OrgKey, string>;
 
-export const orgEn: OrgMessages = { ...commonEn, ...overviewEn, ...recordsEn, ...rulesEn, ...analyticsEn, ...scenariosEn };
+export const orgEn: OrgMessages = { ...commonEn, ...overviewEn, ...recordsEn, ...rulesEn, ...analyticsEn, ...scenariosEn, ...bulkEn };

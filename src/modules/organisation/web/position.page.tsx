@@ -12,6 +12,8 @@ import type { PositionDetail } from '../records.schemas';
 import { positionQuery } from './api';
 import { AssignPersonForm } from './assign-person';
 import { LinesTable } from './detail-parts';
+import { PositionPostsForm } from './posts/position-posts-form';
+import { usePostsI18n } from './posts/posts-i18n';
 import { roleKey, todayInNorway, useOrgI18n } from './i18n';
 import { EntityLink, OrganisationNav } from './ui';
 
@@ -45,6 +47,9 @@ export function PositionPage() {
         <>
           <PositionContent position={position} date={date} />
           {canWrite && (
+            <PositionPostsForm key={`posts-${position.id}-${date}`} position={position} date={date} onReload={() => void query.refetch()} />
+          )}
+          {canWrite && (
             <AssignPersonForm key={`${position.id}-${date}`} position={position} date={date} onReload={() => void query.refetch()} />
           )}
         </>
@@ -60,6 +65,7 @@ function capitalise(text: string): string {
 
 function PositionContent({ position, date }: { position: PositionDetail; date: string }) {
   const { t, period, number } = useOrgI18n();
+  const posts = usePostsI18n();
   const ids = useId();
   const facts = [
     {
@@ -74,6 +80,7 @@ function PositionContent({ position, date }: { position: PositionDetail; date: s
     { term: t('position.personnelResponsibility'), value: position.personnelResponsibility ? t('common.yes') : t('common.no') },
     { term: t('position.independent'), value: position.professionallyIndependent ? t('common.yes') : t('common.no') },
     { term: t('position.postFte'), value: position.fte === null ? t('position.fteUnknown') : number(position.fte) },
+    { term: posts.t('position.costCentreFact'), value: position.costCentre ?? posts.t('unknown') },
     { term: t('common.period'), value: period(position.validFrom, position.validTo) },
     ...(position.source ? [{ term: t('common.source'), value: position.source }] : []),
   ];

@@ -1,6 +1,8 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireSignedIn, rootRoute } from '../../../web/routing';
+import { validatePeopleSearch } from './people-search';
 import { validateAnalyticsSearch, validateAsOfSearch, validateOverviewSearch } from './search-params';
+import { validatePostsSearch } from './posts/posts-search';
 
 // The organisation module: every page needs a signed-in user (the API does too), and each is
 // its own chunk. The as-of date travels in `?dato=` so a view can be bookmarked and shared.
@@ -28,6 +30,13 @@ export const organisationRoutes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/organisasjon/personer',
+    validateSearch: validatePeopleSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./people.page'), 'PeoplePage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/organisasjon/personer/$id',
     validateSearch: validateAsOfSearch,
     beforeLoad: requireSignedIn,
@@ -49,6 +58,13 @@ export const organisationRoutes = [
   }),
   createRoute({
     getParentRoute: () => rootRoute,
+    path: '/organisasjon/stillinger-og-arsverk',
+    validateSearch: validatePostsSearch,
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./posts/posts.page'), 'PostsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
     path: '/organisasjon/scenarioer',
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./scenarios.page'), 'ScenariosPage'),
@@ -58,6 +74,12 @@ export const organisationRoutes = [
     path: '/organisasjon/scenarioer/$id',
     beforeLoad: requireSignedIn,
     component: lazyRouteComponent(() => import('./scenario.page'), 'ScenarioPage'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/organisasjon/endre-flere-enheter',
+    beforeLoad: requireSignedIn,
+    component: lazyRouteComponent(() => import('./bulk-change.page'), 'BulkChangePage'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

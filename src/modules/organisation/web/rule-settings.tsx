@@ -1,22 +1,25 @@
-import { Button, Details, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Details, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DataTable } from '../../../web/components/data-table';
 import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { ErrorAlert } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { fieldErrors, WriteError } from '../../../web/components/write-error';
-import type { LevelException } from '../rules.schemas';
+import { FormField } from '../../../web/components/form-field';
+import { exceptedRuleIds, type ExceptedRuleId, type LevelException } from '../rules.schemas';
 import { levelExceptionsQuery, treeQuery, useAddLevelException, useEndLevelException } from './api';
-import { useOrgI18n } from './i18n';
+import { ruleKey, useOrgI18n } from './i18n';
 import { isIsoDate } from './search-params';
 import { Announcement, RowForm, SubHeading, useAnnouncer } from './settings-forms';
 import { SpanThresholds } from './span-thresholds';
 import { EntityLink } from './ui';
 
 // The rules' settings on the rules page: the span-of-control threshold per leader role type and
-// the level exceptions. Everyone signed in reads them; administrators (organisation:configure)
+// the rule exceptions (level, span of control, leader line), each marked stale when it no longer
+// excuses anything. Everyone signed in reads them; administrators (organisation:configure)
 // change them. Each write carries what was read (a revision), so a change made meanwhile by
 // someone else is refused as stale and the form offers to reload.
 
@@ -57,6 +60,7 @@ function LevelExceptionList({ date, canEdit }: { date: string; canEdit: boolean 
           caption={t('exceptions.caption', { date: formatDate(exceptions.data.date) })}
           headers={[
             t('exceptions.unit'),
+            t('exceptions.rule'),
             t('exceptions.reason'),
             t('common.source'),
             t('exceptions.period'),
@@ -69,6 +73,18 @@ function LevelExceptionList({ date, canEdit }: { date: string; canEdit: boolean 
               <EntityLink key="unit" kind="unit" id={exception.unit.id} date={exceptions.data.date}>
                 {unitName(exception)}
               </EntityLink>,
+              <span key="rule">
+                {t(ruleKey(exception.rule))}
+                {exception.stale && (
+                  <>
+                    {' '}
+                    <Tag data-color="warning" data-size="sm">
+                      <span aria-hidden="true">▲ </span>
+                      {t('exceptions.stale')}: {t('exceptions.staleHelp').toLocaleLowerCase()}
+                    </Tag>
+                  </>
+                )}
+              </span>,
               exception.reason,
               exception.source ?? '–',
               period(exception.validFrom, exception.validTo),
@@ -190,6 +206,7 @@ function AddExceptionForm({ date, onAdded }: { date: string; onAdded: (unit: str
   const mutation = useAddLevelException();
   const tree = useQuery(treeQuery(date));
   const [unitId, setUnitId] = useState('');
+  const [rule, setRule] = useState<ExceptedRuleId>('level_inconsistent');
   const [reason, setReason] = useState('');
   const [source, setSource] = useState('');
   const [validFrom, setValidFrom] = useState(date);
@@ -200,7 +217,13 @@ function AddExceptionForm({ date, onAdded }: { date: string; onAdded: (unit: str
   const unitError = tried && !unitId ? t('exceptions.unitRequired') : server.unitId;
   const reasonError = tried && !reason.trim() ? t('exceptions.reasonRequired') : server.reason;
   const dateError = tried && !isIsoDate(validFrom) ? t('edit.dateRequired') : server.validFrom;
-  const fieldIds = { unitId: `${ids}-unit`, reason: `${ids}-reason`, source: `${ids}-source`, validFrom: `${ids}-from` };
+  const fieldIds = {
+    unitId: `${ids}-unit`,
+    rule: `${ids}-rule`,
+    reason: `${ids}-reason`,
+    source: `${ids}-source`,
+    validFrom: `${ids}-from`,
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,7 +231,7 @@ function AddExceptionForm({ date, onAdded }: { date: string; onAdded: (unit: str
     if (!unitId || !reason.trim() || !isIsoDate(validFrom)) return;
     const name = units.find((unit) => unit.id === unitId)?.name ?? '';
     mutation.mutate(
-      { unitId, reason: reason.trim(), validFrom, ...(source.trim() ? { source: source.trim() } : {}) },
+      { unitId, rule, reason: reason.trim(), validFrom, ...(source.trim() ? { source: source.trim() } : {}) },
       {
         onSuccess: (created) => {
           setUnitId('');
@@ -226,13 +249,24 @@ function AddExceptionForm({ date, onAdded }: { date: string; onAdded: (unit: str
       <EntityCombobox
         id={fieldIds.unitId}
         label={t('exceptions.unitLabel')}
-        options={units.map((unit) => ({ value: unit.id, label: unit.name, description: t('common.levelN', { level: unit.level }) }))}
+        options={unitPathOptions(units, collator.compare)}
         value={unitId}
         onChange={setUnitId}
         loading={tree.isPending}
         error={unitError}
         required
       />
+      <FormField id={fieldIds.rule} label={t('exceptions.ruleLabel')} description={t('exceptions.ruleHelp')} error={server.rule}>
+        {(control) => (
+          <Select {...control} value={rule} onChange={(event) => setRule(event.target.value as ExceptedRuleId)}>
+            {exceptedRuleIds.map((id) => (
+              <Select.Option key={id} value={id}>
+                {t(ruleKey(id))}
+              </Select.Option>
+            ))}
+          </Select>
+        )}
+      </FormField>
       <Textfield
         id={fieldIds.reason}
         label={t('exceptions.reason')}

@@ -1,7 +1,7 @@
 import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { SectionHeading } from '../../../web/components/section-heading';
-import type { RuleFinding } from '../rules.schemas';
+import type { AcceptedFinding, RuleEntity, RuleFinding } from '../rules.schemas';
 import { ruleKey, useOrgI18n } from './i18n';
 import { EntityLink } from './ui';
 import { ruleIds, type RuleId } from './vocabulary';
@@ -47,20 +47,7 @@ export function FindingsByRule({ findings, date, headingLevel = 2 }: { findings:
                     <Severity severity={finding.severity} />
                     <span>{pick(finding.message)}</span>
                   </div>
-                  {finding.entities.some((entity) => entity.type !== 'line') && (
-                    <ul className="kp-entity-links" aria-label={t('rules.concerns')}>
-                      {finding.entities.map((entity) =>
-                        entity.type === 'line' ? null : (
-                          <li key={`${entity.type}-${entity.id}`}>
-                            <span className="kp-muted">{entity.type === 'unit' ? t('rules.unit') : t('rules.position')}: </span>
-                            <EntityLink kind={entity.type} id={entity.id} date={date}>
-                              {entity.name}
-                            </EntityLink>
-                          </li>
-                        ),
-                      )}
-                    </ul>
-                  )}
+                  <EntityLinks entities={finding.entities} date={date} />
                 </li>
               ))}
             </ul>
@@ -81,6 +68,57 @@ export function FindingsByRule({ findings, date, headingLevel = 2 }: { findings:
         </section>
       )}
     </>
+  );
+}
+
+/** What a finding concerns, linked; a person by name (their positions are listed beside them). */
+function EntityLinks({ entities, date }: { entities: RuleEntity[]; date: string }) {
+  const { t } = useOrgI18n();
+  if (!entities.some((entity) => entity.type !== 'line')) return null;
+  const label = { unit: t('rules.unit'), position: t('rules.position'), person: t('rules.person') } as const;
+  return (
+    <ul className="kp-entity-links" aria-label={t('rules.concerns')}>
+      {entities.map((entity) =>
+        entity.type === 'line' ? null : (
+          <li key={`${entity.type}-${entity.id}`}>
+            <span className="kp-muted">{label[entity.type]}: </span>
+            {entity.type === 'person' ? (
+              entity.name
+            ) : (
+              <EntityLink kind={entity.type} id={entity.id} date={date}>
+                {entity.name}
+              </EntityLink>
+            )}
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+/** Findings an exception or an FTE override excuses: shown with the reason, not counted. */
+export function AcceptedFindings({ accepted, date }: { accepted: AcceptedFinding[]; date: string }) {
+  const { t, pick } = useOrgI18n();
+  const ids = useId();
+  if (accepted.length === 0) return null;
+  return (
+    <section aria-labelledby={`${ids}-accepted`} className="kp-org-section" data-rule="accepted">
+      <SectionHeading id={`${ids}-accepted`}>{t('rules.accepted', { count: accepted.length })}</SectionHeading>
+      <Paragraph>{t('rules.acceptedLead')}</Paragraph>
+      <ul className="kp-finding-list">
+        {accepted.map(({ finding, reason }, index) => (
+          <li key={index}>
+            <Paragraph>
+              <strong>{t(ruleKey(finding.rule))}</strong>: {pick(finding.message)}
+            </Paragraph>
+            <Paragraph data-size="sm">
+              <span className="kp-muted">{t('rules.acceptedReason')}</span> {reason}
+            </Paragraph>
+            <EntityLinks entities={finding.entities} date={date} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,12 +1,12 @@
 import { Paragraph } from '@digdir/designsystemet-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { AsOfDateForm } from '../../../web/components/as-of-date';
 import { rulesQuery } from './api';
 import { todayInNorway, useOrgI18n } from './i18n';
-import { FindingsByRule, FindingsSummary } from './rules-report';
+import { AcceptedFindings, FindingsByRule, FindingsSummary } from './rules-report';
 import { RuleSettingsSection } from './rule-settings';
 import { BeforeDatasetNote, OrganisationNav } from './ui';
 
@@ -18,7 +18,8 @@ export function RulesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const date = search.dato ?? todayInNorway();
-  const report = useQuery(rulesQuery(date));
+  // The last report stays while another date loads, so the page keeps its height meanwhile.
+  const report = useQuery({ ...rulesQuery(date), placeholderData: keepPreviousData });
   return (
     <Page title={t('rules.title')}>
       <OrganisationNav date={search.dato} />
@@ -31,9 +32,13 @@ export function RulesPage() {
         <>
           <FindingsSummary errors={report.data.summary.errors} warnings={report.data.summary.warnings} />
           <FindingsByRule findings={report.data.findings} date={report.data.date} />
+          <AcceptedFindings accepted={report.data.accepted ?? []} date={report.data.date} />
         </>
       )}
-      <RuleSettingsSection date={date} />
+      {/* Below the report, so shown once the report has settled: the report arriving above a form
+          that is already on screen pushed it down under the pointer, and a click on «Lagre» hit
+          something else (the flaky settings test, and a lost submit for a user). */}
+      {!report.isPending && <RuleSettingsSection date={date} />}
     </Page>
   );
 }

@@ -1,10 +1,11 @@
 import { Button, Fieldset, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { EntityCombobox, type ComboboxOption } from '../../../web/components/combobox/combobox';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import type { TreeUnit } from '../organisation.schemas';
 import { personQuery, positionQuery, searchQuery, unitQuery } from './api';
-import { useOrgI18n, type OrgTranslate } from './i18n';
+import { useOrgI18n } from './i18n';
 import { FieldError } from './unit-edit';
 
 // The add-change form's pickers. Changes name things by key, so a picked position or person is
@@ -20,21 +21,26 @@ type PickerProps = {
   optional?: boolean;
 };
 
-/** Units for a combobox, by name; the level and parent tell two of the same name apart. */
-function unitOptions(units: TreeUnit[], collator: Intl.Collator, t: OrgTranslate, valueOf: (unit: TreeUnit) => string): ComboboxOption[] {
-  const byId = new Map(units.map((unit) => [unit.id, unit]));
-  return [...units]
-    .sort((a, b) => collator.compare(a.name, b.name))
-    .map((unit) => {
-      const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
-      const level = t('common.levelN', { level: unit.level });
-      return { value: valueOf(unit), label: unit.name, description: parent ? `${level} · ${parent.name}` : level };
-    });
-}
-
-export function UnitKeyField({ id, label, units, value, onChange, error, optional }: PickerProps & { value: string }) {
+export function UnitKeyField({
+  id,
+  label,
+  units,
+  value,
+  onChange,
+  error,
+  optional,
+  exclude,
+}: PickerProps & { value: string; /** Keys not to offer (already in a list); their paths still show. */ exclude?: readonly string[] }) {
   const { t, collator } = useOrgI18n();
-  const options = useMemo(() => unitOptions(units, collator, t, (unit) => unit.key), [units, collator, t]);
+  // The path above each unit tells two of the same name apart.
+  const options = useMemo(
+    () =>
+      unitPathOptions(units, collator.compare, {
+        value: (unit) => unit.key,
+        include: exclude?.length ? (unit) => !exclude.includes(unit.key) : undefined,
+      }),
+    [units, collator, exclude],
+  );
   return (
     <EntityCombobox
       id={id}
@@ -64,9 +70,18 @@ export function UnitListField({
   onChange: (keys: string[]) => void;
   error?: string;
 }) {
-  const { t } = useOrgI18n();
+  const { t, collator } = useOrgI18n();
   const [next, setNext] = useState('');
-  const nameOf = (key: string) => units.find((unit) => unit.key === key)?.name ?? key;
+  // A chosen unit named with its path, as in the picker: two of the same name stay apart in the list.
+  const chosen = useMemo(
+    () => new Map(unitPathOptions(units, collator.compare, { value: (unit) => unit.key }).map((option) => [option.value, option])),
+    [units, collator],
+  );
+  const nameOf = (key: string) => {
+    const option = chosen.get(key);
+    if (!option) return key;
+    return option.description ? `${option.label} (${option.description})` : option.label;
+  };
   return (
     <Fieldset>
       <Fieldset.Legend>{label}</Fieldset.Legend>
@@ -89,13 +104,7 @@ export function UnitListField({
         </ul>
       )}
       <div className="kp-inline-form">
-        <UnitKeyField
-          id={id}
-          label={t('scenario.addUnitToList')}
-          units={units.filter((unit) => !value.includes(unit.key))}
-          value={next}
-          onChange={setNext}
-        />
+        <UnitKeyField id={id} label={t('scenario.addUnitToList')} units={units} exclude={value} value={next} onChange={setNext} />
         <Button
           type="button"
           variant="secondary"
@@ -120,7 +129,7 @@ export function PositionKeyField({ id, label, units, date, onChange, error, opti
   const [positionId, setPositionId] = useState('');
   const unit = useQuery({ ...unitQuery(unitId, date), enabled: Boolean(unitId) });
   const position = useQuery({ ...positionQuery(positionId, date), enabled: Boolean(positionId) });
-  const options = useMemo(() => unitOptions(units, collator, t, (option) => option.id), [units, collator, t]);
+  const options = useMemo(() => unitPathOptions(units, collator.compare), [units, collator]);
   const key = positionId && position.data?.id === positionId ? position.data.key : '';
   useEffect(() => onChange(key), [key]); // eslint-disable-line react-hooks/exhaustive-deps -- report the key when it is known
 

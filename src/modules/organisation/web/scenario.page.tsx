@@ -14,7 +14,6 @@ import {
   scenarioRulesQuery,
   treeQuery,
   useAddScenarioChange,
-  useApplyScenario,
   useDiscardScenario,
   useRemoveScenarioChange,
   useUpdateScenario,
@@ -23,6 +22,7 @@ import { DetailPage } from '../../../web/components/detail-page';
 import { lineTypeKey, useOrgI18n, type OrgTranslate } from './i18n';
 import { FindingsByRule, FindingsSummary, Severity } from './rules-report';
 import { AddChangeForm } from './scenario-change-form';
+import { ApplyWithConfirmation, ApprovalSection, ChangeSummaryList, CommentsSection } from './scenario-approval';
 import { ComparisonView } from './scenario-comparison';
 import { NoScenarioAccess, StatusTag } from './scenarios.page';
 import { OrganisationNav } from './ui';
@@ -32,7 +32,7 @@ const route = getRouteApi('/organisasjon/scenarioer/$id');
 /** One scenario: its changes (and forms to add more), its rules report, the comparison, and applying it. */
 export function ScenarioPage() {
   const { data: session } = useSession();
-  if (!hasPermission(session, 'organisation:write')) return <NoScenarioAccess />;
+  if (!hasPermission(session, 'organisation:write') && !hasPermission(session, 'organisation:approve')) return <NoScenarioAccess />;
   return <ScenarioEditor />;
 }
 
@@ -57,10 +57,8 @@ type Tab = 'changes' | 'rules' | 'compare';
 
 function ScenarioContent({ scenario, onReload }: { scenario: Scenario; onReload: () => void }) {
   const { t, date } = useOrgI18n();
-  const { data: session } = useSession();
-  const canApply = hasPermission(session, 'organisation:configure');
   const [tab, setTab] = useState<Tab>('changes');
-  const draft = scenario.status === 'draft';
+  const draft = scenario.status === 'draft' && scenario.actions.includes('edit');
   const update = useUpdateScenario(scenario.id);
   const discard = useDiscardScenario(scenario.id);
 
@@ -112,12 +110,15 @@ function ScenarioContent({ scenario, onReload }: { scenario: Scenario; onReload:
         <TabsPanel value="compare">{tab === 'compare' && <ComparePanel scenario={scenario} />}</TabsPanel>
       </Tabs>
 
-      {draft && <ApplySection scenario={scenario} canApply={canApply} onReload={onReload} />}
+      <ApprovalSection scenario={scenario} onReload={onReload} />
+      {scenario.actions.includes('apply') && <ApplyWithConfirmation scenario={scenario} onReload={onReload} />}
+      {scenario.status === 'approved' && !scenario.actions.includes('apply') && <Paragraph>{t('scenario.applyNeedsConfigure')}</Paragraph>}
       {scenario.status === 'applied' && (
         <Alert data-color="success" role="status">
           <Paragraph>{t('scenario.applied', { date: date(scenario.effectiveDate) })}</Paragraph>
         </Alert>
       )}
+      <CommentsSection scenario={scenario} onReload={onReload} />
       {draft && (
         <div className="kp-actions-row">
           <Button
@@ -141,7 +142,7 @@ function ChangesPanel({ scenario, onReload }: { scenario: Scenario; onReload: ()
   const unitNames = useMemo(() => new Map((tree.data?.units ?? []).map((unit) => [unit.key, unit.name])), [tree.data]);
   const add = useAddScenarioChange(scenario.id);
   const remove = useRemoveScenarioChange(scenario.id);
-  const draft = scenario.status === 'draft';
+  const draft = scenario.status === 'draft' && scenario.actions.includes('edit');
   const problemsFor = (index: number) => scenario.problems.filter((problem) => problem.changeIndex === index);
 
   return (
@@ -237,36 +238,33 @@ function RulesPanel({ scenario }: { scenario: Scenario }) {
 }
 
 function ComparePanel({ scenario }: { scenario: Scenario }) {
-  const { t } = useOrgI18n();
+  const { t, pick, locale } = useOrgI18n();
   const comparison = useQuery(scenarioComparisonQuery(scenario.id, scenario.revision));
+  const dateTime = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }),
+    [locale],
+  );
   if (comparison.isPending) return <Loading label={t('scenario.comparing')} />;
   if (comparison.isError) return <ErrorAlert error={comparison.error} onRetry={() => void comparison.refetch()} />;
-  return <ComparisonView data={comparison.data} />;
-}
-
-function ApplySection({ scenario, canApply, onReload }: { scenario: Scenario; canApply: boolean; onReload: () => void }) {
-  const { t, date } = useOrgI18n();
-  const ids = useId();
-  const apply = useApplyScenario(scenario.id);
+  const data = comparison.data;
+  // The approver sees what was submitted; whatever stops it is said first (apply refuses exactly that).
+  const blockers = data.blockers.filter((b) => scenario.status === 'draft' || b.reason === 'base_changed');
   return (
-    <section aria-labelledby={`${ids}-apply`} className="kp-org-section">
-      <SectionHeading id={`${ids}-apply`}>{t('scenario.applyHeading')}</SectionHeading>
-      {canApply ? (
-        <>
-          <Paragraph>{t('scenario.applyIntro', { date: date(scenario.effectiveDate) })}</Paragraph>
-          <WriteError error={apply.error} heading={t('scenario.applyFailed')} onReload={() => (apply.reset(), onReload())} />
-          <Button
-            onClick={() => apply.mutate({ revision: scenario.revision })}
-            loading={apply.isPending}
-            disabled={scenario.changes.length === 0}
-          >
-            {t('scenario.apply')}
-          </Button>
-        </>
-      ) : (
-        <Paragraph>{t('scenario.applyNeedsConfigure')}</Paragraph>
+    <>
+      {data.frozenAt && <Paragraph>{t('approval.frozenNote', { date: dateTime.format(new Date(data.frozenAt)) })}</Paragraph>}
+      {blockers.length > 0 && (
+        <Alert data-color="warning">
+          <Paragraph>{t('approval.blocked')}</Paragraph>
+          <ul>
+            {blockers.map((b) => (
+              <li key={b.reason}>{pick(b.message)}</li>
+            ))}
+          </ul>
+        </Alert>
       )}
-    </section>
+      {data.summary.length > 0 && <ChangeSummaryList data={data} />}
+      <ComparisonView data={data} />
+    </>
   );
 }
 

@@ -18,7 +18,7 @@ import { WriteForm } from './unit-edit';
 /** Reorganisation scenarios: the list, and a form to draft a new one. */
 export function ScenariosPage() {
   const { data: session } = useSession();
-  if (!hasPermission(session, 'organisation:write')) return <NoScenarioAccess />;
+  if (!hasPermission(session, 'organisation:write') && !hasPermission(session, 'organisation:approve')) return <NoScenarioAccess />;
   return <Scenarios />;
 }
 
@@ -34,7 +34,14 @@ export function NoScenarioAccess() {
 
 export function StatusTag({ status }: { status: ScenarioSummary['status'] }) {
   const { t } = useOrgI18n();
-  const color = status === 'applied' ? 'success' : status === 'discarded' ? 'neutral' : 'info';
+  const color =
+    status === 'applied' || status === 'approved'
+      ? 'success'
+      : status === 'discarded' || status === 'rejected'
+        ? 'neutral'
+        : status === 'submitted'
+          ? 'warning'
+          : 'info';
   return (
     <Tag data-color={color} data-size="sm">
       {t(`scenarios.status.${status}`)}
@@ -44,6 +51,7 @@ export function StatusTag({ status }: { status: ScenarioSummary['status'] }) {
 
 function Scenarios() {
   const { t, date } = useOrgI18n();
+  const { data: session } = useSession();
   const list = useQuery(scenariosQuery());
   const ids = useId();
   return (
@@ -77,13 +85,13 @@ function Scenarios() {
                 date(scenario.effectiveDate),
                 <StatusTag key="s" status={scenario.status} />,
                 scenario.changeCount,
-                scenario.status === 'draft' && scenario.baseChanged ? t('scenarios.baseChangedYes') : t('common.no'),
+                scenario.baseChanged ? t('scenarios.baseChangedYes') : t('common.no'),
               ],
             }))}
           />
         )}
       </section>
-      <CreateScenario />
+      {hasPermission(session, 'organisation:write') && <CreateScenario />}
     </Page>
   );
 }

@@ -3,9 +3,11 @@ import { Alert, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { ModuleNav, type ModuleNavLink } from '../../../web/components/module-nav';
+import { hasPermission, useSession } from '../../../web/data/session';
 import { HrFeedAlert } from './hr-feed/hr-feed-alert';
 import { useHrFeedI18n } from './hr-feed/i18n';
 import { useOrgI18n } from './i18n';
+import { usePostsI18n } from './posts/posts-i18n';
 
 // Pieces shared by the organisation pages (and only theirs: the generic ones are the kit's, src/web/components).
 
@@ -16,14 +18,20 @@ export const datasetStart = '2020-01-01';
 export function OrganisationNav({ date }: { date?: string }) {
   const { t } = useOrgI18n();
   const hrFeed = useHrFeedI18n();
+  const posts = usePostsI18n();
+  const approver = hasPermission(useSession().data, 'organisation:approve');
   // The pages that show the organisation on a day keep the as-of date.
   const search = date ? { dato: date } : undefined;
   // Scenarios and the HR feed are drafts and imports, read by those who may edit the organisation.
   const links: ModuleNavLink[] = [
     { to: '/organisasjon', label: t('nav.overview'), exact: true, search },
+    { to: '/organisasjon/personer', label: t('people.nav'), search },
     { to: '/organisasjon/regler', label: t('nav.rules'), search },
     { to: '/organisasjon/analyse', label: t('nav.analytics'), search },
-    { to: '/organisasjon/scenarioer', label: t('nav.scenarios'), permission: 'organisation:write' },
+    { to: '/organisasjon/stillinger-og-arsverk', label: posts.t('nav.link'), search },
+    // Those who approve reorganisations read scenarios too.
+    { to: '/organisasjon/scenarioer', label: t('nav.scenarios'), permission: approver ? 'organisation:approve' : 'organisation:write' },
+    { to: '/organisasjon/endre-flere-enheter', label: t('bulk.nav'), permission: 'organisation:write' },
     { to: '/organisasjon/import-eksport', label: t('nav.importExport'), search },
     { to: '/organisasjon/hr-innlesing', label: hrFeed.t('nav.link'), permission: 'organisation:write' },
   ];

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Details, Label, Paragraph, Select, Textfield, 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { SectionHeading } from '../../../web/components/section-heading';
 import { fieldErrors, WriteError } from '../../../web/components/write-error';
 import type { UnitDetail } from '../records.schemas';
@@ -97,19 +98,14 @@ function MoveForm({ unit, date, onReload }: FormProps) {
   const [moveLeaderLine, setMoveLeaderLine] = useState(true);
   const [tried, setTried] = useState(false);
 
-  // Not under itself or anything under it.
+  // Not under itself or anything under it; the path above each tells two of the same name apart.
   const options = useMemo(() => {
     if (!tree.data) return [];
     const model = buildUnitTree(tree.data.units, collator);
-    return tree.data.units
-      .filter((candidate) => candidate.id !== unit.id && !ancestorsOf(model, candidate.id).includes(unit.id))
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map((option) => {
-        const parent = option.parentId ? model.byId.get(option.parentId) : undefined;
-        const level = t('common.levelN', { level: option.level });
-        return { value: option.id, label: option.name, description: parent ? `${level} · ${parent.name}` : level };
-      });
-  }, [tree.data, unit.id, collator, t]);
+    return unitPathOptions(tree.data.units, collator.compare, {
+      include: (candidate) => candidate.id !== unit.id && !ancestorsOf(model, candidate.id).includes(unit.id),
+    });
+  }, [tree.data, unit.id, collator]);
 
   const server = fieldErrors(mutation.error);
   const parentError = tried && !parentId ? t('edit.parentRequired') : server.parentId;

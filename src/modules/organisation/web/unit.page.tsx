@@ -14,6 +14,7 @@ import { LinesTable } from './detail-parts';
 import { classificationKey, kindKey, roleKey, todayInNorway, useOrgI18n } from './i18n';
 import { EntityLink, Holders, OrganisationNav } from './ui';
 import { UnitEditor } from './unit-edit';
+import { UnitPosts } from './posts/unit-posts';
 
 const route = getRouteApi('/organisasjon/enheter/$id');
 
@@ -44,6 +45,7 @@ export function UnitPage() {
       {(unit) => (
         <>
           <UnitContent unit={unit} date={date} />
+          <UnitPosts unit={unit} date={date} canWrite={canWrite} />
           {canWrite && <UnitEditor key={`${unit.id}-${date}`} unit={unit} date={date} onReload={() => void query.refetch()} />}
         </>
       )}

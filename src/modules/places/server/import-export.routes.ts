@@ -1,17 +1,20 @@
 import type { FastifyReply } from 'fastify';
 import { AppError, exportContentTypes, uploadedFile, uploadFormat, withRawBody, writeContext, type App } from '../../../kernel/index.js';
 import {
-  ImportReport,
   PlacesExportQuery,
   PlacesFile,
+  PlacesImportApplyBody,
+  PlacesImportIdParams,
   PlacesImportQuery,
+  PlacesImportView,
   placesContentTypes,
   placesImportMaxBytes,
   type PlacesFileFormat,
 } from '../import-export.schemas.js';
+import { assertMayEditPlace, municipalityWide } from './commands/shared.js';
 import { todayInNorway } from './dated.js';
-import { runImport } from './import-export/apply-import.js';
 import { selectPlacesFile } from './import-export/import-export.queries.js';
+import { applyPlacesImport, dryRunAndStore, fileHashOf, findPlacesImport, presentImport } from './import-export/import-store.js';
 import { ImportFileError } from './import-export/places-format.js';
 import { readImportFile } from './import-export/read-file.js';
 import { exportCsv, exportXlsx } from './import-export/write-file.js';
@@ -36,10 +39,10 @@ function attachment(reply: FastifyReply, fileName: string, contentType: string):
 
 /**
  * Import and export of places (docs/formats/places.md). Export: everything that holds on a date as
- * JSON, CSV (one entity) or XLSX (a sheet per entity). Import in two steps with the same request:
- * `POST /api/places/imports?dryRun=true` checks the file and reports what would change and every
- * problem by entity, row and column, changing nothing; without dryRun it is applied all or nothing,
- * or refused (400, the same report in details) when it has any problem.
+ * JSON, CSV (one entity) or XLSX (a sheet per entity). Import in two steps, as the organisation's:
+ * `POST /api/places/imports` runs the dry run (what would change, old → new, and every problem by
+ * entity, row and column), changing nothing, and stores it; `POST /api/places/imports/:id/apply`
+ * carries out that dry run all or nothing, refused when places changed since.
  */
 export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
   app.get(
@@ -85,13 +88,22 @@ export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
         bodyLimit: placesImportMaxBytes,
         schema: {
           tags,
-          summary: 'Import a file (CSV, XLSX or JSON as the raw body): with dryRun=true only check it; without, apply it all or nothing',
-          description: `Content-Type: text/csv (with entity), ${placesContentTypes.xlsx} or application/json. At most ${placesImportMaxBytes / 1024 / 1024} MiB. An import with any problem is refused whole (400, the report in error.details).`,
+          summary: 'Upload a file (CSV, XLSX or JSON as the raw body) and run the dry run: what would change, old → new, and every problem',
+          description: `Content-Type: text/csv (with entity), ${placesContentTypes.xlsx} or application/json. At most ${placesImportMaxBytes / 1024 / 1024} MiB. Changes no place: the dry run is stored, and applied with POST /api/places/imports/{id}/apply.`,
           querystring: PlacesImportQuery,
-          response: { 200: ImportReport },
+          response: { 201: PlacesImportView },
         },
       },
-      async (request) => {
+      async (request, reply) => {
+        if (request.query.dryRun === false) {
+          throw new AppError('invalid', {
+            message: {
+              nb: 'En import av steder gjøres alltid i to steg: last opp filen for prøveimporten, se over endringene, og gjennomfør den med POST /api/places/imports/{id}/apply. Ingenting er endret.',
+              en: 'An import of places always takes two steps: upload the file for the dry run, review the changes, and carry it out with POST /api/places/imports/{id}/apply. Nothing was changed.',
+            },
+            details: [{ in: 'querystring', path: 'dryRun', problem: 'must be true or left out' }],
+          });
+        }
         const format = uploadFormat(request.headers['content-type'], uploadTypes);
         const body = uploadedFile(request.body);
         const fileName = request.query.fileName?.trim() || `import.${format}`;
@@ -107,20 +119,48 @@ export function registerPlacesImportExportRoutes(app: App, db: PlacesDb): void {
           });
         }
         const validFrom = request.query.validFrom ?? parsed.asOf ?? todayInNorway();
-        const dryRun = request.query.dryRun ?? false;
-        const report = await runImport(db, writeContext(request), parsed, validFrom, dryRun);
-        if (!dryRun && !report.applied) {
-          const n = report.problems.length;
-          throw new AppError('invalid', {
-            message: {
-              nb: `Importen ble ikke gjort: filen har ${n} ${n === 1 ? 'problem' : 'problemer'}. Ingenting er endret. Rett dem og prøv igjen.`,
-              en: `The import was not applied: the file has ${n} ${n === 1 ? 'problem' : 'problems'}. Nothing was changed. Fix them and try again.`,
-            },
-            details: report,
-          });
-        }
-        return report;
+        const row = await dryRunAndStore(db, writeContext(request), parsed, validFrom, {
+          hash: fileHashOf(body),
+          entity: format === 'csv' ? (request.query.entity ?? null) : null,
+        });
+        return reply.code(201).send(await presentImport(db, row));
       },
     );
   });
+
+  app.get(
+    '/api/places/imports/:id',
+    {
+      config: { access: 'places:write' },
+      schema: {
+        tags,
+        summary: 'A stored dry run (counts, changes old → new, problems), whether it can be applied, and once applied what was done',
+        params: PlacesImportIdParams,
+        response: { 200: PlacesImportView },
+      },
+    },
+    async (request) => presentImport(db, await findPlacesImport(db, request.params.id)),
+  );
+
+  app.post(
+    '/api/places/imports/:id/apply',
+    {
+      config: { access: 'places:write' },
+      schema: {
+        tags,
+        summary:
+          'Carry out a dry run all or nothing, in one transaction; refused if it has problems, or places changed since the dry run (409)',
+        params: PlacesImportIdParams,
+        body: PlacesImportApplyBody,
+        response: { 200: PlacesImportView },
+      },
+    },
+    async (request) => {
+      const context = writeContext(request);
+      // As the upload: only an editor of the whole municipality imports, whichever dry run is named.
+      await assertMayEditPlace(db, context, municipalityWide({ nb: 'en import av steder', en: 'an import of places' }), todayInNorway());
+      const row = await applyPlacesImport(db, context, request.params.id, request.body.revision);
+      return presentImport(db, row);
+    },
+  );
 }

@@ -3,17 +3,17 @@ import { ExportPanel } from '../../../web/components/import-export/export-panel'
 import { ImportPanel } from '../../../web/components/import-export/import-panel';
 import { Page } from '../../../web/components/page';
 import { hasPermission, useSession } from '../../../web/data/session';
-import { placesEntities } from '../import-export.schemas';
+import { placesEntities, type ImportReport, type PlacesEntity } from '../import-export.schemas';
 import { useMayEditWholeMunicipality } from './api';
 import { todayInNorway, usePlacesI18n } from './i18n';
 import { ImportReportView } from './import-report';
-import { maxUploadBytes, reportOf, uploadPlacesImport } from './import-upload';
+import { applyPlacesImport, mayApply, maxUploadBytes, reportOf, uploadPlacesImport } from './import-upload';
 import { PlacesNav } from './ui';
 
 /**
  * Import and export of places (route /steder-og-tjenester/import-eksport, docs/formats/places.md).
  * Everyone who reads places may export; importing needs places:write, as the API does. The panels
- * are the kit's; the apply sends the tried file again without dryRun.
+ * are the kit's; the upload runs the dry run, and «Importer» carries out that dry run by its id.
  */
 export function PlacesImportExportPage() {
   const { t } = usePlacesI18n();
@@ -39,18 +39,17 @@ export function PlacesImportExportPage() {
         }}
       />
       {mayImport === undefined ? null : mayImport ? (
-        <ImportPanel
+        <ImportPanel<PlacesEntity, ImportReport>
           entities={entities}
           maxBytes={maxUploadBytes}
           validFromLabel={t('import.validFrom')}
           validFromHelp={t('import.validFromHelp')}
           today={today}
           intro={<Paragraph>{t('import.help')}</Paragraph>}
-          dryRun={(choice, context) => uploadPlacesImport(choice, true, context)}
-          apply={({ choice }, context) => uploadPlacesImport(choice, false, context)}
-          applyUploads
+          dryRun={(choice, context) => uploadPlacesImport(choice, context)}
+          apply={({ report }) => applyPlacesImport(report)}
           refusal={reportOf}
-          canApply={(report) => report.problems.length === 0 && report.changes.length > 0}
+          canApply={mayApply}
           invalidates={['places']}
           renderReport={({ report, outcome, headingRef }) => (
             <ImportReportView ref={headingRef} report={report} refused={outcome === 'refused'} />

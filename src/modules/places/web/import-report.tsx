@@ -1,13 +1,20 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { forwardRef } from 'react';
 import { ShownNote, shownRows } from '../../../web/components/import-export/report';
-import { placesEntities as entities, type ImportReport, type PlacesEntity } from '../import-export.schemas';
+import {
+  placesEntities as entities,
+  type ImportFieldChange,
+  type ImportReport,
+  type PlacesEntity,
+  type PlacesImportView,
+} from '../import-export.schemas';
 import { usePlacesI18n } from './i18n';
 import { DataTable } from '../../../web/components/data-table';
 
 /**
  * What an import did or would do: per entity how many rows are new, changed and unchanged, every
- * problem by entity, row and column, and every change. `refused`: an apply the server turned down.
+ * problem by entity, row and column, and every change: per row each column old → new, what is
+ * cleared («tømmes»), and what is left as it is. `refused`: an apply the server turned down.
  */
 export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportReport; refused: boolean }>(function ImportReportView(
   { report, refused },
@@ -17,6 +24,13 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
   const sum = (field: 'created' | 'changed' | 'unchanged') => entities.reduce((total, entity) => total + report.counts[entity][field], 0);
   const problems = report.problems.length;
   const entityLabel = (entity: PlacesEntity | null) => (entity ? t(`entity.${entity}`) : t('importReport.wholeFile'));
+  const fieldText = ({ column, before, after }: ImportFieldChange) =>
+    after === null
+      ? t('importReport.fieldCleared', { column, before: before ?? '' })
+      : before === null
+        ? t('importReport.fieldSet', { column, after })
+        : t('importReport.fieldChanged', { column, before, after });
+  const baseChanged = (report as Partial<PlacesImportView>).baseChanged === true;
 
   return (
     <div className="kp-places-section">
@@ -41,6 +55,10 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
             {refused ? t('importReport.refused') + ' ' : ''}
             {problems === 1 ? t('importReport.problemOne') : t('importReport.problems', { count: problems })}
           </Paragraph>
+        </Alert>
+      ) : baseChanged ? (
+        <Alert data-color="warning" role="status">
+          <Paragraph>{t('importReport.baseChanged')}</Paragraph>
         </Alert>
       ) : (
         <Alert data-color="info" role="status">
@@ -90,6 +108,7 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
           t('importReport.key'),
           t('importReport.action'),
           t('importReport.columns'),
+          t('importReport.left'),
         ]}
         empty={t('importReport.noChanges')}
         rows={report.changes.slice(0, shownRows).map((change) => ({
@@ -99,7 +118,12 @@ export const ImportReportView = forwardRef<HTMLHeadingElement, { report: ImportR
             change.row,
             <code key="key">{change.key}</code>,
             t(change.action === 'create' ? 'importReport.actionCreate' : 'importReport.actionChange'),
-            change.columns.join(', '),
+            <ul key="fields" className="kp-places-import-fields">
+              {change.fields.map((field) => (
+                <li key={field.column}>{fieldText(field)}</li>
+              ))}
+            </ul>,
+            change.left.join(', '),
           ],
         }))}
       />

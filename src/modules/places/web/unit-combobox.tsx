@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EntityCombobox, type EntityComboboxProps } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { unitsQuery } from './api';
 import { usePlacesI18n } from './i18n';
 
@@ -17,12 +18,9 @@ export function UnitCombobox({ day, current, ...field }: UnitComboboxProps) {
   const units = useQuery(unitsQuery(day));
   const options = useMemo(() => {
     const all = units.data?.units ?? [];
-    const byId = new Map(all.map((unit) => [unit.id, unit]));
-    // The parent's name tells two units of the same name apart.
-    const sorted = [...all]
-      .sort((a, b) => collator.compare(a.name, b.name))
-      .map((unit) => ({ value: unit.id, label: unit.name, description: (unit.parentId && byId.get(unit.parentId)?.name) || undefined }));
-    return current && !byId.has(current.id) ? [{ value: current.id, label: current.name }, ...sorted] : sorted;
+    // The path above each unit («Oppvekst › Skole») tells two units of the same name apart.
+    const sorted = unitPathOptions(all, collator.compare);
+    return current && !all.some((unit) => unit.id === current.id) ? [{ value: current.id, label: current.name }, ...sorted] : sorted;
   }, [units.data, collator, current]);
   return <EntityCombobox {...field} className="kp-places-field" options={options} loading={units.isPending} />;
 }

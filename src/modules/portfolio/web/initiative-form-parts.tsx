@@ -1,6 +1,7 @@
 import { Button, Checkbox, ErrorSummary, Fieldset, Paragraph, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { ErrorAlert } from '../../../web/components/status';
 import { ApiError } from '../../../web/data/client';
 import { useFocusWhen } from '../../../web/components/use-focus-when';
@@ -274,7 +275,7 @@ export function InitiativeForm({
         id={fieldId('ownerUnitId')}
         label={required(t('initiatives.form.field.ownerUnit'))}
         description={t('initiatives.form.help.ownerUnit')}
-        options={options.units.map((u) => ({ value: u.id, label: u.name }))}
+        options={unitPathOptions(options.units, collator.compare)}
         value={draft.ownerUnitId}
         onChange={(value) => set('ownerUnitId', value)}
         error={errors.ownerUnitId}

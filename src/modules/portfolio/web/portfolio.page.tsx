@@ -2,6 +2,8 @@ import { Button, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { Page } from '../../../web/components/page';
 import { PageNavigation } from '../../../web/components/pagination';
 import { SectionHeading } from '../../../web/components/section-heading';
@@ -152,7 +154,7 @@ function Filters({
   setFilter: (name: keyof PortfolioSearch, value: string) => void;
   clear: () => void;
 }) {
-  const { t } = usePortfolioI18n();
+  const { t, collator } = usePortfolioI18n();
   const ids = useId();
   const [q, setQ] = useState(search.q ?? '');
   const submit = (event: FormEvent) => {
@@ -199,11 +201,16 @@ function Filters({
           options.states.map((s) => ({ value: s, label: t(`initiatives.state.${s}`) })),
           t('initiatives.overview.stateDefault'),
         )}
-        {select(
-          'owner',
-          t('initiatives.overview.owner'),
-          options.units.map((u) => ({ value: u.id, label: u.name })),
-        )}
+        {/* 168 units: found by typing, each with its path; empty is every unit. */}
+        <EntityCombobox
+          className="kp-pf-filter"
+          data-size="sm"
+          id={`${ids}-owner`}
+          label={t('initiatives.overview.owner')}
+          options={unitPathOptions(options.units, collator.compare)}
+          value={search.owner ?? ''}
+          onChange={(value) => setFilter('owner', value)}
+        />
         {select(
           'agent',
           t('initiatives.overview.agent'),

@@ -39,7 +39,7 @@ export const decisionQuery = (id: string) =>
 export const decisionUnitsQuery = () =>
   queryOptions({
     queryKey: ['steering', 'decision-units'],
-    queryFn: () => apiRequest<{ units: { id: string; name: string }[] }>('GET', `${base}/decision-units`),
+    queryFn: () => apiRequest<{ units: { id: string; name: string; parentId: string | null }[] }>('GET', `${base}/decision-units`),
     staleTime: 5 * 60_000,
     retry,
   });

@@ -2,6 +2,7 @@ import { Button, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { ProblemSummary } from '../../../web/components/problem-summary';
 import { fieldErrors } from '../../../web/components/write-error';
 import {
@@ -31,7 +32,7 @@ export function DecisionForm({
   onSaved: (saved: DecisionSummary) => void;
   onCancel: () => void;
 }) {
-  const { t, language } = useSteeringI18n();
+  const { t, language, collator } = useSteeringI18n();
   const ids = useId();
   const units = useQuery(decisionUnitsQuery());
   const save = useSaveDecision(decision?.id ?? null);
@@ -172,7 +173,7 @@ export function DecisionForm({
         className="kp-st-field"
         id={fieldIds.responsibleUnitId}
         label={t('decisions.fieldUnit')}
-        options={(units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        options={unitPathOptions(units.data?.units ?? [], collator.compare)}
         value={unitId}
         onChange={setUnitId}
         loading={units.isPending}

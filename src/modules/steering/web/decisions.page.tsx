@@ -2,6 +2,8 @@ import { Button, Checkbox, Label, Link, Paragraph, Select, Table, Tag, Textfield
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
+import { EntityCombobox } from '../../../web/components/combobox/combobox';
+import { unitPathOptions } from '../../../web/components/combobox/unit-path-options';
 import { Page } from '../../../web/components/page';
 import { ErrorAlert, Loading } from '../../../web/components/status';
 import { hasPermission, useSession } from '../../../web/data/session';
@@ -119,7 +121,7 @@ export function DecisionsPage() {
 }
 
 function Filters({ search, onApply }: { search: DecisionsSearch; onApply: (next: DecisionsSearch) => void }) {
-  const { t } = useSteeringI18n();
+  const { t, collator } = useSteeringI18n();
   const ids = useId();
   const units = useQuery(decisionUnitsQuery());
   const [status, setStatus] = useState(search.status ?? '');
@@ -161,17 +163,16 @@ function Filters({ search, onApply }: { search: DecisionsSearch; onApply: (next:
           ))}
         </Select>
       </div>
-      <div className="kp-st-field">
-        <Label htmlFor={`${ids}-unit`}>{t('decisions.filterUnit')}</Label>
-        <Select id={`${ids}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)}>
-          <option value="">{t('decisions.all')}</option>
-          {(units.data?.units ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </Select>
-      </div>
+      {/* Empty: every unit. The path above each tells two of the same name apart. */}
+      <EntityCombobox
+        className="kp-st-field"
+        id={`${ids}-unit`}
+        label={t('decisions.filterUnit')}
+        options={unitPathOptions(units.data?.units ?? [], collator.compare)}
+        value={unit}
+        onChange={setUnit}
+        loading={units.isPending}
+      />
       <Textfield label={t('decisions.filterQ')} value={q} onChange={(e) => setQ(e.target.value)} />
       <Checkbox label={t('decisions.filterOverdue')} checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />
       <div className="kp-st-actions">

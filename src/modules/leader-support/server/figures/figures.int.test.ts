@@ -258,6 +258,10 @@ describe('[ANALYST][FIGURES] the figures are what docs/support-metrics.md says',
     const reversed = await get('/api/leader-support/figures?from=2025-05-01&to=2025-03-31', analyst);
     expect(reversed.status).toBe(400);
     expect(reversed.body).toContain('er etter til-datoen');
+    // Year 1 as the only day: the default from date would be year 0, which no calendar has.
+    const early = await get('/api/leader-support/figures.csv?to=0001-01-01', analyst);
+    expect(early.status).toBe(400);
+    expect(early.body).toContain('er for tidlig i til');
   });
 });
 

@@ -53,6 +53,8 @@ function isCalendarDate(text: string): boolean {
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const norwegianToday = (timeZone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date());
 
+const earliestDay = '1900-01-01';
+
 /** The period asked for: both days or neither; by default the last 12 months up to today. Refused in Norwegian. */
 export function readPeriod(query: Pick<FiguresQuery, 'from' | 'to'>, today: string): { from: string; to: string } {
   for (const key of ['from', 'to'] as const) {
@@ -63,6 +65,14 @@ export function readPeriod(query: Pick<FiguresQuery, 'from' | 'to'>, today: stri
         `"${value}" is not a valid date in ${key}. Write the date as YYYY-MM-DD, for example 2026-01-31.`,
         key,
         'not a date',
+      );
+    // The figures start long after 1900; earlier years (0001, or year 0 a year before it) only break the arithmetic.
+    if (value !== undefined && value < earliestDay)
+      throw invalid(
+        `«${value}» er for tidlig i ${key === 'from' ? 'fra' : 'til'}. Velg en dato fra ${earliestDay} eller senere.`,
+        `"${value}" is too early in ${key}. Choose a date from ${earliestDay} or later.`,
+        key,
+        'too early',
       );
   }
   const to = query.to ?? today;

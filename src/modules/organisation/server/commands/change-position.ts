@@ -23,7 +23,8 @@ import { assertMayEditPositions, assertMayEditUnits } from '../editor-area.js';
 export type ChangePositionInput = ChangePositionBody & { id: string };
 
 /**
- * Changes a position from `validFrom` (new title, another unit, role type, responsibilities, size)
+ * Changes a position from `validFrom` (new title, another unit, role type, responsibilities, size,
+ * cost centre)
  * as a new version, like a unit change. Taking away personnel responsibility is refused while
  * personnel lines still point to it, and making it professionally independent while professional
  * lines do.
@@ -44,6 +45,7 @@ export async function changePosition(trx: OrganisationDb, context: WriteContext,
     personnel_responsibility: input.personnelResponsibility,
     professionally_independent: input.professionallyIndependent,
     fte: input.fte,
+    cost_centre: input.costCentre === undefined ? undefined : (input.costCentre?.trim() ?? null),
     source: input.source === undefined ? undefined : cleanText(input.source),
     note: input.note === undefined ? undefined : cleanText(input.note),
   });

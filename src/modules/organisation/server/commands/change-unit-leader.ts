@@ -53,14 +53,8 @@ export async function changeUnitLeader(
     );
   }
   const ended: UnitLeaderChange['ended'] = [];
+  // A holder who started on the same date is replaced in place: ending on the start day removes them.
   for (const holder of holders) {
-    if (holder.valid_from >= input.validFrom) {
-      throw invalid(
-        `Lederstillingen har allerede en ny leder fra ${norwegianDate(holder.valid_from)}. Velg en senere dato, eller rett det i organisasjonen.`,
-        `The leader position already has a new leader from ${holder.valid_from}. Choose a later date, or correct it in the organisation.`,
-        { in: 'body', path: 'fields.validFrom' },
-      );
-    }
     await endAssignment(trx, context, { id: holder.id, revision: holder.revision, validTo: input.validFrom });
     ended.push({ assignmentId: holder.id, personId: holder.person_id });
   }

@@ -1,6 +1,6 @@
 import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangeUnitBody, WriteResult } from '../../records.schemas.js';
-import { changedColumns, findCycle, lockVersions, norwegianDate, openVersionFrom, type Period } from '../dated-versions.js';
+import { addDays, changedColumns, findCycle, lockVersions, norwegianDate, openVersionFrom, type Period } from '../dated-versions.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { selectUnitEdgesAbove, selectUnitNames } from '../records.queries.js';
 import {
@@ -92,42 +92,80 @@ export async function changeUnit(trx: OrganisationDb, context: WriteContext, inp
     after: { ...unitAuditView(newKey ?? identity.key, opened), revision },
   });
   if (input.moveLeaderLine && 'parent_id' in changes) {
-    await moveLeaderLine(trx, context, input.id, holding.parent_id as string | null, changes.parent_id as string | null, input.validFrom);
+    // Replaced in place: the parent the day before is also a parent the leader may still report to.
+    const dayBefore = holding.valid_from === input.validFrom ? versions.find((v) => v.valid_to === input.validFrom) : undefined;
+    const oldParents = [holding.parent_id, dayBefore?.parent_id].filter((p): p is string => typeof p === 'string');
+    await moveLeaderLine(trx, context, input.id, oldParents, changes.parent_id as string | null, input.validFrom);
   }
   return { id: input.id, revision };
 }
 
 /**
- * The unit's leader followed the old parent's leader; from `date` they follow the new parent's
+ * The unit's leader followed an old parent's leader; from `date` they follow the new parent's
  * leader, through the same line commands (checked and audited). A leader reporting elsewhere, or
- * a parent without a leader, is left as it is.
+ * a parent without a leader, is left as it is. A line that started on `date` (an earlier move the
+ * same day) is removed rather than kept for zero days, and a line to the new leader that ended on
+ * `date` runs on, so a move and its reversal on one day leave the lines as they were.
  */
 async function moveLeaderLine(
   trx: OrganisationDb,
   context: WriteContext,
   unitId: string,
-  oldParentId: string | null,
+  oldParentIds: readonly string[],
   newParentId: string | null,
   date: string,
 ): Promise<void> {
-  if (!oldParentId || !newParentId) return;
-  const [leader, oldLeader, newLeader] = await Promise.all([
+  if (oldParentIds.length === 0 || !newParentId) return;
+  const [leader, newLeader, ...oldLeaders] = await Promise.all([
     selectLeaderPosition(trx, unitId, date),
-    selectLeaderPosition(trx, oldParentId, date),
     selectLeaderPosition(trx, newParentId, date),
+    ...oldParentIds.map((id) => selectLeaderPosition(trx, id, addDays(date, -1))),
+    ...oldParentIds.map((id) => selectLeaderPosition(trx, id, date)),
   ]);
-  if (!leader || !oldLeader || !newLeader || leader === newLeader) return;
+  if (!leader || !newLeader) return;
+  const followed = new Set(oldLeaders.filter((id): id is string => id !== null && id !== newLeader));
   const line = await trx
     .selectFrom('org_reporting_lines')
-    .select(['id', 'revision', 'valid_from', 'valid_to'])
+    .select(['id', 'revision', 'to_position_id', 'valid_from', 'valid_to'])
     .where('line_type', '=', 'personnel')
     .where('from_position_id', '=', leader)
-    .where('to_position_id', '=', oldLeader)
-    .where('valid_from', '<', date)
+    .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
     .executeTakeFirst();
-  if (!line) return;
+  if (!line || !followed.has(line.to_position_id)) return;
   await endLine(trx, context, { id: line.id, revision: line.revision, validTo: date });
+  const resumed = await trx
+    .selectFrom('org_reporting_lines')
+    .selectAll()
+    .where('line_type', '=', 'personnel')
+    .where('from_position_id', '=', leader)
+    .where('to_position_id', '=', newLeader)
+    .where('valid_to', '=', date)
+    .forUpdate()
+    .executeTakeFirst();
+  if (resumed) {
+    const after = await trx
+      .updateTable('org_reporting_lines')
+      .set((eb) => ({ valid_to: line.valid_to, revision: eb('revision', '+', 1) }))
+      .where('id', '=', resumed.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = (l: typeof resumed) => ({
+      type: l.line_type,
+      fromPositionId: l.from_position_id,
+      toPositionId: l.to_position_id,
+      validFrom: l.valid_from,
+      validTo: l.valid_to,
+    });
+    await audit(trx, context, {
+      action: 'change',
+      entityType: 'organisation_line',
+      entityId: resumed.id,
+      before: view(resumed),
+      after: { ...view(after), revision: after.revision },
+    });
+    return;
+  }
   await addLine(trx, context, {
     type: 'personnel',
     fromPositionId: leader,

@@ -30,6 +30,7 @@ export async function createPosition(trx: OrganisationDb, context: WriteContext,
       personnel_responsibility: input.personnelResponsibility,
       professionally_independent: input.professionallyIndependent ?? false,
       fte: input.fte ?? null,
+      cost_centre: input.costCentre?.trim() ?? null,
       source: cleanText(input.source),
       note: cleanText(input.note),
     })

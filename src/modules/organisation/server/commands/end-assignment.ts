@@ -8,7 +8,10 @@ import { assertMayEditPositions, lastDayBefore } from '../editor-area.js';
 
 export type EndAssignmentInput = CloseBody & { id: string };
 
-/** Ends an assignment: `validTo` is the first day the person no longer holds the position. Only shortens. */
+/**
+ * Ends an assignment: `validTo` is the first day the person no longer holds the position. Only
+ * shortens; an end on the day it starts removes it.
+ */
 export async function endAssignment(trx: OrganisationDb, context: WriteContext, input: EndAssignmentInput): Promise<WriteResult> {
   const assignment = isUuid(input.id)
     ? await trx
@@ -30,6 +33,24 @@ export async function endAssignment(trx: OrganisationDb, context: WriteContext, 
       },
       details: { revision: assignment.revision },
     });
+  }
+  // Ended on the day it starts: the person never held the position, so the assignment goes, audited.
+  if (input.validTo === assignment.valid_from) {
+    await assertMayEditPositions(trx, context, [assignment.position_id], assignment.valid_from);
+    await trx.deleteFrom('org_assignments').where('id', '=', input.id).execute();
+    await audit(trx, context, {
+      action: 'delete',
+      entityType: 'organisation_assignment',
+      entityId: input.id,
+      before: {
+        personId: assignment.person_id,
+        positionId: assignment.position_id,
+        fte: Number(assignment.fte),
+        validFrom: assignment.valid_from,
+        validTo: assignment.valid_to,
+      },
+    });
+    return { id: input.id, revision: assignment.revision + 1 };
   }
   assertEndAfterStart({ validFrom: assignment.valid_from, validTo: input.validTo });
   await assertMayEditPositions(trx, context, [assignment.position_id], lastDayBefore(input.validTo));

@@ -8,7 +8,10 @@ import { assertMayEditLine, lastDayBefore } from '../editor-area.js';
 
 export type EndLineInput = CloseBody & { id: string };
 
-/** Ends a reporting line: `validTo` is the first day it no longer holds. Only shortens. */
+/**
+ * Ends a reporting line: `validTo` is the first day it no longer holds. Only shortens; an end on the
+ * day the line starts removes it.
+ */
 export async function endLine(trx: OrganisationDb, context: WriteContext, input: EndLineInput): Promise<WriteResult> {
   const line = isUuid(input.id)
     ? await trx.selectFrom('org_reporting_lines').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst()
@@ -22,6 +25,25 @@ export async function endLine(trx: OrganisationDb, context: WriteContext, input:
       },
       details: { revision: line.revision },
     });
+  }
+  const view = (l: typeof line) => ({
+    type: l.line_type,
+    fromPositionId: l.from_position_id,
+    toPositionId: l.to_position_id,
+    validFrom: l.valid_from,
+    validTo: l.valid_to,
+  });
+  // Ended on the day it starts: the line never held, so it goes (a same-day change undone), audited.
+  if (input.validTo === line.valid_from) {
+    await assertMayEditLine(
+      trx,
+      context,
+      { type: line.line_type, fromPositionId: line.from_position_id, toPositionId: line.to_position_id },
+      line.valid_from,
+    );
+    await trx.deleteFrom('org_reporting_lines').where('id', '=', input.id).execute();
+    await audit(trx, context, { action: 'delete', entityType: 'organisation_line', entityId: input.id, before: view(line) });
+    return { id: input.id, revision: line.revision + 1 };
   }
   assertEndAfterStart({ validFrom: line.valid_from, validTo: input.validTo });
   await assertMayEditLine(
@@ -43,13 +65,6 @@ export async function endLine(trx: OrganisationDb, context: WriteContext, input:
     .where('id', '=', input.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const view = (l: typeof line) => ({
-    type: l.line_type,
-    fromPositionId: l.from_position_id,
-    toPositionId: l.to_position_id,
-    validFrom: l.valid_from,
-    validTo: l.valid_to,
-  });
   await audit(trx, context, {
     action: 'end',
     entityType: 'organisation_line',

@@ -234,6 +234,7 @@ export function positionAuditView(key: string, row: VersionRow | Record<string, 
     personnelResponsibility: row.personnel_responsibility,
     professionallyIndependent: row.professionally_independent,
     fte: row.fte === null || row.fte === undefined ? null : Number(row.fte),
+    costCentre: row.cost_centre ?? null,
     source: row.source,
     note: row.note,
   };

@@ -62,7 +62,7 @@ export class HrFeedFolder {
         const bytes = await fs.readFile(from);
         run = await runHrFeed(
           this.db,
-          { bytes, fileName: name, source: 'folder', startedBy: options.startedBy, requestId: options.requestId },
+          { bytes, fileName: name, source: 'folder', startedBy: options.startedBy, requestId: options.requestId, photoDir: dir },
           options,
         );
         runs.push(run);

@@ -175,6 +175,7 @@ export function registerHrFeedRoutes(app: App, db: OrganisationDb, config: HrFee
             startedBy: null,
             requestId: request.id,
             dryRun: request.query.dryRun ?? false,
+            photoDir: config.dir,
           },
           { maxRemovalShare: config.maxRemovalShare },
         );

@@ -14,6 +14,11 @@ export interface FeedPerson {
   sheet: string | null;
   key: string;
   name: string;
+  /** The photo's file name in the photo folder; null: none; undefined: the file has no photo column. */
+  photo?: string | null;
+  /** Contact details (hr-feed-contacts.ts); null: none; undefined: the file has no such column. */
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface FeedAssignment {
@@ -34,6 +39,10 @@ export interface HrFeed {
   fileName: string;
   people: FeedPerson[];
   assignments: FeedAssignment[];
+  /** The file has the photo column: the photos it names are the whole set (hr-feed-photos.ts). */
+  photoColumn?: boolean;
+  /** The file has the e-mail or phone column: those values are the whole set (hr-feed-contacts.ts). */
+  contactColumns?: { email: boolean; phone: boolean };
   /** Cells and rows that could not be read; the feed is refused when there are any. */
   problems: ImportProblem[];
 }
@@ -113,7 +122,7 @@ function readOrganisationJson(bytes: Uint8Array, fileName: string): HrFeed {
       validTo: (v.validTo as string | null | undefined) ?? null,
     });
   }
-  return { format: 'organisation-json', fileName, people, assignments, problems };
+  return { format: 'organisation-json', fileName, people, assignments, photoColumn: false, problems };
 }
 
 function readVismaCsv(text: string, fileName: string): HrFeed {
@@ -153,7 +162,17 @@ function readVismaCsv(text: string, fileName: string): HrFeed {
         problems.push({ file: fileName, sheet: null, entity: 'assignments', row, column: p.column, message: p.message });
       continue;
     }
-    people.push({ row, sheet: null, key: mapped.personKey, name: mapped.name });
+    const optional = (field: 'photo' | 'email' | 'phone') =>
+      index[field] === undefined ? {} : { [field]: (cells[field] ?? '').trim() || null };
+    people.push({
+      row,
+      sheet: null,
+      key: mapped.personKey,
+      name: mapped.name,
+      ...optional('photo'),
+      ...optional('email'),
+      ...optional('phone'),
+    });
     assignments.push({
       row,
       sheet: null,
@@ -165,5 +184,13 @@ function readVismaCsv(text: string, fileName: string): HrFeed {
       validTo: mapped.validTo,
     });
   }
-  return { format: 'visma-csv', fileName, people, assignments, problems };
+  return {
+    format: 'visma-csv',
+    fileName,
+    people,
+    assignments,
+    photoColumn: index.photo !== undefined,
+    contactColumns: { email: index.email !== undefined, phone: index.phone !== undefined },
+    problems,
+  };
 }

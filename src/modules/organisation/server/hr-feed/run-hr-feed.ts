@@ -9,6 +9,8 @@ import { audit } from '../commands/shared.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { selectOrganisationBase, withScenarios } from '../scenarios.queries.js';
 import { finishRun, insertRun, selectRun, withHrFeed } from './hr-feed.queries.js';
+import { applyFeedContacts, readFeedContacts } from './hr-feed-contacts.js';
+import { applyFeedPhotos, readFeedPhotos } from './hr-feed-photos.js';
 import { planHrDelta } from './plan-hr-delta.js';
 import { FeedFileError, readFeed } from './read-feed.js';
 
@@ -29,6 +31,8 @@ export interface HrFeedRunInput {
   requestId: string | null;
   /** Compare and try every step, then roll back: nothing is applied. */
   dryRun?: boolean;
+  /** HR_FEED_DIR: the «Bilde» column's files are read from its `bilder/` (hr-feed-photos.ts); none: photos left as they are. */
+  photoDir?: string;
 }
 
 export interface HrFeedRunOptions {
@@ -129,6 +133,8 @@ async function compareAndApply(
   runId: string,
 ): Promise<Outcome> {
   const feed = readFeed(input.bytes, input.fileName);
+  const photos = await readFeedPhotos(feed, input.photoDir);
+  const contacts = readFeedContacts(feed);
   try {
     return await db.transaction().execute(async (trx) => {
       // The change counter locked first: no edit to the organisation slips in between the comparison and the writes.
@@ -141,7 +147,7 @@ async function compareAndApply(
         format: feed.format,
         counts: delta.counts,
         changes: [...plan.changes, ...delta.endingChanges],
-        problems: [...delta.problems, ...plan.problems],
+        problems: [...delta.problems, ...plan.problems, ...(photos?.problems ?? []), ...(contacts?.problems ?? [])],
       };
       if (found.problems.length > 0) throw new RolledBack(found);
       try {
@@ -150,6 +156,8 @@ async function compareAndApply(
         if (!(error instanceof ImportStepError)) throw error;
         throw new RolledBack({ ...found, problems: [problemOfStep(input.fileName, error)] });
       }
+      if (photos) found.changes.push(...(await applyFeedPhotos(trx, context, photos)));
+      if (contacts) found.changes.push(...(await applyFeedContacts(trx, context, contacts)));
       if (input.dryRun) throw new RolledBack({ ...found, outcome: 'checked' });
       const applied: Outcome = { ...found, outcome: 'applied' };
       await recordFinished(trx, context, runId, input, applied);

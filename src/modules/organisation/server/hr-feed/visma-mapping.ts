@@ -16,6 +16,11 @@ export const vismaColumns = {
   percent: 'Stillingsprosent',
   from: 'Fra dato',
   to: 'Til dato',
+  // Optional: a file name in the photo folder (docs/hr-feed.md «Bilder»); an empty cell: no photo.
+  photo: 'Bilde',
+  // Optional: contact details for the person card; an empty cell: none.
+  email: 'E-post',
+  phone: 'Telefon',
 } as const;
 export type VismaField = keyof typeof vismaColumns;
 export type VismaColumns = Record<VismaField, string>;

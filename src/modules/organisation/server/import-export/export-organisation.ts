@@ -100,6 +100,7 @@ export function organisationOn(state: OrganisationState, date: string, municipal
       personnelResponsibility: v.personnelResponsibility,
       professionallyIndependent: v.professionallyIndependent,
       fte: v.fte,
+      costCentre: v.costCentre,
       source: v.source,
       note: v.note,
     });
@@ -197,6 +198,7 @@ export async function exportScenario(db: OrganisationDb, scenarioId: string): Pr
       personnelResponsibility: p.personnelResponsibility,
       professionallyIndependent: p.professionallyIndependent,
       fte: p.fte,
+      costCentre: v?.costCentre ?? null,
       source: v ? v.source : source,
       note: v?.note ?? null,
     };

@@ -81,11 +81,12 @@ export async function selectOrganisationState(db: OrganisationDb): Promise<Organ
       personnel_responsibility: boolean;
       professionally_independent: boolean;
       fte: string | null;
+      cost_centre: string | null;
       source: string | null;
       note: string | null;
     }>`
       select p.id, p.key, p.revision, pv.valid_from, pv.valid_to, pv.title, u.key as unit_key, pv.role_type,
-        pv.personnel_responsibility, pv.professionally_independent, pv.fte, pv.source, pv.note
+        pv.personnel_responsibility, pv.professionally_independent, pv.fte, pv.cost_centre, pv.source, pv.note
       from org_positions p
       join org_position_versions pv on pv.position_id = p.id
       join org_units u on u.id = pv.unit_id
@@ -150,6 +151,7 @@ export async function selectOrganisationState(db: OrganisationDb): Promise<Organ
     personnelResponsibility: r.personnel_responsibility,
     professionallyIndependent: r.professionally_independent,
     fte: r.fte === null ? null : Number(r.fte),
+    costCentre: r.cost_centre,
     source: r.source,
     note: r.note,
   }));

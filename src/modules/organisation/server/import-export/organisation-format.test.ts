@@ -63,8 +63,10 @@ describe('[FORMAT][CELLS]', () => {
   });
 
   it('tells an empty cell that clears a value from one that leaves it as it is', () => {
-    expect(text('units', 'note', '')).toEqual({ value: null });
-    expect(text('units', 'districts', ' ')).toEqual({ value: [] });
+    expect(text('units', 'note', '')).toEqual({ value: undefined });
+    expect(text('units', 'note', '(tøm)')).toEqual({ value: null });
+    expect(text('units', 'districts', ' ')).toEqual({ value: undefined });
+    expect(text('units', 'districts', '(tøm)')).toEqual({ value: [] });
     expect(text('units', 'nameKnown', '')).toEqual({ value: undefined });
     expect(text('units', 'name', '')).toMatchObject({ problem: { nb: '«name» kan ikke være tom.' } });
     expect(text('units', 'key', '')).toMatchObject({ problem: { nb: '«key» må fylles ut.' } });

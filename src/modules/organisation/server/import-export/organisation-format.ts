@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { importedTextProblem } from '../../../../kernel/index.js';
+import { cellIntent, importedTextProblem } from '../../../../kernel/index.js';
 import {
   importMaxRows,
   type ImportEntity,
@@ -49,6 +49,8 @@ export const PositionRecord = Type.Object(
     personnelResponsibility: Type.Boolean(),
     professionallyIndependent: Type.Boolean(),
     fte: nullable(Type.Number({ minimum: 0.01, maximum: 1000 })),
+    // Optional: files written before cost centres existed still read (a missing column leaves it as is).
+    costCentre: Type.Optional(nullable(Text(100))),
     source: nullable(Text(1000)),
     note: nullable(Text(4000)),
   },
@@ -244,6 +246,7 @@ export const columns: Record<ImportEntity, Column[]> = {
         en: 'The post’s size in FTE (comma or point, at most two decimals).',
       },
     },
+    text('costCentre', 100, 'Ansvaret (koststedet) stillingen lønnes fra.', 'The cost centre (ansvar) the post is paid from.'),
     source,
     note,
   ],
@@ -499,11 +502,15 @@ function isoOfDate(date: Date): string {
  */
 export function convertCell(column: Column, raw: unknown, mode: 'text' | 'json'): Converted {
   const t = column.type;
-  const empty = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
-  if (empty) {
+  // One rule with places (kernel/import/empty-cells.ts): an empty cell leaves the value; «(tøm)» clears it.
+  const intent = cellIntent(raw);
+  if (intent !== 'value') {
     if (column.identity) return { problem: message(`«${column.name}» må fylles ut.`, `"${column.name}" must be filled in.`) };
-    if (t.type === 'districts') return { value: [] };
-    if (column.nullable) return { value: null };
+    if (intent === 'clear') {
+      if (t.type === 'districts') return { value: [] };
+      if (column.nullable) return { value: null };
+      return { problem: message(`«${column.name}» kan ikke tømmes.`, `"${column.name}" cannot be cleared.`) };
+    }
     if (column.toCreate && t.type === 'text')
       return { problem: message(`«${column.name}» kan ikke være tom.`, `"${column.name}" cannot be empty.`) };
     return { value: undefined };

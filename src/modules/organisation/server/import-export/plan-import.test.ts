@@ -229,7 +229,8 @@ describe('[IMPORT][PLAN]', () => {
     later.lines.push(line('4', 'lead-c', 'lead-a', 'personnel', { validFrom: '2022-01-01', validTo: null }));
     later.lines[2]!.validTo = '2022-01-01';
     const { plan } = planImport(
-      file({ lines: [{ type: 'personnel', fromPositionKey: 'lead-c', toPositionKey: 'chief', validTo: null }] }),
+      // «(tøm)» makes the stored line open-ended again (null would leave its end as it is).
+      file({ lines: [{ type: 'personnel', fromPositionKey: 'lead-c', toPositionKey: 'chief', validTo: '(tøm)' }] }),
       later,
       D,
     );

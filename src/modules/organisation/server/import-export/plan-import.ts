@@ -516,6 +516,7 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
         personnelResponsibility: (v.personnelResponsibility as boolean | undefined) ?? false,
         professionallyIndependent: (v.professionallyIndependent as boolean | undefined) ?? false,
         fte: (v.fte as number | null | undefined) ?? null,
+        costCentre: (v.costCentre as string | null | undefined) ?? null,
         source: 'source' in v ? (v.source as string | null) : defaultSource,
         note: (v.note as string | null | undefined) ?? null,
       };

@@ -68,6 +68,8 @@ export const demoPeople: readonly DemoPerson[] = [
     position: { key: 'direktor-utvikling-og-digitalisering' },
   },
   { username: 'digitalagent', key: 'demo-digitalagent', name: 'Demo Digitalagent', position: { key: 'digital-agent-skole' } },
+  // A director: approves and applies reorganisation scenarios others drafted (the role follows the position).
+  { username: 'direktor', key: 'demo-direktor', name: 'Demo Direktør', position: { key: 'direktor-administrasjon' } },
 ];
 
 export const demoSource = 'demo';

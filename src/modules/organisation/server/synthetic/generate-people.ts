@@ -226,7 +226,7 @@ export function planSyntheticOrganisation(base: SyntheticBase, options: Syntheti
     const subtreePositions = allPositions.filter((p) => inSubtree.has(p.unitId) && own(p.key));
     const subtreePositionIds = new Set(subtreePositions.map((p) => p.id));
     const subtreeLines = snapshot.lines.filter((l) => subtreePositionIds.has(l.fromPositionId));
-    const excepted = new Map(snapshot.levelExceptions.map((e) => [e.unitId, e.reason]));
+    const excepted = new Map(snapshot.levelExceptions.filter((e) => !e.rule).map((e) => [e.unitId, e.reason]));
     const ownUnits = allUnits.filter((u) => own(u.key)).length;
     copies = subtree.length === 0 ? 0 : Math.max(0, Math.round((options.units * unitsPerMunicipality - ownUnits) / subtree.length));
 

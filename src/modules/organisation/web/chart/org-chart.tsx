@@ -1,4 +1,4 @@
-import { Button, Label, Paragraph, Select, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { Button, Label, Paragraph, Select, Spinner, Switch, Textfield } from '@digdir/designsystemet-react';
 import { useNavigate } from '@tanstack/react-router';
 import {
   memo,
@@ -14,7 +14,7 @@ import {
 } from 'react';
 import type { TreeUnit } from '../../organisation.schemas';
 import type { ChartLine } from '../api';
-import { useOrgI18n, type OrgI18n } from '../i18n';
+import { lineTypeKey, todayInNorway, useOrgI18n, type OrgI18n } from '../i18n';
 import {
   ancestorsOf,
   childrenOf,
@@ -25,7 +25,9 @@ import {
   type UnitTree,
   type VisibleNode,
 } from './tree-model';
-import { crossLinePath } from './cross-lines';
+import type { PaperSize } from './pdf-writer';
+import { routeCrossLines } from './cross-lines';
+import { canvasMeasure, fitLine, fitText, type Measure } from './text-fit';
 import { nodeSize, type LayoutResult } from './tidy-layout';
 import { useChartLayout } from './use-chart-layout';
 
@@ -79,7 +81,20 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
   const { placed, computing } = useChartLayout(items, parents);
   const totalShownTree = useMemo(() => (focusUnit ? subtreeSize(tree, focusUnit.id) : tree.byId.size), [focusUnit, tree]);
 
-  const matches = useMemo(() => (submittedQuery ? findUnits(tree, submittedQuery, 12) : []), [tree, submittedQuery]);
+  const found = useMemo(() => (submittedQuery ? findUnits(tree, submittedQuery, 12) : { units: [], typos: false }), [tree, submittedQuery]);
+  const matches = found.units;
+  // People mode: the leader's name, a vacancy and the count of other positions in each box.
+  const [people, setPeople] = useState(false);
+  // Text is fitted by its measured width in the chart's own fonts.
+  const [measures, setMeasures] = useState(chartMeasures);
+  // Measured again once the web font has loaded (until then the fallback font's widths).
+  useEffect(() => {
+    let current = true;
+    void document.fonts?.ready.then(() => current && setMeasures(chartMeasures()));
+    return () => {
+      current = false;
+    };
+  }, []);
   const matchIds = useMemo(() => new Set(matches.map((unit) => unit.id)), [matches]);
 
   // ---- Pan and zoom ------------------------------------------------------------------------
@@ -285,18 +300,21 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
     toggle,
     onNodeFocus,
     open: (id: string) => void navigate({ to: '/organisasjon/enheter/$id', params: { id }, search: { dato: date } }),
+    openPerson: (id: string) => void navigate({ to: '/organisasjon/personer/$id', params: { id }, search: { dato: date } }),
   });
   useLayoutEffect(() => {
     latest.current = {
       toggle,
       onNodeFocus,
       open: (id: string) => void navigate({ to: '/organisasjon/enheter/$id', params: { id }, search: { dato: date } }),
+      openPerson: (id: string) => void navigate({ to: '/organisasjon/personer/$id', params: { id }, search: { dato: date } }),
     };
   });
   const [handlers] = useState<NodeHandlers>(() => ({
     toggle: (node) => latest.current.toggle(node),
     focus: (index, id) => latest.current.onNodeFocus(index, id),
     open: (id) => latest.current.open(id),
+    openPerson: (id) => latest.current.openPerson(id),
   }));
 
   const selected = selectedId ? tree.byId.get(selectedId) : undefined;
@@ -304,32 +322,64 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
     ? t('chart.exportTitleFocus', { name: focusUnit.name, date: i18n.date(date) })
     : t('chart.exportTitle', { date: i18n.date(date) });
   const fileName = `organisasjonskart-${focusUnit ? `${focusUnit.key}-` : ''}${date}`;
-  const [exporting, setExporting] = useState<'svg' | 'pdf' | null>(null);
+  const [exporting, setExporting] = useState<'svg' | 'pdf' | 'png' | null>(null);
   const [exportError, setExportError] = useState(false);
+  const [exportProgress, setExportProgress] = useState<string | null>(null);
+  const [paper, setPaper] = useState<PaperSize>('a3');
 
-  const runExport = async (kind: 'svg' | 'pdf') => {
+  const linesShown = useMemo(() => (placed && lines ? chartLines(placed.items, placed.layout, lines, tree) : []), [placed, lines, tree]);
+
+  /** The title, the date and the scope: on every page and picture. */
+  const exportHeading = () => {
+    const shownLevels = Math.min(levels, Math.max(tree.depthCount, 1));
+    const lineTypes = [
+      t('chart.legendHierarchy'),
+      ...(['personnel', 'professional', 'coordination'] as const)
+        .filter((type) => linesShown.some((line) => line.type === type))
+        .map((type) => t(lineTypeKey(type))),
+    ];
+    return {
+      title: exportTitle,
+      lines: [
+        `${t('chart.madeOn', { date: i18n.date(todayInNorway()) })} · ${t('chart.scope', {
+          unit: focusUnit ? focusUnit.name : t('chart.scopeWhole'),
+          levels: t('chart.levelsN', { count: shownLevels }),
+          shown: placed?.items.length ?? 0,
+          total: totalShownTree,
+        })}`,
+        t('chart.scopeLines', { lines: lineTypes.join(', ') }),
+      ],
+      pageLabel: (page: number, pages: number, tile?: { row: number; column: number }) =>
+        tile ? t('chart.pageTile', { page, pages, row: tile.row, column: tile.column }) : t('chart.pageOf', { page, pages }),
+      mapNote: (pages: number) => t('chart.pageMap', { count: pages }),
+    };
+  };
+
+  const runExport = async (kind: 'svg' | 'pdf' | 'png') => {
     const svg = svgRef.current;
     const content = contentRef.current;
     if (!svg || !content || !placed) return;
     setExporting(kind);
     setExportError(false);
+    setExportProgress(kind === 'png' ? t('chart.exportProgressPng') : null);
     try {
       const bounds = { width: placed.layout.width, height: placed.layout.height };
-      if (kind === 'svg') {
-        const { downloadSvg } = await import('./chart-export');
-        downloadSvg(svg, content, bounds, exportTitle, `${fileName}.svg`);
-      } else {
-        const { downloadPdf } = await import('./chart-export');
-        await downloadPdf(svg, content, bounds, exportTitle, `${fileName}.pdf`);
-      }
+      const heading = exportHeading();
+      const { downloadSvg, downloadPdf, downloadPng } = await import('./chart-export');
+      if (kind === 'svg') downloadSvg(svg, content, bounds, heading, `${fileName}.svg`);
+      else if (kind === 'png') await downloadPng(svg, content, bounds, heading, `${fileName}.png`);
+      else
+        await downloadPdf(svg, content, bounds, heading, `${fileName}-${paper}.pdf`, paper, (page, pages) =>
+          setExportProgress(t('chart.exportProgress', { page, pages })),
+        );
+      setExportProgress(t('chart.exportDone'));
     } catch {
+      setExportProgress(null);
       setExportError(true);
     } finally {
       setExporting(null);
     }
   };
-
-  const linesShown = useMemo(() => (placed && lines ? chartLines(placed.items, placed.layout, lines, tree) : []), [placed, lines, tree]);
   const helpId = `${ids}-help`;
   const statusId = `${ids}-status`;
 
@@ -381,7 +431,9 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
           <Paragraph data-size="sm" role="status">
             {matches.length === 0
               ? t('chart.noMatches', { query: submittedQuery })
-              : t('chart.matches', { count: matches.length, query: submittedQuery })}
+              : found.typos
+                ? t('chart.matchesTolerant', { query: submittedQuery })
+                : t('chart.matches', { count: matches.length, query: submittedQuery })}
           </Paragraph>
           {matches.length > 0 && (
             <ul aria-label={t('chart.matchesLabel')} className="kp-orgchart__result-list">
@@ -432,6 +484,17 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
             </Button>
           )}
         </div>
+        <div className="kp-orgchart__people">
+          <Switch
+            data-size="sm"
+            label={t('chart.people')}
+            description={t('chart.peopleHelp')}
+            checked={people}
+            onChange={(event) => setPeople(event.target.checked)}
+          />
+        </div>
+      </div>
+      <div className="kp-orgchart__toolbar">
         <div className="kp-orgchart__group" role="group" aria-label={t('chart.exportGroup')}>
           <Button
             variant="secondary"
@@ -445,6 +508,30 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
           <Button
             variant="secondary"
             data-size="sm"
+            onClick={() => void runExport('png')}
+            loading={exporting === 'png'}
+            disabled={!placed || exporting !== null}
+          >
+            {t('chart.exportPng')}
+          </Button>
+          <div className="kp-orgchart__levels">
+            <Label htmlFor={`${ids}-paper`} data-size="sm">
+              {t('chart.paperSize')}
+            </Label>
+            <Select
+              id={`${ids}-paper`}
+              data-size="sm"
+              width="auto"
+              value={paper}
+              onChange={(event) => setPaper(event.target.value === 'a4' ? 'a4' : 'a3')}
+            >
+              <option value="a3">{t('chart.paperA3')}</option>
+              <option value="a4">{t('chart.paperA4')}</option>
+            </Select>
+          </div>
+          <Button
+            variant="secondary"
+            data-size="sm"
             onClick={() => void runExport('pdf')}
             loading={exporting === 'pdf'}
             disabled={!placed || exporting !== null}
@@ -453,6 +540,9 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
           </Button>
         </div>
       </div>
+      <Paragraph data-size="sm" role="status" className="kp-orgchart__export-status">
+        {exportProgress}
+      </Paragraph>
       {exportError && (
         <Paragraph role="alert" className="kp-orgchart__error">
           {t('chart.exportFailed')}
@@ -504,6 +594,9 @@ export function OrgChart({ tree, date, rootId, onRootChange, levels, onLevelsCha
                 i18n={i18n}
                 unitHref={unitHref}
                 handlers={handlers}
+                people={people}
+                measures={measures}
+                date={date}
               />
             )}
           </g>
@@ -518,7 +611,20 @@ type NodeHandlers = {
   toggle: (node: VisibleNode) => void;
   focus: (index: number, id: string) => void;
   open: (id: string) => void;
+  openPerson: (id: string) => void;
 };
+
+type Measures = { name: Measure; small: Measure; person: Measure };
+
+/** Measures in the fonts the chart's CSS draws names (600 14px), titles (12px) and people (600 13px) in. */
+function chartMeasures(): Measures {
+  const family = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.body).fontFamily || 'sans-serif';
+  return {
+    name: canvasMeasure(`600 14px ${family}`, 14),
+    small: canvasMeasure(`12px ${family}`, 12),
+    person: canvasMeasure(`600 13px ${family}`, 13),
+  };
+}
 
 type ChartContentProps = {
   items: VisibleNode[];
@@ -529,6 +635,9 @@ type ChartContentProps = {
   i18n: OrgI18n;
   unitHref: (id: string) => string;
   handlers: NodeHandlers;
+  people: boolean;
+  measures: Measures;
+  date: string;
 };
 
 const ChartContent = memo(function ChartContent({
@@ -540,6 +649,9 @@ const ChartContent = memo(function ChartContent({
   i18n,
   unitHref,
   handlers,
+  people,
+  measures,
+  date,
 }: ChartContentProps) {
   return (
     <>
@@ -559,10 +671,13 @@ const ChartContent = memo(function ChartContent({
             i18n={i18n}
             href={unitHref(node.unit.id)}
             handlers={handlers}
+            people={people}
+            measures={measures}
+            date={date}
           />
         ))}
       </g>
-      {/* Above the boxes, each on a halo, so a line is never lost behind a box (see cross-lines.ts). */}
+      {/* Routed through the gaps between boxes (cross-lines.ts); on a halo where they cross an edge. */}
       <g className="kp-orgchart__lines" aria-hidden="true">
         {lines.map((line) => (
           <g key={line.id}>
@@ -585,22 +700,53 @@ type ChartNodeProps = {
   i18n: OrgI18n;
   href: string;
   handlers: NodeHandlers;
+  people: boolean;
+  measures: Measures;
+  date: string;
 };
 
-/** One unit: a link to its page (name, leader, holder, level) and, if it has sub-units, a toggle. */
-const ChartNode = memo(function ChartNode({ node, index, x, y, selected, match, i18n, href, handlers }: ChartNodeProps) {
+/** Room for text in a box: 12 px on each side. */
+const textWidth = W - 24;
+const nameTop = 20;
+const nameLineHeight = 17;
+
+/**
+ * One unit: a link to its page (name, leader, holder) and, if it has sub-units, a toggle. In
+ * people mode the leader's holder is a link of its own to their person card, a vacant leader
+ * position says so, and the count of the unit's other positions is shown.
+ */
+const ChartNode = memo(function ChartNode({
+  node,
+  index,
+  x,
+  y,
+  selected,
+  match,
+  i18n,
+  href,
+  handlers,
+  people,
+  measures,
+  date,
+}: ChartNodeProps) {
   const { t } = i18n;
   const { unit } = node;
-  const nameLines = wrap(unit.name, 27, 2);
-  const leaderTitle = unit.leader ? truncate(unit.leader.title, 34) : t('chart.noLeader');
-  const holder = unit.leader ? (unit.leader.personName ?? t('common.vacant')) : '';
+  const name = fitText(unit.name, textWidth, 3, measures.name);
+  const leaderTitle = unit.leader ? fitLine(unit.leader.title, textWidth, measures.small) : { lines: [t('chart.noLeader')], cut: false };
+  const holderName = unit.leader ? (unit.leader.personName ?? t('common.vacant')) : '';
+  const holder = fitLine(holderName, textWidth, people ? measures.person : measures.small);
+  const others = Math.max(0, unit.positions - (unit.leader ? 1 : 0));
   const label = [
     unit.name,
     t('common.levelN', { level: unit.level }),
     unit.leader
       ? t('chart.leaderLabel', { title: unit.leader.title, holder: unit.leader.personName ?? t('common.vacant') })
       : t('chart.noLeader'),
+    ...(people ? [t('chart.others', { count: others })] : []),
   ].join(', ');
+  const below = nameTop + (name.lines.length - 1) * nameLineHeight;
+  const personId = unit.leader?.personId ?? null;
+  const personY = below + 19;
   // No wrapping group per node: on a large chart every element counts (style, layout, paint).
   return (
     <>
@@ -623,20 +769,61 @@ const ChartNode = memo(function ChartNode({ node, index, x, y, selected, match, 
         }}
       >
         {/* A tooltip only where the box cuts text short (a title per node costs on large charts). */}
-        {(truncated(nameLines, unit.name) || leaderTitle !== (unit.leader?.title ?? leaderTitle)) && <title>{label}</title>}
+        {(name.cut || leaderTitle.cut || holder.cut) && <title>{label}</title>}
         <rect width={W} height={H} rx={6} className="kp-orgchart__box" />
-        {nameLines.map((line, i) => (
-          <text key={i} x={12} y={26 + i * 17} className="kp-orgchart__name">
+        {name.lines.map((line, i) => (
+          <text key={i} x={12} y={nameTop + i * nameLineHeight} className="kp-orgchart__name">
             {line}
           </text>
         ))}
-        <text x={12} y={nameLines.length > 1 ? 66 : 49} className="kp-orgchart__leader">
-          {leaderTitle}
-        </text>
-        <text x={12} y={nameLines.length > 1 ? 81 : 64} className="kp-orgchart__holder">
-          {truncate(holder, 34)}
-        </text>
+        {people ? (
+          <>
+            {/* The holder is its own link (below); a vacancy or no leader is said here. */}
+            {!personId && unit.leader && (
+              <text x={12} y={personY} className="kp-orgchart__person kp-orgchart__person--vacant">
+                {holder.lines[0]}
+              </text>
+            )}
+            <text x={12} y={personY + 15} className="kp-orgchart__leader">
+              {leaderTitle.lines[0]}
+            </text>
+            <text x={12} y={personY + 30} className="kp-orgchart__holder">
+              {t('chart.others', { count: others })}
+            </text>
+          </>
+        ) : (
+          <>
+            <text x={12} y={below + 19} className="kp-orgchart__leader">
+              {leaderTitle.lines[0]}
+            </text>
+            <text x={12} y={below + 34} className="kp-orgchart__holder">
+              {holder.lines[0]}
+            </text>
+          </>
+        )}
       </a>
+      {people && personId && (
+        <a
+          href={`/organisasjon/personer/${encodeURIComponent(personId)}?dato=${date}`}
+          aria-label={t('chart.openPerson', { name: holderName })}
+          {...({ transform: `translate(${x} ${y})` } as object)}
+          className="kp-orgchart__person-link"
+          data-person-id={personId}
+          onFocus={() => handlers.focus(index, unit.id)}
+          onClick={(event) => {
+            if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            handlers.openPerson(personId);
+          }}
+        >
+          {holder.cut && <title>{holderName}</title>}
+          {/* Shows the focus (and takes the click) around the name. */}
+          <rect x={8} y={personY - 14} width={W - 16} height={19} rx={3} className="kp-orgchart__person-focus" />
+          <text x={12} y={personY} className="kp-orgchart__person">
+            {holder.lines[0]}
+          </text>
+        </a>
+      )}
       {node.childCount > 0 && (
         <g
           role="button"
@@ -708,11 +895,12 @@ type DrawnLine = { id: string; type: ChartLine['type']; d: string };
 
 /**
  * The reporting lines to draw between units shown: professional and coordination lines, and
- * personnel lines that do not simply follow the unit hierarchy (those are the hierarchy's edges).
+ * personnel lines that do not simply follow the unit hierarchy (those are the hierarchy's edges),
+ * each routed through the gaps between the boxes.
  */
 function chartLines(items: VisibleNode[], layout: LayoutResult, lines: ChartLine[], tree: UnitTree): DrawnLine[] {
   const index = new Map(items.map((item, i) => [item.unit.id, i]));
-  const drawn: DrawnLine[] = [];
+  const kept: { id: string; type: ChartLine['type']; pair: [number, number] }[] = [];
   const seen = new Set<string>();
   for (const line of lines) {
     if (line.fromUnitId === line.toUnitId) continue;
@@ -723,41 +911,19 @@ function chartLines(items: VisibleNode[], layout: LayoutResult, lines: ChartLine
     const key = `${line.type}:${line.fromUnitId}:${line.toUnitId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const { d } = crossLinePath({ x: layout.x[from]!, y: layout.y[from]! }, { x: layout.x[to]!, y: layout.y[to]! });
-    drawn.push({ id: line.id, type: line.type, d });
+    kept.push({ id: line.id, type: line.type, pair: [from, to] });
   }
-  return drawn;
-}
-
-function truncated(lines: string[], text: string): boolean {
-  return lines.join(' ') !== text;
+  if (kept.length === 0) return [];
+  const boxes = Array.from(layout.x, (x, i) => ({ x, y: layout.y[i]! }));
+  const routes = routeCrossLines(
+    boxes,
+    kept.map((line) => line.pair),
+    layout,
+    items.map((item) => item.childCount > 0),
+  );
+  return kept.map((line, i) => ({ id: line.id, type: line.type, d: routes[i]!.d }));
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Word-wraps into at most `maxLines` lines of about `width` characters, with … if cut. */
-function wrap(text: string, width: number, maxLines: number): string[] {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (candidate.length <= width || !current) {
-      current = candidate;
-    } else {
-      lines.push(current);
-      current = word;
-    }
-  }
-  if (current) lines.push(current);
-  if (lines.length <= maxLines) return lines.map((line) => truncate(line, width + 2));
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} ${lines[maxLines]}`, width);
-  return kept;
 }

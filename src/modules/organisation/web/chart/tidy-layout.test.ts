@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossLinePath } from './cross-lines';
+import { crossLineCurve, routeCrossLines, type Point } from './cross-lines';
 import { layoutTree, nodeSize } from './tidy-layout';
 
 const { width: W, height: H } = nodeSize;
@@ -45,7 +45,7 @@ describe('org chart layout', () => {
     expect(result.y[1]).toBe(result.y[3]);
     expect(result.y[1]! - result.y[0]!).toBeGreaterThan(H);
     expect(result.x[0]).toBeCloseTo((result.x[1]! + result.x[3]!) / 2);
-    expect(result.edges[1]).toMatch(/^M[\d.]+,88V/);
+    expect(result.edges[1]).toMatch(new RegExp(`^M[\\d.]+,${H}V`));
   });
 
   it('stacks the leaves of a parent in columns of at most ten, and keeps neighbours clear of the stack', () => {
@@ -68,9 +68,101 @@ describe('org chart layout', () => {
     expect(layoutTree({ requestId: 2, parents: new Int32Array(0) })).toMatchObject({ width: 0, height: 0, edges: [] });
   });
 
-  it('draws cross lines from the box sides that face each other', () => {
-    expect(crossLinePath({ x: 0, y: 0 }, { x: 0, y: 400 }).d).toMatch(/^M174,88C/);
-    expect(crossLinePath({ x: 0, y: 0 }, { x: 800, y: 0 }).d).toMatch(/^M232,44C.* 800,44$/);
-    expect(crossLinePath({ x: 800, y: 0 }, { x: 0, y: 0 }).d).toMatch(/^M800,44C.* 232,44$/);
+  it('falls back to a curve between the box sides that face each other', () => {
+    expect(crossLineCurve({ x: 0, y: 0 }, { x: 0, y: 400 }).d).toMatch(new RegExp(`^M174,${H}C`));
+    expect(crossLineCurve({ x: 0, y: 0 }, { x: 800, y: 0 }).d).toMatch(new RegExp(`^M232,${H / 2}C.* 800,${H / 2}$`));
+  });
+});
+
+/** Whether the segment a–b passes through the inside of a box (its edge may be touched). */
+function crossesBox(a: Point, b: Point, box: Point): boolean {
+  const left = box.x + 0.5;
+  const right = box.x + W - 0.5;
+  const top = box.y + 0.5;
+  const bottom = box.y + H - 0.5;
+  if (a.x === b.x) return a.x > left && a.x < right && Math.max(a.y, b.y) > top && Math.min(a.y, b.y) < bottom;
+  if (a.y === b.y) return a.y > top && a.y < bottom && Math.max(a.x, b.x) > left && Math.min(a.x, b.x) < right;
+  throw new Error(`not orthogonal: ${JSON.stringify([a, b])}`);
+}
+
+/** Whether the segment passes through the expand button under a box (a circle of radius 13). */
+function crossesToggle(a: Point, b: Point, box: Point): boolean {
+  const cx = box.x + W / 2;
+  const cy = box.y + H;
+  // The nearest point of the segment to the circle's centre.
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const t = Math.max(0, Math.min(1, ((cx - a.x) * (b.x - a.x) + (cy - a.y) * (b.y - a.y)) / length ** 2));
+  return Math.hypot(a.x + t * (b.x - a.x) - cx, a.y + t * (b.y - a.y) - cy) < 13;
+}
+
+/** A fixed sequence of pseudo-random numbers, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+function checkRoutes(parents: Int32Array, pairCount: number, seed: number) {
+  const layout = layoutTree({ requestId: 1, parents });
+  const boxes = Array.from(layout.x, (x, i) => ({ x, y: layout.y[i]! }));
+  const next = random(seed);
+  const pairs: [number, number][] = [];
+  while (pairs.length < pairCount) {
+    const from = Math.floor(next() * boxes.length);
+    const to = Math.floor(next() * boxes.length);
+    if (from !== to) pairs.push([from, to]);
+  }
+  // Every unit with children has an expand button under it; lines keep clear of those too.
+  const toggles = Array.from(parents, (_, i) => parents.includes(i));
+  const routes = routeCrossLines(boxes, pairs, layout, toggles);
+  routes.forEach((route, n) => {
+    const [from, to] = pairs[n]!;
+    expect(route.d, `line ${n}`).toMatch(/^M[\d.-]+,[\d.-]+(L[\d.-]+,[\d.-]+)+$/);
+    // Starts on the first box's edge and ends on the second's.
+    const first = route.points[0]!;
+    const last = route.points.at(-1)!;
+    const onEdge = (p: Point, box: Point) =>
+      p.x >= box.x &&
+      p.x <= box.x + W &&
+      p.y >= box.y &&
+      p.y <= box.y + H &&
+      (p.x === box.x || p.x === box.x + W || p.y === box.y || p.y === box.y + H);
+    expect(onEdge(first, boxes[from]!), `line ${n} starts on its box`).toBe(true);
+    expect(onEdge(last, boxes[to]!), `line ${n} ends on its box`).toBe(true);
+    // Plain checks, one expect: 500 boxes × every segment would be too many expects.
+    const crossings: string[] = [];
+    for (let k = 1; k < route.points.length; k++) {
+      const a = route.points[k - 1]!;
+      const b = route.points[k]!;
+      boxes.forEach((box, i) => {
+        if (crossesBox(a, b, box)) crossings.push(`line ${n} (${from} → ${to}) segment ${k} crosses box ${i}`);
+        if (toggles[i] && crossesToggle(a, b, box)) crossings.push(`line ${n} segment ${k} crosses the button of box ${i}`);
+      });
+    }
+    expect(crossings).toEqual([]);
+  });
+  return routes;
+}
+
+describe('cross lines', () => {
+  it('never pass over or under a box: 40 lines on a 500-unit chart', () => {
+    checkRoutes(tree(500, 8), 40, 15);
+  });
+
+  it('find their way around stacked leaves and into a stack', () => {
+    const parents = [-1, 0, ...Array.from({ length: 25 }, () => 1), 0];
+    for (let depth = 0; depth < 6; depth++) parents.push(parents.length - 1, parents.length - 1);
+    const routes = checkRoutes(Int32Array.from(parents), 60, 7);
+    expect(routes.every((route) => route.points.length >= 2)).toBe(true);
+  });
+
+  it('leave a box below and enter the box beside from the side that faces it', () => {
+    const boxes = [
+      { x: 0, y: 0 },
+      { x: 600, y: 0 },
+    ];
+    const [route] = routeCrossLines(boxes, [[0, 1]], { width: 600 + W, height: H });
+    expect(route!.points[0]).toEqual({ x: W, y: H * 0.75 });
+    expect(route!.points.at(-1)).toEqual({ x: 600, y: H * 0.75 });
+    expect(route!.points).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@
 // Measured against elkjs in docs/decisions/0015-org-chart-layout.md (`npm run bench -- --only org-chart`).
 import { hierarchy, tree } from 'd3-hierarchy';
 
-export const nodeSize = { width: 232, height: 88 } as const;
+export const nodeSize = { width: 232, height: 120 } as const;
 
 const hGap = 24;
 const vGap = 48;

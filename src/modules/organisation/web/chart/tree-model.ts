@@ -1,4 +1,4 @@
-import { foldForMatch as normalise } from '../../../../web/components/combobox/match';
+import { matchScore } from '../../../../web/components/combobox/match';
 import type { TreeUnit } from '../../organisation.schemas';
 
 // The unit hierarchy as the chart and the tree grid walk it. Pure functions, no React.
@@ -143,17 +143,24 @@ export function subtreeSize(tree: UnitTree, id: string): number {
   return count;
 }
 
-/** Units whose name (or leader title/name) contains the query, ignoring case and accents. */
-export function findUnits(tree: UnitTree, query: string, limit = 20): TreeUnit[] {
-  const needle = normalise(query.trim());
-  if (!needle) return [];
-  const matches: TreeUnit[] = [];
+/**
+ * Units whose name (or leader's name) holds every word of the query, ignoring case and accents;
+ * only when none does, those within a typo or two ("legevkt" finds «Legevakt»), marked `typos`.
+ */
+export function findUnits(tree: UnitTree, query: string, limit = 20): { units: TreeUnit[]; typos: boolean } {
+  if (!query.trim()) return { units: [], typos: false };
+  const exact: { unit: TreeUnit; score: number }[] = [];
+  const near: TreeUnit[] = [];
   for (const unit of tree.byId.values()) {
-    if (normalise(unit.name).includes(needle)) matches.push(unit);
+    const score = matchScore(query, unit.name, unit.leader?.personName ?? '');
+    if (score >= 2) exact.push({ unit, score });
+    else if (score === 1) near.push(unit);
   }
   // Names that start with the query first, then shorter (more specific) names.
-  matches.sort(
-    (a, b) => Number(normalise(b.name).startsWith(needle)) - Number(normalise(a.name).startsWith(needle)) || a.name.length - b.name.length,
-  );
-  return matches.slice(0, limit);
+  const byLength = (a: TreeUnit, b: TreeUnit) => a.name.length - b.name.length;
+  if (exact.length > 0) {
+    exact.sort((a, b) => b.score - a.score || byLength(a.unit, b.unit));
+    return { units: exact.slice(0, limit).map((match) => match.unit), typos: false };
+  }
+  return { units: near.sort(byLength).slice(0, limit), typos: near.length > 0 };
 }

@@ -12,7 +12,8 @@ export const analyticsNb = {
   'analytics.headcount': 'Personer',
   'analytics.fte': 'Årsverk',
   'analytics.layers': 'Lag i linjen',
-  'analytics.adminShare': 'Administrasjonsandel',
+  // The soft hyphen lets a narrow figure box break at the joint («Administrasjons-/andel»), not anywhere.
+  'analytics.adminShare': 'Administrasjons\u00adandel',
   'analytics.perLevel': 'Per nivå',
   'analytics.unitsPositionsPerLevel': 'Enheter og stillinger per nivå',
   'analytics.unitsPositionsPerLevelDesc':
@@ -32,7 +33,7 @@ export const analyticsNb = {
   'analytics.overThresholdMark': '(over grensen)',
   'analytics.overYes': 'Ja, over grensen',
   'analytics.allLeaders': 'Alle ledere ({count})',
-  'analytics.someLeaders': 'De {shown} største kontrollspennene av {count}',
+  'analytics.someLeaders': 'De {shown} største lederspennene av {count}',
   'analytics.perUnit': 'Per enhet',
   'analytics.perUnitLead':
     'Stillinger, personer og årsverk i hver enhet med alt som ligger under den. Velg en enhet for å se enhetene under den.',
@@ -52,8 +53,11 @@ export const analyticsNb = {
     'Stolpediagram med antall stillinger i hvert lag, der rådmannen er lag 1. Tallene står i tabellen under.',
   'analytics.layer': 'Lag',
   'analytics.layerN': 'Lag {layer}',
-  'analytics.unreachable': '{count} stillinger har ingen personallinje opp til rådmannen.',
+  'analytics.unreachable': '{count, plural, one {# stilling} other {# stillinger}} har ingen personallinje opp til rådmannen.',
   'analytics.adminHeading': 'Administrasjonsandel',
+  'analytics.adminShareNoBasis': 'Mangler grunnlag',
+  'analytics.adminShareSample':
+    'Administrasjonsandelen vises ikke, fordi for få stillinger har personer eller årsverk registrert: et tall regnet av dem ville beskrive de registrerte, ikke organisasjonen.',
   'analytics.adminChart': 'Administrasjonsandel nå og i de tre tidligere kommunene',
   'analytics.adminChartDesc':
     'Stolpediagram med andelen administrasjon og stab/støtte, regnet av stillinger og av årsverk, sammenlignet med utgangspunktene for Drammen, Nedre Eiker og Svelvik. Tallene står i tabellen under.',
@@ -113,15 +117,18 @@ export const analyticsEn: Record<keyof typeof analyticsNb, string> = {
   'analytics.perUnitNone': 'No units under this one.',
   'analytics.spansTable': 'Span of control per leader',
   'analytics.layersHeading': 'Layers',
-  'analytics.layersLead': 'The longest personnel chain from the chief executive down has {count} links.',
+  'analytics.layersLead': 'The longest personnel chain from the chief executive down has {count, plural, one {# link} other {# links}}.',
   'analytics.longestChain': 'The longest chain:',
   'analytics.positionsPerLayer': 'Positions per layer',
   'analytics.positionsPerLayerDesc':
     'Bar chart of the number of positions in each layer, the chief executive being layer 1. The figures are in the table below.',
   'analytics.layer': 'Layer',
   'analytics.layerN': 'Layer {layer}',
-  'analytics.unreachable': '{count} positions have no personnel chain up to the chief executive.',
+  'analytics.unreachable': '{count, plural, one {# position has} other {# positions have}} no personnel chain up to the chief executive.',
   'analytics.adminHeading': 'Administration share',
+  'analytics.adminShareNoBasis': 'Not enough data',
+  'analytics.adminShareSample':
+    'The administration share is not shown, because too few positions have people or FTE recorded: a figure computed from them would describe those recorded, not the organisation.',
   'analytics.adminChart': 'Administration share now and in the three former municipalities',
   'analytics.adminChartDesc':
     'Bar chart of the share of administration and staff/support, by positions and by FTE, compared with the baselines of Drammen, Nedre Eiker and Svelvik. The figures are in the table below.',

@@ -99,7 +99,7 @@ export const commonNb = {
   'lines.reportsTo': 'Rapporterer til',
   'lines.reportedBy': 'Rapporterer fra',
   'lines.unit': 'Enhet',
-  'lines.holders': 'Innehaver',
+  'lines.holders': 'Innehavere',
   'lines.noneOut': 'ingen linjer ut.',
   'lines.noneIn': 'ingen linjer inn.',
 } satisfies Record<string, string>;
@@ -203,7 +203,7 @@ export const commonEn: Record<keyof typeof commonNb, string> = {
   'lines.reportsTo': 'Reports to',
   'lines.reportedBy': 'Reports from',
   'lines.unit': 'Unit',
-  'lines.holders': 'Holder',
+  'lines.holders': 'Holders',
   'lines.noneOut': 'no lines out.',
   'lines.noneIn': 'no lines in.',
 };

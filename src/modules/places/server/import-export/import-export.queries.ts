@@ -210,3 +210,36 @@ export async function findCoverage(
 export async function savepoint(trx: PlacesDb, action: 'savepoint' | 'release savepoint' | 'rollback to savepoint'): Promise<void> {
   await sql`${sql.raw(action)} places_import_row`.execute(trx);
 }
+
+/** The external key of a stored id, for the dry run to show (null for none). */
+export async function keyOfId(
+  trx: PlacesDb,
+  table: 'places_hubs' | 'places_sites' | 'org_units' | 'org_positions',
+  id: unknown,
+): Promise<string | null> {
+  if (typeof id !== 'string' || id === '') return null;
+  const { rows } = await sql<{ key: string }>`select key from ${sql.table(table)} where id = ${id}`.execute(trx);
+  return rows[0]?.key ?? null;
+}
+
+export async function districtNumberOfId(trx: PlacesDb, id: unknown): Promise<number | null> {
+  if (typeof id !== 'string' || id === '') return null;
+  const { rows } = await sql<{ number: number }>`select number from places_districts where id = ${id}`.execute(trx);
+  return rows[0] ? Number(rows[0].number) : null;
+}
+
+/**
+ * Places as they are, in one value: every district, hub, site, service and coverage row with its
+ * revision (an edit bumps it; a new record adds one). An apply compares it with its dry run's.
+ */
+export async function placesFingerprint(trx: PlacesDb): Promise<string> {
+  const { rows } = await sql<{ fingerprint: string }>`
+    select md5(coalesce(string_agg(x, ',' order by x), '')) as fingerprint from (
+      select 'd' || id::text || ':' || revision::text as x from places_districts
+      union all select 'h' || id::text || ':' || revision::text from places_hubs
+      union all select 's' || id::text || ':' || revision::text from places_sites
+      union all select 'v' || id::text || ':' || revision::text from places_services
+      union all select 'c' || id::text || ':' || revision::text from places_coverage
+    ) rows`.execute(trx);
+  return rows[0]!.fingerprint;
+}

@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value';
-import { importedTextProblem } from '../../../../kernel/index.js';
+import { cellIntent, clearMarker, importedTextProblem } from '../../../../kernel/index.js';
 import {
   placesEntities,
   recordSchemas,
@@ -129,6 +129,11 @@ export function problem(entity: PlacesEntity | null, row: number | null, column:
 export interface ParsedRow<E extends PlacesEntity = PlacesEntity> {
   row: number;
   record: PlacesRecords[E];
+  /**
+   * The columns the row gives: a value, or the clear marker «(tøm)». Every other column (not in the
+   * file, or an empty cell) is left as it is (kernel/import/empty-cells.ts); in `record` it is null.
+   */
+  given: string[];
   /** false: the row has a problem of its own and is not applied (the import is refused anyway). */
   valid: boolean;
 }
@@ -384,8 +389,21 @@ export function readTable<E extends PlacesEntity>(table: Table & { entity: E }, 
     const record: Record<string, unknown> = {};
     let valid = true;
     for (const column of columns[entity]) record[column.name] = column.kind === 'list' ? [] : null;
+    const given: string[] = [];
     for (const { index, column } of at) {
-      const converted = convertCell(column, cells[index] ?? null);
+      const cell = cells[index] ?? null;
+      const intent = cellIntent(cell);
+      if (intent === 'leave') continue;
+      if (intent === 'clear') {
+        if (column.required) {
+          problems.push(problem(entity, row, column.name, cannotClear(column.name)));
+          valid = false;
+          record[column.name] = undefined;
+        } else given.push(column.name);
+        continue;
+      }
+      given.push(column.name);
+      const converted = convertCell(column, cell);
       if ('problem' in converted) {
         problems.push(problem(entity, row, column.name, converted.problem));
         valid = false;
@@ -404,26 +422,54 @@ export function readTable<E extends PlacesEntity>(table: Table & { entity: E }, 
     const kept = own.filter((p) => !(p.column && reported.has(p.column)));
     problems.push(...kept);
     if (kept.length > 0) valid = false;
-    parsed.push({ row, record: record as unknown as PlacesRecords[E], valid });
+    parsed.push({ row, record: record as unknown as PlacesRecords[E], given, valid });
   }
   return parsed;
 }
 
-/** The items of one JSON list as records; missing optional fields are null (or an empty list). */
+function cannotClear(column: string): LocalisedMessage {
+  return message(
+    `«${column}» kan ikke tømmes (${clearMarker}): den må ha en verdi.`,
+    `"${column}" cannot be cleared (${clearMarker}): it must have a value.`,
+  );
+}
+
+/**
+ * The items of one JSON list as records. A field left out, null or "" is left as it is (null, or an
+ * empty list, in the record); "(tøm)" clears it.
+ */
 export function readJsonRecords<E extends PlacesEntity>(entity: E, items: unknown[], problems: ImportProblem[]): ParsedRow<E>[] {
   return items.map((item, index) => {
     const row = index + 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       problems.push(problem(entity, row, null, message('Elementet skal være et objekt.', 'The item must be an object.')));
-      return { row, record: {} as PlacesRecords[E], valid: false };
+      return { row, record: {} as PlacesRecords[E], given: [], valid: false };
     }
     const record: Record<string, unknown> = {};
+    const given: string[] = [];
+    const own: ImportProblem[] = [];
     for (const column of columns[entity]) record[column.name] = column.kind === 'list' ? [] : null;
     for (const [name, value] of Object.entries(item)) {
-      if (value !== null && value !== undefined) record[name] = typeof value === 'string' && value.trim() === '' ? null : value;
+      const intent = cellIntent(value);
+      if (intent === 'leave') continue;
+      const column = columns[entity].find((c) => c.name === name);
+      if (intent === 'clear') {
+        if (column?.required) own.push(problem(entity, row, name, cannotClear(name)));
+        else if (column) given.push(name);
+        else record[name] = value;
+        continue;
+      }
+      given.push(name);
+      record[name] = value;
     }
-    const valid = checkRecord(entity, row, record, problems);
-    return { row, record: record as unknown as PlacesRecords[E], valid };
+    const cleared = new Set(own.map((p) => p.column));
+    const checked = Object.fromEntries(Object.entries(record).filter(([name]) => !cleared.has(name)));
+    const found: ImportProblem[] = [];
+    checkRecord(entity, row, checked, found);
+    own.push(...found.filter((p) => !(p.column && cleared.has(p.column))));
+    const valid = own.length === 0;
+    problems.push(...own);
+    return { row, record: record as unknown as PlacesRecords[E], given, valid };
   });
 }
 

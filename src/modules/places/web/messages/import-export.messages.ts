@@ -4,7 +4,7 @@
 export const importExportNb = {
   'importExport.title': 'Import og eksport av steder og tjenester',
   'importExport.lead':
-    'Last ned kommunedeler, knutepunkter, bygg, tjenester og dekning som JSON, Excel eller CSV for en dato, eller les dem inn fra en fil. En import prøves alltid først, og ingenting endres før du velger «Importer». Da lagres alt eller ingenting.',
+    'Last ned kommunedeler, knutepunkter, bygg, tjenester og dekning som JSON, Excel eller CSV for en dato, eller les dem inn fra en fil. En import prøves alltid først, og ingenting endres før du har sett over prøveimporten og velger «Importer». Da lagres alt eller ingenting.',
   'importExport.format': 'Kolonnene og reglene står i beskrivelsen av filformatet (docs/formats/places.md).',
 
   'entity.districts': 'Kommunedeler',
@@ -13,7 +13,8 @@ export const importExportNb = {
   'entity.services': 'Tjenester',
   'entity.coverage': 'Dekning',
 
-  'import.help': 'Velg filen og prøv importen. Du ser hva som blir nytt og endret, og hvert problem med rad og kolonne, før noe lagres.',
+  'import.help':
+    'Velg filen og prøv importen. Du ser hva som blir nytt og endret, og hvert problem med rad og kolonne, før noe lagres. En kolonne som ikke er med i filen, og en tom celle, lar verdien stå som den er. Skriv (tøm) i cellen for å tømme et felt.',
   'import.noAccess': 'Du kan laste ned, men trenger redigeringstilgang for steder og tjenester for å importere.',
   'import.wholeMunicipality':
     'Du kan laste ned. En import kan endre hele kommunen, og du kan bare endre det som hører til ditt område av organisasjonen. Be en administrator om å importere.',
@@ -51,7 +52,13 @@ export const importExportNb = {
   'importReport.action': 'Hva skjer',
   'importReport.actionCreate': 'Ny',
   'importReport.actionChange': 'Endres',
-  'importReport.columns': 'Kolonner som endres',
+  'importReport.columns': 'Endringer (gammel → ny)',
+  'importReport.left': 'Blir stående som før',
+  'importReport.fieldChanged': '{column}: «{before}» → «{after}»',
+  'importReport.fieldSet': '{column}: ingen verdi → «{after}»',
+  'importReport.fieldCleared': '{column}: «{before}» → tømmes',
+  'importReport.baseChanged':
+    'Stedene er endret etter prøveimporten, så den viser ikke lenger hva importen vil gjøre. Prøv importen på nytt.',
 };
 
 export const importExportEn: Record<keyof typeof importExportNb, string> = {
@@ -67,7 +74,7 @@ export const importExportEn: Record<keyof typeof importExportNb, string> = {
   'entity.coverage': 'Coverage',
 
   'import.help':
-    'Choose the file and try the import. You see what is new and what changes, and every problem with its row and column, before anything is saved.',
+    'Choose the file and try the import. You see what is new and what changes, and every problem with its row and column, before anything is saved. A column that is not in the file, and an empty cell, leave the value as it is. Write (tøm) in the cell to clear a field.',
   'import.noAccess': 'You can download, but need edit access to places and services to import.',
   'import.wholeMunicipality':
     'You can download. An import can change the whole municipality, and you may only change what belongs to your area of the organisation. Ask an administrator to import.',
@@ -106,5 +113,10 @@ export const importExportEn: Record<keyof typeof importExportNb, string> = {
   'importReport.action': 'What happens',
   'importReport.actionCreate': 'New',
   'importReport.actionChange': 'Changes',
-  'importReport.columns': 'Columns that change',
+  'importReport.columns': 'Changes (old → new)',
+  'importReport.left': 'Left as it is',
+  'importReport.fieldChanged': '{column}: "{before}" → "{after}"',
+  'importReport.fieldSet': '{column}: no value → "{after}"',
+  'importReport.fieldCleared': '{column}: "{before}" → cleared',
+  'importReport.baseChanged': 'Places have changed since the dry run, so it no longer shows what the import will do. Try the import again.',
 };

@@ -23,7 +23,8 @@ export const staffNb = {
   'coverage.addDialogTitle': 'Legg til {service} i kommunedel {number} ({name})',
   'coverage.editDialogTitle': 'Endre {service} i kommunedel {number} ({name})',
   'coverage.close': 'Lukk',
-  'coverage.others': '{count} tjenester er for alle i kommunen (sentrale, digitale eller der innbyggeren er) og står ikke i tabellen.',
+  'coverage.others':
+    '{count, plural, one {# tjeneste} other {# tjenester}} er for alle i kommunen (sentrale, digitale eller der innbyggeren er) og står ikke i tabellen.',
   'coverage.addHeading': 'Legg til en tjeneste i en kommunedel',
   'coverage.addHelp':
     'Velg tjenesten, kommunedelen og stedet. Knutepunktets bygning er foreslått. Tjenesten vises på de offentlige sidene fra datoen du velger.',
@@ -85,7 +86,7 @@ export const staffEn: Record<keyof typeof staffNb, string> = {
   'coverage.editDialogTitle': 'Change {service} in district {number} ({name})',
   'coverage.close': 'Close',
   'coverage.others':
-    '{count} services are for everyone in the municipality (central, digital or where the citizen is) and are not in the table.',
+    '{count, plural, one {# service is} other {# services are}} for everyone in the municipality (central, digital or where the citizen is) and are not in the table.',
   'coverage.addHeading': 'Add a service to a district',
   'coverage.addHelp':
     'Choose the service, the district and the place. The hub’s building is suggested. The service shows on the public pages from the date you choose.',

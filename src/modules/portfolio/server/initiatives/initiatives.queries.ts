@@ -48,7 +48,11 @@ async function unitsOf(db: PortfolioDb, unitIds: readonly string[], date: string
 /** What the intake form and the overview's filters offer. */
 export async function selectInitiativeOptions(db: PortfolioDb, date: string): Promise<InitiativeOptions> {
   const [units, users, goals, decisions] = await Promise.all([
-    db.selectFrom('org_unit_versions as uv').select(['uv.unit_id as id', 'uv.name', 'uv.level']).where(validOn('uv', date)).execute(),
+    db
+      .selectFrom('org_unit_versions as uv')
+      .select(['uv.unit_id as id', 'uv.name', 'uv.level', 'uv.parent_id as parentId'])
+      .where(validOn('uv', date))
+      .execute(),
     db.selectFrom('users').select(['id', 'display_name']).where('disabled_at', 'is', null).execute(),
     selectGoalOptions(db as unknown as SteeringDb),
     db

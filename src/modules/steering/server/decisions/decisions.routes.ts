@@ -55,7 +55,8 @@ const exportColumns: ExportColumn<DecisionSummary>[] = [
   { header: 'Kilde', value: (d) => d.source },
 ];
 
-const UnitOption = Type.Object({ id: Type.String(), name: Type.String() });
+// The parent's id lets the picker show each unit's path, so two of the same name differ.
+const UnitOption = Type.Object({ id: Type.String(), name: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]) });
 
 /** Political decisions followed to the end — routes under /api/steering. */
 export function registerDecisionRoutes(app: App, { database }: ModuleContext): void {
@@ -111,7 +112,7 @@ export function registerDecisionRoutes(app: App, { database }: ModuleContext): v
       const today = todayInNorway();
       const rows = await db
         .selectFrom('org_unit_versions')
-        .select(['unit_id as id', 'name'])
+        .select(['unit_id as id', 'name', 'parent_id as parentId'])
         .where('valid_from', '<=', today)
         .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', today)]))
         .execute();
