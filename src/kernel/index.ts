@@ -89,6 +89,7 @@ export type { KnutepunktModule, ModuleContext } from './module.js';
 export { CsvError, decodeUtf8, detectSeparator, parseCsv, restoreFormulaText, type LocalisedText } from './import/csv.js';
 export { unpackedZipSize } from './import/zip.js';
 export { cellIntent, clearMarker, type CellIntent } from './import/empty-cells.js';
+export { assertImportPlanned } from './import/stored-import.js';
 export {
   readXlsxUpload,
   XlsxUploadError,

@@ -51,11 +51,16 @@ describe('[ORGANISATION_EDITOR][POSTS]', () => {
 
     // The position: FTE and cost centre from today.
     await page.goto(`/organisasjon/stillinger/${position.id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kommunalsjef for skole');
     await page.getByText('Endre årsverk og ansvar').click();
     await page.getByLabel('Stillingens årsverk').fill('1');
     await page.getByLabel('Ansvar (koststed)').fill('2100');
+    await expect.poll(() => page.getByLabel('Ansvar (koststed)').inputValue()).toBe('2100');
     await page.getByRole('button', { name: 'Lagre årsverk og ansvar' }).click();
-    await page.getByText(/Lagret\. Endringen gjelder fra/).waitFor();
+    // Saved, or the refusal in words (so a failure says why rather than timing out).
+    const outcome = page.getByText(/Lagret\. Endringen gjelder fra/).or(page.getByRole('alert').filter({ hasText: /\S/ }));
+    await outcome.first().waitFor();
+    expect(await outcome.first().textContent()).toMatch(/Lagret\. Endringen gjelder fra/);
     await expect.poll(() => page.locator('dd', { hasText: '2100' }).first().isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'position page with the FTE and cost centre form');
 

@@ -680,21 +680,31 @@ describe('[ORGANISATION_EDITOR][POSITIONS]', () => {
       'conflict',
       /kan ikke miste personalansvaret fordi disse stillingene rapporterer personalmessig til den: «digital agent \(Institusjons- og hjemmetjenester\)», «leder for tjenestetildeling og koordinerende enhet \(Tjenestetildeling og koordinerende enhet\)», «virksomhetsleder \(Ernæring og kjøkkendrift\)».* og 7 til\./,
     );
-    const director = await positionId('direktor-utvikling-og-digitalisering');
-    const directorRead = `/api/organisation/positions/${director}?date=2030-01-01`;
-    const d = (await get<PositionDetail>(directorRead)).body;
+    // Independence is broken by a professional line *from* the position (independence.ts): the digital agent has one
+    // to the director of development, so it cannot become independent; the director, who only receives it, can.
+    const agent = await positionId('digital-agent-arbeid-og-velferd');
+    const agentRead = `/api/organisation/positions/${agent}?date=2030-01-01`;
+    const a = (await get<PositionDetail>(agentRead)).body;
     await expectRefused(
-      directorRead,
+      agentRead,
       () =>
-        patch(`/api/organisation/positions/${director}`, {
-          revision: d.revision,
+        patch(`/api/organisation/positions/${agent}`, {
+          revision: a.revision,
           validFrom: '2030-01-01',
           professionallyIndependent: true,
         }),
       409,
       'conflict',
-      /faglig selvstendig fordi disse stillingene har faglig linje til den: «digital agent \(Arbeid og velferd\)»/,
+      /«digital agent» kan ikke bli faglig selvstendig fordi den har faglig linje til «direktør for utvikling og digitalisering/,
     );
+    const director = await positionId('direktor-utvikling-og-digitalisering');
+    const d = (await get<PositionDetail>(`/api/organisation/positions/${director}?date=2030-01-01`)).body;
+    const independent = await patch(`/api/organisation/positions/${director}`, {
+      revision: d.revision,
+      validFrom: '2030-01-01',
+      professionallyIndependent: true,
+    });
+    expect(independent.status, JSON.stringify(independent.body)).toBe(200);
   });
 });
 
@@ -904,7 +914,8 @@ describe('[ORGANISATION_EDITOR][REPORTING_LINES]', () => {
       /sirkel i personallinjene 1\.1\.2030: «rådmann» → «direktør for omsorg» → «rådmann»/,
     );
     await expectRefused(read, line('personnel', radmann, agent), 400, 'invalid', /«digital agent» har ikke personalansvar/);
-    await expectRefused(read, line('professional', unitLeader, lawyer), 400, 'invalid', /«kommuneadvokat» er faglig selvstendig/);
+    // The rules report's reading (independence.ts): the lawyer may not be directed, but may be a professional home.
+    await expectRefused(read, line('professional', lawyer, unitLeader), 400, 'invalid', /«kommuneadvokat» er faglig selvstendig/);
     await expectRefused(read, line('professional', unitLeader, unitLeader), 400, 'invalid', /kan ikke rapportere til seg selv/);
     await expectRefused(
       read,

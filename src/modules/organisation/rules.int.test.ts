@@ -309,7 +309,7 @@ describe('[ADMINISTRATOR][EDIT_LEVEL_EXCEPTIONS]', () => {
       },
     ]);
     expect(flagged[0]!.message.nb).toBe(
-      'Enheten «Pilot lokalt knutepunkt» er på nivå 3, men lederen «virksomhetsleder for pilot lokalt knutepunkt» rapporterer personalmessig til «direktør for arbeid og inkludering» på nivå 1; ventet nivå 2. Er det meningen, registrer et nivåunntak med begrunnelse.',
+      'Enheten «Pilot lokalt knutepunkt» er på nivå 3, men lederen «virksomhetsleder for pilot lokalt knutepunkt» rapporterer personalmessig til «direktør for arbeid og inkludering» på nivå 1; ventet nivå 2. Er det meningen, registrer et unntak fra nivåregelen med begrunnelse.',
     );
 
     const created = await createException(admin, {
@@ -477,5 +477,38 @@ describe('[ORGANISATION_EDITOR][CHANGE_UNIT] the rules follow the move', () => {
     expect(findings.filter((f) => f.rule === 'rule_exception_stale').map(keysOf)).toEqual([['unit:pilot-lokalt-knutepunkt']]);
     const listed = await levelExceptions(employee, '2035-01-01');
     expect(listed.find((e) => e.unit.key === 'pilot-lokalt-knutepunkt')).toMatchObject({ stale: true });
+  });
+});
+
+describe('[ORGANISATION_EDITOR][ADD_LINE] the independence rule is the same in the command and the report', () => {
+  it('accepts a professional line to the municipal lawyer and does not flag it; refuses one from it', async () => {
+    const editor = await t.signInAs(['organisation_editor']);
+    const employee = await t.signInAs(['employee']);
+    const idOf = async (key: string) =>
+      (
+        await (t.database.db as unknown as OrganisationDb)
+          .selectFrom('org_positions')
+          .select('id')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const lawyer = await idOf('kommuneadvokat');
+    const adviser = await idOf('leder-omsorg-hjemmetjenester-kd-1');
+    const add = (fromPositionId: string, toPositionId: string) =>
+      t.knutepunkt.app.inject({
+        method: 'POST',
+        url: '/api/organisation/lines',
+        headers: editor.headers,
+        payload: { type: 'professional', fromPositionId, toPositionId, validFrom: '2036-01-01' },
+      });
+
+    const to = await add(adviser, lawyer);
+    expect(to.statusCode, to.body).toBe(201);
+    expect((await report(employee, '2036-01-01')).findings.filter((f) => f.rule === 'independent_position_professional_line')).toEqual([]);
+
+    const from = await add(lawyer, adviser);
+    expect(from.statusCode).toBe(400);
+    expect(from.body).toMatch(/«kommuneadvokat» er faglig selvstendig fra 1\.1\.2020 og kan ikke ha en faglig linje til/);
+    expect((await report(employee, '2036-01-01')).findings.filter((f) => f.rule === 'independent_position_professional_line')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import type {
   ScenarioList,
   ScenarioRulesReport,
 } from './scenarios.schemas.js';
-import { assignPerson, changeUnit } from './server/commands/index.js';
+import { assignPerson, changeUnit, createPerson } from './server/commands/index.js';
 import type { OrganisationDb } from './server/organisation.tables.js';
 
 const t = useTestApp();
@@ -309,6 +309,10 @@ describe('[EMPLOYEE][SCENARIOS]', () => {
     ]) {
       expect((await inject({ url, headers: { cookie: employee.cookie } })).statusCode, url).toBe(403);
     }
+    // Those who approve read what they approve, the analytics of the scenario included.
+    const approver = await t.signInAs(['reorganisation_approver']);
+    const seen = await inject({ url: `/api/organisation/analytics?scenario=${scenario.id}`, headers: { cookie: approver.cookie } });
+    expect(seen.statusCode, seen.body).toBe(200);
     expect(
       (
         await inject({
@@ -488,6 +492,11 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
         reason: 'rule_errors',
       },
       { changes: [{ type: 'close_unit', unitKey: 'finnes-ikke' }], reason: 'problems' },
+      // The chief executive is already full time: the placement command would refuse a second 80 %.
+      {
+        changes: [{ type: 'assign_person', personKey: 'elisabeth-enger', positionKey: 'direktor-omsorg', fte: 0.8 }],
+        reason: 'fte_over_100',
+      },
       { changes: [], reason: 'no_changes' },
     ];
     for (const attempt of attempts) {
@@ -513,15 +522,15 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
     const db = t.database.db as unknown as OrganisationDb;
     const ids = async (table: 'org_people' | 'org_positions', key: string) =>
       (await db.selectFrom(table).select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
-    const personId = await ids('org_people', 'elisabeth-enger');
+    // A person with no other position, so the plan's FTE check (over 100 %) has nothing to say.
+    const person = await db.transaction().execute((trx) => createPerson(trx, systemContext, { key: 'vikar-omsorg', name: 'Vikar Omsorg' }));
     const positionId = await ids('org_positions', 'direktor-omsorg');
     await db.transaction().execute((trx) =>
       assignPerson(trx, systemContext, {
-        personId,
+        personId: person.id,
         positionId,
         fte: 0.2,
         validFrom: '2024-01-01',
-        fteOverrideReason: 'Planlagt tillegg',
       }),
     );
     const drafted = await createScenario(admin, {
@@ -529,7 +538,7 @@ describe('[ADMINISTRATOR][APPLY_SCENARIO]', () => {
       effectiveDate: '2023-01-01',
       changes: [
         { type: 'rename_unit', unitKey: 'omrade-barnehage', name: 'Barnehage og oppvekst' },
-        { type: 'assign_person', personKey: 'elisabeth-enger', positionKey: 'direktor-omsorg', fte: 0.2 },
+        { type: 'assign_person', personKey: 'vikar-omsorg', positionKey: 'direktor-omsorg', fte: 0.2 },
       ],
     });
     const scenario = await submitAndApprove(admin, approver, drafted);

@@ -325,7 +325,7 @@ export type Comparison = Static<typeof Comparison>;
 
 /** Why a scenario cannot be submitted or applied now: the same list for the comparison and for apply. */
 export const ScenarioBlocker = Type.Object({
-  reason: Type.Enum(['base_changed', 'problems', 'rule_errors', 'no_changes'] as const),
+  reason: Type.Enum(['base_changed', 'problems', 'rule_errors', 'fte_over_100', 'no_changes'] as const),
   message: LocalisedText,
 });
 export type ScenarioBlocker = Static<typeof ScenarioBlocker>;

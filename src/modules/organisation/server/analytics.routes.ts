@@ -17,6 +17,7 @@ import { todayInNorway } from './organisation.queries.js';
 import type { OrganisationDb } from './organisation.tables.js';
 import { planScenario } from './plan-scenario.js';
 import { selectScenario, withScenarios } from './scenarios.queries.js';
+import { assertMayReadScenarios } from './scenarios.routes.js';
 import { loadSnapshot } from './snapshot.js';
 
 const tags = ['organisation'];
@@ -42,8 +43,8 @@ export function registerAnalyticsRoutes(app: App, db: OrganisationDb): void {
       let snapshot;
       let scenario: AnalyticsResult['scenario'] = null;
       if (scenarioId) {
-        // Drafts are read by those who may edit them (see scenarios.routes.ts).
-        if (!request.actor?.permissions.has('organisation:write')) throw new AppError('forbidden');
+        // Scenarios are read by those who draft them and those who approve them (scenarios.routes.ts).
+        assertMayReadScenarios(request.actor);
         const row = await selectScenario(scenarioDb, scenarioId);
         if (!row)
           throw new AppError('not_found', {

@@ -3,10 +3,9 @@ import { compareNorwegian, isUuid, type KernelTables } from '../../../kernel/ind
 import type { PeopleSearchHit, PeopleSearchResult, PersonCard, PersonCardPosition } from '../people.schemas.js';
 import { peoplePageSize } from '../people.schemas.js';
 import { selectUnitsWithAncestors } from './access.queries.js';
-import { addDays } from './dated-versions.js';
 import { validOn } from './organisation.queries.js';
 import type { OrganisationDb, OrganisationTables } from './organisation.tables.js';
-import { selectHoldersOn } from './records.queries.js';
+import { selectAssignmentsOfPerson, selectHoldersOn } from './records.queries.js';
 
 // People first: the person search and the person card's reads, and the photos' rows
 // (migrations/0012_people_photos.sql). Each read is a fixed handful of queries.
@@ -219,71 +218,23 @@ export async function selectPersonCard(db: OrganisationDb, id: string, date: str
     .executeTakeFirst();
   if (!person) return null;
 
-  const assignments = await db
-    .selectFrom('org_assignments')
-    .select(['id', 'position_id', 'fte', 'valid_from', 'valid_to'])
-    .where('person_id', '=', id)
-    .execute();
-  const positionIds = [...new Set(assignments.map((a) => a.position_id))];
-  const positionVersions =
-    positionIds.length === 0
-      ? []
-      : await db
-          .selectFrom('org_position_versions')
-          .select(['position_id', 'title', 'unit_id', 'role_type', 'valid_from', 'valid_to'])
-          .where('position_id', 'in', positionIds)
-          .execute();
-  const unitIds = [...new Set(positionVersions.map((v) => v.unit_id))];
-  const unitVersions =
-    unitIds.length === 0
-      ? []
-      : await db
-          .selectFrom('org_unit_versions')
-          .select(['unit_id', 'name', 'valid_from', 'valid_to'])
-          .where('unit_id', 'in', unitIds)
-          .execute();
-  const on = <T extends { valid_from: string; valid_to: string | null }>(rows: T[], day: string) =>
-    rows.find((r) => r.valid_from <= day && (r.valid_to === null || r.valid_to > day));
-
+  const assignments = await selectAssignmentsOfPerson(db, id, date);
   // History: each assignment with its position and unit as they stood on the day nearest the date.
   const history = assignments
-    .map((a) => {
-      const lastDay = a.valid_to === null ? null : addDays(a.valid_to, -1);
-      const day = date < a.valid_from ? a.valid_from : lastDay !== null && date > lastDay ? lastDay : date;
-      const version = on(
-        positionVersions.filter((v) => v.position_id === a.position_id),
-        day,
-      );
-      const unit = version
-        ? on(
-            unitVersions.filter((u) => u.unit_id === version.unit_id),
-            day,
-          )
-        : undefined;
-      return {
-        assignmentId: a.id,
-        positionId: a.position_id,
-        title: version?.title ?? '',
-        unitId: version?.unit_id ?? '',
-        unitName: unit?.name ?? '',
-        fte: Number(a.fte),
-        validFrom: a.valid_from,
-        validTo: a.valid_to,
-      };
-    })
+    .map((a) => ({
+      assignmentId: a.id,
+      positionId: a.position_id,
+      title: a.position?.title ?? '',
+      unitId: a.position?.unit_id ?? '',
+      unitName: a.unitName ?? '',
+      fte: Number(a.fte),
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+    }))
     .sort((a, b) => b.validFrom.localeCompare(a.validFrom) || compareNorwegian(a.title, b.title));
 
   // On the date: the positions held, their unit paths, personnel leaders and other lines.
-  const current = assignments
-    .filter((a) => a.valid_from <= date && (a.valid_to === null || a.valid_to > date))
-    .map((a) => ({
-      assignment: a,
-      version: on(
-        positionVersions.filter((v) => v.position_id === a.position_id),
-        date,
-      ),
-    }))
-    .filter((c): c is typeof c & { version: NonNullable<typeof c.version> } => c.version !== undefined);
+  const current = assignments.flatMap((a) => (a.current && a.position ? [{ assignment: a, version: a.position }] : []));
   const heldIds = current.map((c) => c.assignment.position_id);
   const lines =
     heldIds.length === 0

@@ -111,6 +111,20 @@ export function scenarioBlockers(
       },
     });
   }
+  // The placement command refuses a person above 100 % without a reason given by hand, so a scenario cannot
+  // apply one: the comparison says so here rather than letting apply fail on it.
+  const fullTimeBefore = new Set(rules.currentFindings.filter((f) => f.rule === 'person_fte_over_100').map(findingKey));
+  const overFullTime = rules.findings.filter((f) => f.rule === 'person_fte_over_100' && !fullTimeBefore.has(findingKey(f)));
+  if (overFullTime.length > 0) {
+    const names = overFullTime.map((f) => `«${f.entities.find((e) => e.type === 'person')?.name ?? f.entities[0]?.name ?? ''}»`).join(', ');
+    blockers.push({
+      reason: 'fte_over_100',
+      message: {
+        nb: `Scenariet gir ${counted('nb', overFullTime.length, 'person', 'personer')} mer enn 100 % stilling (${names}). Juster stillingsandelene, eller plasser personen for hånd med en begrunnelse, før scenariet sendes inn og gjennomføres.`,
+        en: `The scenario gives ${counted('en', overFullTime.length, 'person', 'people')} more than 100 % FTE (${names}). Adjust the shares, or place the person by hand with a reason, before it is submitted and applied.`,
+      },
+    });
+  }
   if (plan.steps.length === 0) {
     blockers.push({
       reason: 'no_changes',

@@ -337,10 +337,42 @@ export async function selectPersonDetail(db: OrganisationDb, id: string, date: s
   const person = await db.selectFrom('org_people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!person) return null;
 
+  const assignments = await selectAssignmentsOfPerson(db, id, date);
+
+  return {
+    date,
+    id,
+    key: person.key,
+    revision: person.revision,
+    name: person.name,
+    synthetic: person.synthetic,
+    source: person.source,
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      revision: a.revision,
+      positionId: a.position_id,
+      positionTitle: a.position?.title ?? '',
+      unitId: a.position?.unit_id ?? '',
+      unitName: a.unitName,
+      fte: Number(a.fte),
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+      current: a.current,
+    })),
+    lines: await selectLineEnds(db, [...new Set(assignments.filter((a) => a.current).map((a) => a.position_id))], date),
+  };
+}
+
+/**
+ * A person's assignments, oldest first, each with its position and unit as they stood during it on
+ * the day nearest `date` (the position page's people, the person card and its history read the same),
+ * and whether it holds on `date`.
+ */
+export async function selectAssignmentsOfPerson(db: OrganisationDb, personId: string, date: string) {
   const assignments = await db
     .selectFrom('org_assignments')
     .select(['id', 'revision', 'position_id', 'fte', 'valid_from', 'valid_to'])
-    .where('person_id', '=', id)
+    .where('person_id', '=', personId)
     .orderBy('valid_from')
     .execute();
   const positionIds = [...new Set(assignments.map((a) => a.position_id))];
@@ -349,7 +381,7 @@ export async function selectPersonDetail(db: OrganisationDb, id: string, date: s
       ? []
       : await db
           .selectFrom('org_position_versions')
-          .select(['position_id', 'title', 'unit_id', 'valid_from', 'valid_to'])
+          .select(['position_id', 'title', 'unit_id', 'role_type', 'valid_from', 'valid_to'])
           .where('position_id', 'in', positionIds)
           .execute();
   const unitIds = [...new Set(positionVersions.map((v) => v.unit_id))];
@@ -361,46 +393,21 @@ export async function selectPersonDetail(db: OrganisationDb, id: string, date: s
           .select(['unit_id', 'name', 'valid_from', 'valid_to'])
           .where('unit_id', 'in', unitIds)
           .execute();
-
   const on = <T extends { valid_from: string; valid_to: string | null }>(rows: T[], day: string) =>
     rows.find((r) => r.valid_from <= day && (r.valid_to === null || r.valid_to > day));
-  const current = assignments.filter((a) => a.valid_from <= date && (a.valid_to === null || a.valid_to > date));
-
-  return {
-    date,
-    id,
-    key: person.key,
-    revision: person.revision,
-    name: person.name,
-    synthetic: person.synthetic,
-    source: person.source,
-    assignments: assignments.map((a) => {
-      // The position as it stood during the assignment, on the day closest to the date asked for.
-      const lastDay = a.valid_to === null ? null : addDays(a.valid_to, -1);
-      const day = date < a.valid_from ? a.valid_from : lastDay !== null && date > lastDay ? lastDay : date;
-      const versions = positionVersions.filter((v) => v.position_id === a.position_id);
-      const version = on(versions, day) ?? versions.at(-1);
-      const unit = version
-        ? on(
-            unitVersions.filter((u) => u.unit_id === version.unit_id),
-            day,
-          )
-        : undefined;
-      return {
-        id: a.id,
-        revision: a.revision,
-        positionId: a.position_id,
-        positionTitle: version?.title ?? '',
-        unitId: version?.unit_id ?? '',
-        unitName: unit?.name ?? null,
-        fte: Number(a.fte),
-        validFrom: a.valid_from,
-        validTo: a.valid_to,
-        current: current.includes(a),
-      };
-    }),
-    lines: await selectLineEnds(db, [...new Set(current.map((a) => a.position_id))], date),
-  };
+  return assignments.map((a) => {
+    const lastDay = a.valid_to === null ? null : addDays(a.valid_to, -1);
+    const day = date < a.valid_from ? a.valid_from : lastDay !== null && date > lastDay ? lastDay : date;
+    const versions = positionVersions.filter((v) => v.position_id === a.position_id);
+    const position = on(versions, day) ?? versions.at(-1);
+    const unit = position
+      ? on(
+          unitVersions.filter((u) => u.unit_id === position.unit_id),
+          day,
+        )
+      : undefined;
+    return { ...a, position, unitName: unit?.name ?? null, current: a.valid_from <= date && (a.valid_to === null || a.valid_to > date) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

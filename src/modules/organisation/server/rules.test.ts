@@ -313,7 +313,7 @@ describe('checkRules', () => {
       expect(findings[0]).toMatchObject({ severity: 'warning', details: { declaredLevel: 3, superiorLevel: 1, expectedLevel: 2 } });
       expect(ids(findings[0])).toEqual(['unit:hub', 'position:hub-leader', 'position:director', 'line:personnel:hub-leader->director']);
       expect(findings[0]!.message.nb).toBe(
-        'Enheten «Pilot lokalt knutepunkt» er på nivå 3, men lederen «virksomhetsleder (Pilot lokalt knutepunkt)» rapporterer personalmessig til «direktør for utdanning» på nivå 1; ventet nivå 2. Er det meningen, registrer et nivåunntak med begrunnelse.',
+        'Enheten «Pilot lokalt knutepunkt» er på nivå 3, men lederen «virksomhetsleder (Pilot lokalt knutepunkt)» rapporterer personalmessig til «direktør for utdanning» på nivå 1; ventet nivå 2. Er det meningen, registrer et unntak fra nivåregelen med begrunnelse.',
       );
     });
 

@@ -8,6 +8,7 @@ import {
   type RuleId,
   type RulesReport,
 } from '../rules.schemas.js';
+import { breaksIndependence } from './independence.js';
 import { leaderRoleTypes } from './organisation.queries.js';
 import type { Snapshot, SnapshotLine, SnapshotPosition, SnapshotUnit } from './snapshot.js';
 
@@ -471,21 +472,14 @@ function personnelLinesWithoutResponsibility(org: Org): RuleFinding[] {
   return findings;
 }
 
-/**
- * A professionally independent position (the municipal lawyer: "personalmessig rapportere til
- * direktør …, men gis for øvrig en faglig selvstendig stilling og uavhengig rolle", 002 p. 64)
- * reports on personnel matters only. A line runs from the one who reports to the one reported to,
- * so what breaks the independence is a professional line *from* it: someone directing its
- * professional work. A professional line *to* it (others using it as their professional home)
- * leaves its independence intact and is not flagged.
- */
+/** A professional line from a professionally independent position: the definition is independence.ts's, shared with the command. */
 function independentPositionsWithProfessionalLines(org: Org): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const lines = org.snapshot.lines.filter((l) => l.type === 'professional').sort((a, b) => compareKeys(lineKey(org, a), lineKey(org, b)));
   for (const l of lines) {
     const from = org.positionById.get(l.fromPositionId);
     const to = org.positionById.get(l.toPositionId);
-    if (!from || !to || !from.professionallyIndependent) continue;
+    if (!from || !to || !breaksIndependence(l.type, from)) continue;
     findings.push({
       rule: 'independent_position_professional_line',
       severity: 'error',
@@ -574,7 +568,7 @@ function inconsistentLevels(org: Org): RuleFinding[] {
       severity: 'warning',
       entities: [unitEntity(unit), positionEntity(org, leader), positionEntity(org, superior), lineEntity(org, line)],
       message: {
-        nb: `Enheten ${nbQuote(unit.name)} er på nivå ${unit.level}, men lederen ${nbQuote(positionName(org, leader))} rapporterer personalmessig til ${nbQuote(positionName(org, superior))} på nivå ${superiorLevel}; ventet nivå ${expectedLevel}. Er det meningen, registrer et nivåunntak med begrunnelse.`,
+        nb: `Enheten ${nbQuote(unit.name)} er på nivå ${unit.level}, men lederen ${nbQuote(positionName(org, leader))} rapporterer personalmessig til ${nbQuote(positionName(org, superior))} på nivå ${superiorLevel}; ventet nivå ${expectedLevel}. Er det meningen, registrer et unntak fra nivåregelen med begrunnelse.`,
         en: `The unit ${enQuote(unit.name)} is at level ${unit.level}, but its leader ${enQuote(positionName(org, leader))} reports (personnel) to ${enQuote(positionName(org, superior))} at level ${superiorLevel}; expected level ${expectedLevel}. If this is intended, record a level exception with a reason.`,
       },
       details: { declaredLevel: unit.level, superiorLevel, expectedLevel },

@@ -95,7 +95,7 @@ async function present(db: ScenarioDb, written: ScenarioRow, actor: Actor | null
  * Scenarios may name people and positions to be closed: those who draft them (organisation:write)
  * and those who approve them (organisation:approve) read them, no one else.
  */
-function assertMayRead(actor: Actor | null): void {
+export function assertMayReadScenarios(actor: Actor | null): void {
   if (actor && (actor.permissions.has('organisation:write') || actor.permissions.has('organisation:approve'))) return;
   throw forbidden(
     'Scenarioer kan leses av organisasjonsredaktører og de som godkjenner omorganiseringer.',
@@ -128,7 +128,7 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       },
     },
     async (request) => {
-      assertMayRead(request.actor);
+      assertMayReadScenarios(request.actor);
       const [rows, counter] = await Promise.all([selectScenarios(db, request.query.status), selectChangeCounter(db)]);
       return { items: rows.map((row) => summarise(row, counter)) };
     },
@@ -163,7 +163,7 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       },
     },
     async (request) => {
-      assertMayRead(request.actor);
+      assertMayReadScenarios(request.actor);
       return present(db, await findScenario(db, request.params.id), request.actor);
     },
   );
@@ -249,7 +249,7 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       },
     },
     async (request) => {
-      assertMayRead(request.actor);
+      assertMayReadScenarios(request.actor);
       const row = await findScenario(db, request.params.id);
       const [plan, counter] = await Promise.all([planScenario(db, row), selectChangeCounter(db)]);
       const rules = checkScenarioRules(plan);
@@ -280,7 +280,7 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       },
     },
     async (request) => {
-      assertMayRead(request.actor);
+      assertMayReadScenarios(request.actor);
       const row = await findScenario(db, request.params.id);
       const [plan, counter] = await Promise.all([planScenario(db, row), selectChangeCounter(db)]);
       const baseChanged = summarise(row, counter).baseChanged;
@@ -363,7 +363,7 @@ export function registerScenarioRoutes(app: App, orgDb: OrganisationDb): void {
       schema: { tags, summary: 'Comment on a scenario', params: ScenarioParams, body: ScenarioCommentBody, response: { 201: Scenario } },
     },
     async (request, reply) => {
-      assertMayRead(request.actor);
+      assertMayReadScenarios(request.actor);
       const row = await commentOnScenario(db, writeContext(request), request.params.id, request.body.text);
       return reply.code(201).send(await present(db, row, request.actor));
     },

@@ -10,6 +10,7 @@ import {
   type Period,
   type VersionRow,
 } from '../dated-versions.js';
+import { breaksIndependence } from '../independence.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { overlapping, selectPersonnelEdgesAbove, selectPositionTitles } from '../records.queries.js';
 import { audit, cleanText, conflict, invalid, labelOf, referencedVersions } from './shared.js';
@@ -26,7 +27,7 @@ const lineNames = {
 /**
  * Adds a reporting line: `fromPositionId` reports to `toPositionId` for the period. A position has
  * one personnel line at a time, to a position with personnel responsibility, and personnel lines
- * never go round in a circle; professional lines never go into a professionally independent position.
+ * never go round in a circle; and a professionally independent position has no professional line from it (independence.ts).
  */
 export async function addLine(trx: OrganisationDb, context: WriteContext, input: AddLineInput): Promise<WriteResult> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
@@ -68,15 +69,17 @@ export async function addLine(trx: OrganisationDb, context: WriteContext, input:
       );
     }
   }
-  if (input.type === 'professional') {
-    const independent = targetDuring.find((v) => v.professionally_independent);
-    if (independent) {
-      throw invalid(
-        `«${toTitle}» er faglig selvstendig ${describePeriod(asPeriod(independent))} og kan ikke ta imot faglige linjer.`,
-        `"${toTitle}" is professionally independent from ${independent.valid_from} and cannot receive professional lines.`,
-        { in: 'body', path: 'toPositionId' },
-      );
-    }
+  // The rules report's definition (independence.ts): a professional line from an independent position directs its work.
+  const independent = locked
+    .get('fromPositionId')!
+    .filter((v) => overlaps(asPeriod(v), period))
+    .find((v) => breaksIndependence(input.type, { professionallyIndependent: v.professionally_independent === true }));
+  if (independent) {
+    throw invalid(
+      `«${fromTitle}» er faglig selvstendig ${describePeriod(asPeriod(independent))} og kan ikke ha en faglig linje til «${toTitle}»: ingen kan styre stillingens faglige arbeid. Den kan ta imot faglige linjer fra andre.`,
+      `"${fromTitle}" is professionally independent from ${independent.valid_from} and cannot have a professional line to "${toTitle}": nobody may direct its professional work. It can receive professional lines from others.`,
+      { in: 'body', path: 'fromPositionId' },
+    );
   }
 
   // A position has one personnel line at a time; other kinds may be several, but not the same one twice.

@@ -1,6 +1,7 @@
 import type { WriteContext } from '../../../../kernel/index.js';
 import type { ChangePositionBody, WriteResult } from '../../records.schemas.js';
 import { changedColumns, lockVersions, openVersionFrom, type Period } from '../dated-versions.js';
+import { breaksIndependence } from '../independence.js';
 import type { OrganisationDb } from '../organisation.tables.js';
 import { selectLinesOfPosition, selectPositionLabels } from '../records.queries.js';
 import {
@@ -60,24 +61,37 @@ export async function changePosition(trx: OrganisationDb, context: WriteContext,
   if ('unit_id' in changes) await referencedVersions(trx, 'org_units', changes.unit_id as string, period, 'unitId');
   const title = String(changes.title ?? holding.title);
   if (changes.personnel_responsibility === false || changes.professionally_independent === true) {
-    const incoming = (await selectLinesOfPosition(trx, input.id, period)).filter((l) => l.to_position_id === input.id);
+    const lines = await selectLinesOfPosition(trx, input.id, period);
+    // Personnel lines *to* the position need its responsibility; professional lines *from* it break its independence (independence.ts).
+    const blocking = (type: 'personnel' | 'professional') =>
+      type === 'personnel'
+        ? lines
+            .filter((l) => l.line_type === 'personnel' && l.to_position_id === input.id)
+            .map((l) => ({ id: l.id, other: l.from_position_id }))
+        : lines
+            .filter(
+              (l) =>
+                l.from_position_id === input.id &&
+                l.line_type === 'professional' &&
+                breaksIndependence('professional', { professionallyIndependent: true }),
+            )
+            .map((l) => ({ id: l.id, other: l.to_position_id }));
     const names = await selectPositionLabels(
       trx,
-      incoming.map((l) => l.from_position_id),
+      lines.flatMap((l) => [l.from_position_id, l.to_position_id]).filter((id) => id !== input.id),
       input.validFrom,
     );
-    const refuse = (type: string, field: string, nb: string, en: string) => {
-      const from = [
-        ...new Set(incoming.filter((l) => l.line_type === type).map((l) => names.get(l.from_position_id) ?? l.from_position_id)),
-      ];
-      if (from.length > 0) {
+    const refuse = (type: 'personnel' | 'professional', field: string, nb: string, en: string) => {
+      const found = blocking(type);
+      const others = [...new Set(found.map((l) => names.get(l.other) ?? l.other))];
+      if (others.length > 0) {
         throw conflict(
-          `${nb} ${listNames(from)}. Avslutt eller flytt linjene først.`,
-          `${en} ${listNamesEn(from)}. End or move the lines first.`,
+          `${nb} ${listNames(others)}. Avslutt eller flytt linjene først.`,
+          `${en} ${listNamesEn(others)}. End or move the lines first.`,
           {
             in: 'body',
             path: field,
-            lines: incoming.filter((l) => l.line_type === type).map((l) => l.id),
+            lines: found.map((l) => l.id),
           },
         );
       }
@@ -94,8 +108,8 @@ export async function changePosition(trx: OrganisationDb, context: WriteContext,
       refuse(
         'professional',
         'professionallyIndependent',
-        `«${title}» kan ikke bli faglig selvstendig fordi disse stillingene har faglig linje til den:`,
-        `"${title}" cannot become professionally independent because these positions have a professional line to it:`,
+        `«${title}» kan ikke bli faglig selvstendig fordi den har faglig linje til`,
+        `"${title}" cannot become professionally independent because it has a professional line to`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { AppError, isAppError, type WriteContext } from '../../../../kernel/index.js';
+import { AppError, assertImportPlanned, isAppError, type WriteContext } from '../../../../kernel/index.js';
 import type { ImportPlan, ImportProblem, LocalisedMessage } from '../../import-export.schemas.js';
 import {
   addLine,
@@ -382,24 +382,7 @@ function importNotFound(id: string): AppError {
 async function lockPlanned(trx: ImportDb, id: string, revision: number): Promise<ImportRow> {
   const row = await selectImport(trx, id, true);
   if (!row) throw importNotFound(id);
-  if (row.status === 'applied') {
-    throw new AppError('conflict', {
-      message: {
-        nb: `Importen av «${row.fileName}» er allerede gjennomført.`,
-        en: `The import of "${row.fileName}" has already been applied.`,
-      },
-      details: { reason: 'applied' },
-    });
-  }
-  if (row.revision !== revision) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Importen er endret i mellomtiden (du har versjon ${revision}, gjeldende er ${row.revision}). Last inn på nytt og se over prøveimporten igjen.`,
-        en: `The import changed in the meantime (you have revision ${revision}, the current one is ${row.revision}). Reload and review the dry run again.`,
-      },
-      details: { revision: row.revision },
-    });
-  }
+  assertImportPlanned(row, revision);
   return row;
 }
 

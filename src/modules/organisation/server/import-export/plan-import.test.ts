@@ -205,6 +205,55 @@ describe('[IMPORT][PLAN]', () => {
     expect(plan.problems[2]!.message.nb).toBe('Personallinjene ville gått i sirkel 1.1.2021: «chief» → «lead-a» → «chief».');
   });
 
+  it('refuses a professional line from an independent position and accepts one to it, as the command and the rules report do', () => {
+    const { plan } = planImport(
+      file({
+        positions: [
+          {
+            key: 'lawyer',
+            title: 'Advokat',
+            unitKey: 'c',
+            roleType: 'adviser',
+            personnelResponsibility: false,
+            professionallyIndependent: true,
+          },
+        ],
+        lines: [
+          { type: 'personnel', fromPositionKey: 'lawyer', toPositionKey: 'lead-c', validFrom: D },
+          { type: 'professional', fromPositionKey: 'lead-a', toPositionKey: 'lawyer', validFrom: D },
+          { type: 'professional', fromPositionKey: 'lawyer', toPositionKey: 'lead-a', validFrom: D },
+        ],
+      }),
+      state(),
+      D,
+    );
+    expect(where(plan)).toEqual([['lines', 3, 'fromPositionKey']]);
+    expect(plan.problems[0]!.message.nb).toMatch(/«lawyer» er faglig selvstendig og kan ikke ha en faglig linje til «lead-a»/);
+  });
+
+  it('reports a placement that takes a person above 100 %, as the placement command would refuse it', () => {
+    const { plan } = planImport(
+      file({
+        assignments: [
+          { personKey: 'p1', positionKey: 'lead-c', fte: 0.6, validFrom: D },
+          { personKey: 'p1', positionKey: 'emp-b', fte: 0.4, validFrom: D, validTo: '2021-02-01' },
+        ],
+      }),
+      {
+        ...state(),
+        assignments: [{ id: 'a-1', revision: 1, personKey: 'p1', positionKey: 'lead-a', fte: 0.4, ...open, source: 'kilde' }],
+      },
+      D,
+    );
+    expect(where(plan)).toEqual([
+      ['assignments', 1, 'fte'],
+      ['assignments', 2, 'fte'],
+    ]);
+    expect(plan.problems[0]!.message.nb).toBe(
+      '«p1» får da 140 % stilling fra 1.1.2021: mer enn 100 %. Reduser en tilknytning i filen, eller plasser personen for hånd med en begrunnelse.',
+    );
+  });
+
   it('replaces a stored personnel line the file moves, and takes personnel responsibility away only after the line has ended', () => {
     const { plan, steps } = planImport(
       file({
@@ -257,6 +306,8 @@ describe('[IMPORT][PLAN]', () => {
       ['assignments', 5, 'personKey'],
       ['assignments', 1, 'validFrom'],
       ['assignments', 3, 'validFrom'],
+      // p1 already holds lead-a full time: a second full-time position is above 100 %.
+      ['assignments', 2, 'fte'],
     ]);
     expect(plan.problems[0]!.message.nb).toBe(
       'Sluttdatoen (1.6.2021) må være etter startdatoen (1.6.2021). validTo er første dag det ikke lenger gjelder.',

@@ -12,6 +12,7 @@ import {
   type PositionRecord,
   type UnitRecord,
 } from './organisation-format.js';
+import { breaksIndependence } from '../independence.js';
 
 // The dry run: the file compared with the organisation by external key, as pure functions over
 // the stored state, so every check can be tested without a database. It lists what would be
@@ -708,6 +709,41 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
     );
   });
 
+  // The placement command refuses a person above 100 % on any day without a reason given by hand (a
+  // file has no column for one), so the dry run says so instead of the apply failing on it.
+  const loads = new Map<string, { validFrom: string; validTo: string | null; fte: number }[]>();
+  const storedFte = new Map(state.assignments.map((a) => [a.id, a.fte]));
+  for (const [k, entries] of assignmentGroups) {
+    const personKey = k.split('|')[0]!;
+    for (const e of entries) {
+      const inFile = e.row?.values.fte as number | undefined;
+      const fte = inFile ?? (e.stored ? (storedFte.get(e.stored.id) ?? 1) : 1);
+      loads.set(personKey, [...(loads.get(personKey) ?? []), { validFrom: e.validFrom, validTo: e.validTo, fte }]);
+    }
+  }
+  for (const step of assignSteps) {
+    if (step.op !== 'assignPerson') continue;
+    const record = step.record;
+    const row = active.get('assignments')!.find((r) => r.row === step.ref.row && r.sheet === step.ref.sheet)!;
+    if (hasProblem('assignments', row)) continue;
+    const others = loads.get(record.personKey) ?? [];
+    const days = [record.validFrom, ...others.map((o) => o.validFrom).filter((d) => holdsOn(record, d))];
+    for (const day of days.sort()) {
+      const percent = Math.round(others.filter((o) => holdsOn(o, day)).reduce((sum, o) => sum + o.fte, 0) * 100);
+      if (percent <= 100) continue;
+      problem(
+        'assignments',
+        row,
+        'fte',
+        message(
+          `«${record.personKey}» får da ${percent} % stilling fra ${norwegianDate(day)}: mer enn 100 %. Reduser en tilknytning i filen, eller plasser personen for hånd med en begrunnelse.`,
+          `"${record.personKey}" would then hold ${percent}% FTE from ${day}: more than 100%. Reduce an assignment in the file, or place the person by hand with a reason.`,
+        ),
+      );
+      break;
+    }
+  }
+
   // --- Lines ---------------------------------------------------------------------------------
   const lineGroups = new Map<string, FinalDated[]>();
   const personnelByFrom = new Map<string, (FinalDated & { toKey: string })[]>();
@@ -755,14 +791,15 @@ export function planImport(parsed: ParsedImport, state: OrganisationState, valid
       );
       continue;
     }
-    if (type === 'professional' && target.professionallyIndependent) {
+    const source = finalPositions.get(fromKey)!;
+    if (breaksIndependence(type, source)) {
       problem(
         'lines',
         row,
-        'toPositionKey',
+        'fromPositionKey',
         message(
-          `«${toKey}» er faglig selvstendig og kan ikke ta imot faglige linjer.`,
-          `"${toKey}" is professionally independent and cannot receive professional lines.`,
+          `«${fromKey}» er faglig selvstendig og kan ikke ha en faglig linje til «${toKey}»: ingen kan styre stillingens faglige arbeid.`,
+          `"${fromKey}" is professionally independent and cannot have a professional line to "${toKey}": nobody may direct its professional work.`,
         ),
       );
       continue;

@@ -1,5 +1,6 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest } from '../../../../web/data/client';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../../../web/data/client';
+import { useOrganisationMutation } from '../api';
 import type { PostsResponse, SetUnitBudgetBody, UnitBudgets, VacanciesResponse } from '../../posts.schemas';
 import type { ChangePositionBody, WriteResult } from '../../records.schemas';
 
@@ -42,25 +43,14 @@ export const unitBudgetsQuery = (unitId: string) =>
     queryFn: () => apiRequest<UnitBudgets>('GET', `${base}/units/${encodeURIComponent(unitId)}/budgets`),
   });
 
-function usePostsMutation<TVariables>(request: (variables: TVariables) => Promise<WriteResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: root }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'conflict') void queryClient.invalidateQueries({ queryKey: root });
-    },
-  });
-}
-
 export function useSetUnitBudget(unitId: string) {
-  return usePostsMutation((body: SetUnitBudgetBody) =>
+  return useOrganisationMutation((body: SetUnitBudgetBody) =>
     apiRequest<WriteResult>('PUT', `${base}/units/${encodeURIComponent(unitId)}/budget`, body),
   );
 }
 
 export function useChangePosition(positionId: string) {
-  return usePostsMutation((body: ChangePositionBody) =>
+  return useOrganisationMutation((body: ChangePositionBody) =>
     apiRequest<WriteResult>('PATCH', `${base}/positions/${encodeURIComponent(positionId)}`, body),
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { AppError, counted, isUuid, type WriteContext } from '../../../../kernel/index.js';
+import { AppError, assertImportPlanned, counted, isUuid, type WriteContext } from '../../../../kernel/index.js';
 import type { ImportReport, PlacesEntity, PlacesFileFormat, PlacesImportView } from '../../import-export.schemas.js';
 import { audit } from '../commands/shared.js';
 import type { PlacesDb } from '../places.tables.js';
@@ -115,24 +115,7 @@ export async function presentImport(db: PlacesDb, row: ImportRow): Promise<Place
 /** The dry run, locked, at the revision the editor read and not yet applied. */
 function assertPlanned(row: ImportRow | undefined, id: string, revision: number): ImportRow {
   if (!row) throw importNotFound(id);
-  if (row.status === 'applied') {
-    throw new AppError('conflict', {
-      message: {
-        nb: `Importen av «${row.fileName}» er allerede gjennomført.`,
-        en: `The import of "${row.fileName}" has already been applied.`,
-      },
-      details: { reason: 'applied' },
-    });
-  }
-  if (row.revision !== revision) {
-    throw new AppError('stale', {
-      message: {
-        nb: `Prøveimporten er endret i mellomtiden (du har versjon ${revision}, gjeldende er ${row.revision}). Last inn på nytt.`,
-        en: `The dry run changed in the meantime (you have revision ${revision}, the current one is ${row.revision}). Reload.`,
-      },
-      details: { revision: row.revision },
-    });
-  }
+  assertImportPlanned(row, revision);
   return row;
 }
 
