@@ -106,6 +106,16 @@ describe('[ORGANISATION_EDITOR][POSTS]', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolations(page, 'Stillinger og årsverk at 375 px');
+    // The vacancy list is wider than the phone: it scrolls inside its frame, which the keyboard can focus and scroll.
+    const frame = page.getByRole('region', { name: /^Ledige stillinger / });
+    await frame.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    // On a wide screen it fits, and is no tab stop.
+    await page.setViewportSize({ width: 1600, height: 800 });
+    await expect
+      .poll(() => page.getByRole('table', { name: /^Ledige stillinger / }).evaluate((t) => t.parentElement!.hasAttribute('tabindex')))
+      .toBe(false);
   });
 });
 

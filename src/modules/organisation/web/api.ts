@@ -140,7 +140,11 @@ export function useOrganisationMutation<TVariables, TResult>(request: (variables
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: root }),
+    // Saved is said at once; what the module shows refreshes behind it (awaiting the refetch of every
+    // page's reads would keep «Lagret» waiting for the slowest of them on a busy server).
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: root });
+    },
     // A conflict means the organisation is not what this page shows (e.g. a scenario's base
     // changed): read it again. Not on `stale`, which offers its own reload button.
     onError: (error) => {
